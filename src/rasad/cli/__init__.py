@@ -1,0 +1,25 @@
+"""The `rasad` command line: one thin click command per module, each calling importable code."""
+
+from __future__ import annotations
+
+import click
+
+from rasad.cli.extract import extract_command
+from rasad.cli.normalize import normalize_command
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="rasad")
+def main() -> None:
+    """rasad (رصد): Persian news in, coded conflict events out."""
+
+
+main.add_command(normalize_command)
+main.add_command(extract_command)
+
+try:  # commands added by later stages register themselves here when present
+    from rasad.cli.extra import register
+
+    register(main)
+except ImportError:  # pragma: no cover
+    pass

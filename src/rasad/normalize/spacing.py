@@ -1,0 +1,46 @@
+"""Whitespace and punctuation: one space between words, none before punctuation, Persian marks."""
+
+from __future__ import annotations
+
+import re
+
+from rasad.normalize.rewrite import TextEdit
+
+_PERSIAN_LETTER = "\u0621-\u063a\u0641-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc\u06c0"
+_CLOSING = "،؛؟!.:)»\\]"
+_TO_PERSIAN_MARK = {",": "،", ";": "؛", "?": "؟"}
+
+_SPACING = re.compile(
+    rf"""
+    (?P<edge>\A[ \n]+|[ \n]+\Z)                         # leading / trailing blank
+  | (?P<newline>[ ]*\n[ \n]*)                            # one line break, no blank lines or edge spaces
+  | (?P<before>[ ]+(?=[{_CLOSING}]))                    # no space before closing punctuation
+  | (?P<after>(?<=[«(\[])[ ]+)                          # no space after an opening mark
+  | (?P<spaces>[ ]{{2,}})                                 # runs of spaces
+  | (?P<mark>(?<=[{_PERSIAN_LETTER}])[,;?](?=[ \n]|[{_PERSIAN_LETTER}]|\Z))  # Latin mark in Persian text
+  | (?P<glued>(?<=[،؛؟])(?=[{_PERSIAN_LETTER}«]))       # a Persian mark glued to the next word
+    """,
+    re.VERBOSE,
+)
+
+
+def _replacement(m: re.Match[str], text: str) -> str:
+    kind = m.lastgroup
+    if kind == "edge":
+        return ""
+    if kind == "newline":
+        return "\n"
+    if kind in ("before", "after"):
+        return ""
+    if kind == "spaces":
+        return " "
+    if kind == "mark":
+        mark = _TO_PERSIAN_MARK[m.group()]
+        following = text[m.end() : m.end() + 1]
+        return mark + " " if following and following not in " \n" else mark
+    return " "  # glued
+
+
+def spacing_edits(text: str) -> list[TextEdit]:
+    """Edits that tidy spaces, line breaks and punctuation marks."""
+    return [(m.start(), m.end(), _replacement(m, text)) for m in _SPACING.finditer(text)]

@@ -1,0 +1,46 @@
+"""The pipeline: normalize, then each Doc → Doc stage in order; one article's failure is a Problem."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from rasad.errors import InputError
+from rasad.model import Article, Doc, Problem
+from rasad.normalize import Normalizer
+
+log = logging.getLogger(__name__)
+
+Stage = Callable[[Doc], Doc]
+
+
+@dataclass
+class Pipeline:
+    """Normalizer plus the later stages. Build once (it holds the loaded knowledge) and reuse."""
+
+    normalizer: Normalizer = field(default_factory=Normalizer)
+    stages: list[tuple[str, Stage]] = field(default_factory=list)
+
+    def __call__(self, article: Article) -> Doc:
+        doc = self.normalizer(article)
+        for _name, stage in self.stages:
+            doc = stage(doc)
+        return doc
+
+    def run(self, article: Article) -> Doc | Problem:
+        """The Doc, or a Problem naming the article if any stage failed (never raises)."""
+        try:
+            return self(article)
+        except Exception as error:  # one article must never stop a batch
+            log.exception("pipeline failed on %s", article.origin or article.id)
+            return InputError("E130", f"{type(error).__name__}: {error}").problem(article.origin or article.id, "pipeline")
+
+    def pipe(self, items: Iterable[Article | Problem]) -> Iterator[Doc | Problem]:
+        for item in items:
+            yield item if isinstance(item, Problem) else self.run(item)
+
+
+def default_pipeline() -> Pipeline:
+    """The full pipeline with the shipped knowledge."""
+    return Pipeline()

@@ -1,0 +1,24 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rasad.normalize import Normalizer
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_DIR = ROOT.parent / "shared" / "seed"
+BENCHMARKS = ROOT.parent / "shared" / "benchmarks"
+SEED_TEXT = SEED_DIR / "000_6a86224643d0b2e4.txt"
+
+
+@pytest.fixture(scope="session")
+def normalizer() -> Normalizer:
+    return Normalizer()
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    if not SEED_TEXT.exists():
+        pytest.skip("shared seed article is absent")
+    return SEED_TEXT.read_text(encoding="utf-8")
