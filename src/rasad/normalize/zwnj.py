@@ -29,7 +29,7 @@ NON_JOINING = set("اآأإدذرزژوؤةء")
 _WORD = re.compile(r"[\u0621-\u063a\u0641-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc\u06c0\u200c]+")
 _SPACED_PREFIX = re.compile(r"(?<![\u0600-\u06ff\u200c])(ن?می) (?=[\u0621-\u06cc]{2,})")
 _SPACED_PLURAL = re.compile(r"(?<=[\u0621-\u06cc]{2}) (?=(?:ها|های|هایی|هایش|هایشان)(?![\u0600-\u06ff\u200c]))")
-_VERB_ENDING = re.compile(r"(?:د|ند|م|یم|ید|ی|ست|ه)$")
+_VERB_ENDING = re.compile(r"(?:د|ند|م|یم|ید|ی|ست|ه|ن|ین)$")
 
 
 @dataclass(frozen=True)
@@ -101,37 +101,46 @@ class ZwnjRestorer:
         joined_zipf = self.zipf(word)
         known = self._spellings.get(word)
         if known is not None and (
-            word in self._compounds or self.zipf(known) > joined_zipf + settings.margin
+            word in self._compounds
+            or self.zipf(known) > joined_zipf + settings.margin
         ):
             return _zwnj_positions(known)
         if joined_zipf > settings.rare_word:
             return ()
         return self._morphology(word)
 
+    def _base_score(self, base: str) -> tuple[float, tuple[int, ...]]:
+        """How frequent a base is (as written or in its ZWNJ spelling), and its own split points."""
+        spelled = self._spellings.get(base)
+        spelled_zipf = self.zipf(spelled) if spelled else 0.0
+        plain_zipf = self.zipf(base)
+        if spelled_zipf > plain_zipf:
+            return spelled_zipf, _zwnj_positions(spelled or base)
+        return plain_zipf, ()
+
     def _morphology(self, word: str) -> tuple[int, ...]:
         rules = self._rules
-        settings = self.settings
+        threshold = self.settings.frequent_base
         best: tuple[float, tuple[int, ...]] = (0.0, ())
-        for suffix in rules.get("suffixes_after_joining", []):
+        for suffix in rules.get("suffixes_after_joining", []) + rules.get("suffixes_after_he", []):
             base = word[: -len(suffix)]
-            if word.endswith(suffix) and len(base) >= 2 and base[-1] not in NON_JOINING:
-                score = self.zipf(base)
-                if score >= settings.frequent_base and score > best[0]:
-                    best = (score, (len(base),))
-        for suffix in rules.get("suffixes_after_he", []):
-            base = word[: -len(suffix)]
-            if word.endswith(suffix) and len(base) >= 2 and base[-1] == "ه":
-                score = self.zipf(base)
-                if score >= settings.frequent_base and score > best[0]:
-                    best = (score, (len(base),))
-        for prefix in rules.get("prefixes", []):
+            if not word.endswith(suffix) or len(base) < 2:
+                continue
+            after_he_only = suffix in rules.get("suffixes_after_he", [])
+            if (after_he_only and base[-1] != "ه") or base[-1] in NON_JOINING:
+                continue
+            score, inner = self._base_score(base)
+            if score >= threshold and score > best[0]:
+                best = (score, inner + (len(base),))
+        for prefix in rules.get("prefixes", []) + rules.get("noun_prefixes", []):
             rest = word[len(prefix) :]
-            if word.startswith(prefix) and len(rest) >= 2 and _VERB_ENDING.search(rest):
-                inner = self._spellings.get(rest)
-                rest_zipf = max(self.zipf(rest), self.zipf(inner) if inner else 0.0)
-                if rest_zipf >= settings.frequent_base and rest_zipf > best[0]:
-                    points = (len(prefix),) + tuple(len(prefix) + p for p in self.split_points(rest))
-                    best = (rest_zipf, points)
+            if not word.startswith(prefix) or len(rest) < 2:
+                continue
+            if prefix in rules.get("prefixes", []) and not _VERB_ENDING.search(rest):
+                continue
+            score, inner = self._base_score(rest)
+            if score >= threshold and score > best[0]:
+                best = (score, (len(prefix),) + tuple(len(prefix) + p for p in inner))
         return best[1]
 
     def edits(self, text: str) -> list[TextEdit]:
