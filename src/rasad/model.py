@@ -137,7 +137,7 @@ class Doc:
     removed: list[Span] = field(default_factory=list)  # raw spans of boilerplate taken out of the body
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
-    events: list[Any] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
@@ -150,3 +150,29 @@ class Doc:
         """Index of the sentence containing `pos` (the last one starting at or before it)."""
         starts = [s.start for s in self.sentences]
         return max(0, bisect_right(starts, pos) - 1)
+
+
+@dataclass
+class Event:
+    """One coded event: arguments point at mentions; `coded` holds what resolve made of them."""
+
+    type: str
+    mode: str | None
+    acled: tuple[str, str] | None
+    trigger: Mention
+    actor1: Mention | None = None
+    actor2: Mention | None = None
+    location: Mention | None = None
+    origin: Mention | None = None
+    date: Mention | None = None
+    weapon: Mention | None = None
+    quantity: dict[str, Any] | None = None
+    fatalities: int | None = None
+    injured: int | None = None
+    status: str = "reported"
+    timing: str = "current"
+    sources: list[Mention] = field(default_factory=list)
+    evidence: list[Span] = field(default_factory=list)
+    confidence: float = 0.5
+    plural: bool = False
+    coded: dict[str, Any] = field(default_factory=dict)

@@ -1,0 +1,150 @@
+"""Stage 4: events from triggers, with arguments, status and evidence (one frame per trigger).
+
+Frames that tell the same event twice are merged later, in `resolve`, once places
+and actors have canonical values.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+from rasad.extract.arguments import pick_arguments
+from rasad.extract.casualties import find_casualties
+from rasad.extract.cues import Cues, load_cues
+from rasad.extract.triggers import TriggerFinder, TriggerHit
+from rasad.knowledge.loader import KnowledgeBase
+from rasad.model import Doc, Event, Mention, Span
+from rasad.normalize import fold
+
+# Types whose events do not happen when threatened, hypothetical, negated or denied.
+FACTUAL_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE", "RETREAT", "MOBILIZE", "SANCTION", "AGREE"})
+# Triggers whose ACLED sub-type the weapon decides.
+WEAPON_REFINED = frozenset({"attack", "fire", "explosion", "destroy", "bombard", "casualty"})
+_CLAUSE_BREAK = re.compile(r"[،؛:]")
+_NEGATION_AFTER = re.compile(r"^\s*(?:\S+\s+){0,1}(?:ن(?:کرد|کردند|شد|شدند|داد|دادند|گرفت|گرفتند|رسید))(?![\w])")
+_CIVILIAN_KINDS = frozenset({"civilians", "protesters", "media"})
+
+
+@dataclass
+class Extractor:
+    """Doc → Doc with `events` (frames, one per trigger) filled."""
+
+    kb: KnowledgeBase
+    normalize: Callable[[str], str]
+    cues: Cues = field(default_factory=load_cues)
+
+    def __post_init__(self) -> None:
+        self.finder = TriggerFinder(list(self.kb.triggers.values()), self.normalize)
+
+    def __call__(self, doc: Doc) -> Doc:
+        folded = fold(doc.text)
+        events: list[Event] = []
+        hits = self.finder.find(doc.text)
+        for sentence in doc.sentences:
+            in_sentence = [h for h in hits if sentence.start <= h.start and h.end <= sentence.end]
+            if not in_sentence:
+                continue
+            mentions = [m for m in doc.mentions if sentence.start <= m.start and m.end <= sentence.end]
+            strong = [h for h in in_sentence if h.trigger.strength == "strong" and not _inside_mention(h, mentions)]
+            chosen = strong or [h for h in in_sentence if not _inside_mention(h, mentions)][:1]
+            casualties = find_casualties(folded, sentence.start, sentence.end, [m for m in mentions if m.kind == "NUMBER"], self.cues)
+            positions = [h.start for h in chosen]
+            nearest_to_casualty = _nearest_assault(chosen)
+            for hit in chosen:
+                event = self._frame(doc, folded, (sentence.start, sentence.end), hit, mentions, positions)
+                if event is None:
+                    continue
+                if hit is nearest_to_casualty and event.type == "ASSAULT":
+                    event.fatalities = casualties.killed
+                    event.injured = casualties.injured
+                events.append(event)
+        return replace(doc, events=events)
+
+    def _frame(
+        self, doc: Doc, folded: str, sentence: tuple[int, int], hit: TriggerHit, mentions: list[Mention], positions: list[int]
+    ) -> Event | None:
+        trigger = hit.trigger
+        others = [p for p in positions if p != hit.start]
+        args = pick_arguments(folded, sentence, (hit.start, hit.end), mentions, self.cues, others)
+        status = self._status(folded, sentence, hit)
+        if trigger.type in FACTUAL_TYPES and status in ("hypothetical", "threatened", "negated", "denied"):
+            return None
+        before = folded[max(sentence[0], hit.start - 20) : hit.start]
+        reference = bool(self.cues.reference_before.search(before))
+        anaphoric = bool(self.cues.anaphora_before.search(folded[max(sentence[0], hit.start - 8) : hit.start]))
+        mode, acled = self._coding(hit, args.weapon, args.actor2)
+        sources = [m for m in mentions if m.kind == "OUTLET"]
+        event = Event(
+            type=trigger.type,
+            mode=mode,
+            acled=acled,
+            trigger=Mention("TRIGGER", hit.start, hit.end, trigger.id, {"plural": hit.plural}),
+            actor1=args.actor1,
+            actor2=args.actor2,
+            location=args.location,
+            origin=args.origin,
+            date=args.date,
+            weapon=args.weapon,
+            quantity=args.quantity,
+            status=status,
+            sources=sources,
+            evidence=[Span(*sentence)],
+            plural=hit.plural,
+            coded={"reference": reference or anaphoric, "trigger_id": trigger.id},
+        )
+        return event
+
+    def _status(self, folded: str, sentence: tuple[int, int], hit: TriggerHit) -> str:
+        start, end = sentence
+        text = folded[start:end]
+        clause_start = start
+        for match in _CLAUSE_BREAK.finditer(folded, start, hit.start):
+            clause_start = match.end()
+        clause_end = end
+        found = _CLAUSE_BREAK.search(folded, hit.end, end)
+        if found:
+            clause_end = found.start()
+        clause_before = folded[clause_start : hit.start]
+        clause = folded[clause_start:clause_end]
+        status = self.cues.status
+        if _NEGATION_AFTER.search(folded[hit.end : hit.end + 25]):
+            return "negated"
+        if status["hypothetical"].search(clause_before) or status["hypothetical"].search(folded[start : hit.start][-40:]):
+            return "hypothetical"
+        if status["future"].search(clause):
+            return "threatened"
+        if status["denied"].search(text):
+            return "denied"
+        if status["claimed"].search(text):
+            return "claimed"
+        if status["alleged"].search(clause):
+            return "alleged"
+        return "reported"
+
+    def _coding(self, hit: TriggerHit, weapon: Mention | None, target: Mention | None) -> tuple[str | None, tuple[str, str] | None]:
+        trigger = hit.trigger
+        mode = trigger.mode
+        acled = trigger.acled
+        known = self.kb.weapons.get(weapon.ref) if weapon is not None and weapon.ref else None
+        if trigger.id in WEAPON_REFINED:
+            if known is not None and known.acled_sub:
+                mode = known.mode or mode
+                acled = ("Explosions/Remote violence", known.acled_sub)
+            elif trigger.id in ("attack", "fire", "casualty"):
+                civilians = target is not None and target.data.get("kind") in _CIVILIAN_KINDS
+                acled = ("Violence against civilians", "Attack") if civilians else ("Battles", "Armed clash")
+                mode = known.mode if known is not None else mode
+        return mode, acled
+
+
+def _inside_mention(hit: TriggerHit, mentions: list[Mention]) -> bool:
+    """A trigger word inside a name («حمله» in no name, but «آزادی» in «ارتش آزادی‌بخش»)."""
+    return any(m.start <= hit.start and hit.end <= m.end and m.kind in ("ACTOR", "PERSON", "PLACE", "OUTLET") for m in mentions)
+
+
+def _nearest_assault(hits: list[TriggerHit]) -> TriggerHit | None:
+    """The trigger that receives the sentence's casualty counts: the last violent one (verb-final)."""
+    violent = [h for h in hits if h.trigger.type == "ASSAULT"]
+    return violent[-1] if violent else None

@@ -1,0 +1,67 @@
+"""Deaths and injuries in a sentence: «سه سرباز ... کشته شدند», «کشته شدن سه سرباز», «یکی از اعضا ... به شهادت رسید»."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rasad.extract.cues import Cues
+from rasad.model import Mention
+
+# How far (characters) a count may stand from its casualty word.
+_AFTER = 60
+_BEFORE = 30
+_ONE_OF = re.compile(r"(?<![\w])یکی از")
+_COUNT_NOUNS = re.compile(r"^\s*(?:نفر|تن|فرد|عضو|سرباز|نظامی|غیرنظامی|مامور|تن از|نفر از)")
+
+
+@dataclass(frozen=True)
+class Casualties:
+    killed: int | None
+    injured: int | None
+    victims_end: int | None  # end of the phrase naming the victims (to find who they were)
+
+
+def _value(number: Mention) -> int | None:
+    value = number.data.get("low", number.data.get("value"))
+    if isinstance(value, int | float) and value >= 0:
+        return int(value)
+    return None
+
+
+def find_casualties(folded: str, start: int, end: int, numbers: list[Mention], cues: Cues) -> Casualties:
+    """Counts of killed and injured in folded[start:end] (a sentence), by the nearest count rule."""
+    sentence = folded[start:end]
+    killed = _count_for(sentence, start, numbers, cues.killed)
+    injured = _count_for(sentence, start, numbers, cues.injured)
+    if killed is None and cues.nobody_killed.search(sentence):
+        killed = 0
+    return Casualties(killed, injured, None)
+
+
+def _count_for(sentence: str, offset: int, numbers: list[Mention], words: re.Pattern[str]) -> int | None:
+    total: int | None = None
+    used: set[int] = set()
+    for word in words.finditer(sentence):
+        position = word.start() + offset
+        best: Mention | None = None
+        best_distance = 10**6
+        for number in numbers:
+            if number.start in used or _value(number) is None:
+                continue
+            if number.end <= position and position - number.end <= _AFTER:
+                distance = position - number.end
+            elif number.start >= word.end() + offset and number.start - (word.end() + offset) <= _BEFORE:
+                distance = number.start - (word.end() + offset) + 10
+            else:
+                continue
+            if distance < best_distance:
+                best, best_distance = number, distance
+        if best is not None:
+            used.add(best.start)
+            total = (total or 0) + (_value(best) or 0)
+            continue
+        one_of = [m for m in _ONE_OF.finditer(sentence[: word.start()]) if word.start() - m.end() <= _AFTER]
+        if one_of:
+            total = (total or 0) + 1
+    return total

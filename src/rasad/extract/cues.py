@@ -1,0 +1,57 @@
+"""Cue words (extract/data/cues.yaml) compiled into whole-word patterns over folded text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from rasad.normalize import fold
+
+DATA_FILE = Path(__file__).parent / "data" / "cues.yaml"
+
+
+def _words(forms: list[str]) -> re.Pattern[str]:
+    keys = sorted({" ".join(fold(f).split()) for f in forms}, key=len, reverse=True)
+    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(k) for k in keys) + r")(?![\w])")
+
+
+def _ending(forms: list[str]) -> re.Pattern[str]:
+    """Matches when the text ends with one of the forms (the words right before a mention)."""
+    keys = sorted({" ".join(fold(f).split()) for f in forms}, key=len, reverse=True)
+    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(k) for k in keys) + r")\s*$")
+
+
+@dataclass(frozen=True)
+class Cues:
+    status: dict[str, re.Pattern[str]]
+    reference_before: re.Pattern[str]
+    anaphora_before: re.Pattern[str]
+    background: re.Pattern[str]
+    place_in_before: re.Pattern[str]
+    place_from_before: re.Pattern[str]
+    target_before: re.Pattern[str]
+    agent_before: re.Pattern[str]
+    killed: re.Pattern[str]
+    injured: re.Pattern[str]
+    nobody_killed: re.Pattern[str]
+
+
+def load_cues(path: Path = DATA_FILE) -> Cues:
+    with open(path, encoding="utf-8") as handle:
+        data = yaml.safe_load(handle)
+    return Cues(
+        status={name: _words(forms) for name, forms in data["status"].items()},
+        reference_before=_ending(data["reference"]),
+        anaphora_before=_ending(data["anaphora"]),
+        background=_words(data["background"]),
+        place_in_before=_ending(data["place_in"]),
+        place_from_before=_ending(data["place_from"]),
+        target_before=_ending(data["target"]),
+        agent_before=_ending(data["agent"]),
+        killed=_words(data["killed"]),
+        injured=_words(data["injured"]),
+        nobody_killed=_words(data["nobody_killed"]),
+    )

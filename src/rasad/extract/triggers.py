@@ -1,0 +1,47 @@
+"""Find event triggers (verbs and event nouns from the trigger lexicon) in normalized text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from rasad.knowledge.schema import Trigger
+from rasad.normalize import fold
+
+_SUFFIX = r"(?:(?: )?(?:ها|های|هایی)|ات|ی|ای)?"
+_PLURAL = re.compile(r"(?:ها|های|هایی|ات)$")
+
+
+@dataclass(frozen=True)
+class TriggerHit:
+    start: int
+    end: int
+    trigger: Trigger
+    plural: bool
+
+
+class TriggerFinder:
+    """One compiled alternation over every trigger form, longest first, whole words only."""
+
+    def __init__(self, triggers: list[Trigger], normalize: Callable[[str], str]) -> None:
+        self._by_form: dict[str, Trigger] = {}
+        for trigger in triggers:
+            for form in trigger.fa:
+                for key in {fold(normalize(form)), fold(normalize(form.replace("\u200c", "")))}:
+                    key = " ".join(key.split())
+                    self._by_form.setdefault(key, trigger)
+        forms = sorted(self._by_form, key=len, reverse=True)
+        alternation = "|".join(re.escape(f) for f in forms)
+        self._pattern = re.compile(rf"(?<![\w])(?P<form>{alternation})(?P<suffix>{_SUFFIX})(?![\w])")
+
+    def find(self, text: str) -> list[TriggerHit]:
+        folded = fold(text)
+        hits: list[TriggerHit] = []
+        for match in self._pattern.finditer(folded):
+            form = match.group("form")
+            trigger = self._by_form[form]
+            suffix = match.group("suffix") or ""
+            plural = bool(_PLURAL.search(form) or suffix.strip() in ("ها", "های", "هایی", "ات"))
+            hits.append(TriggerHit(match.start(), match.end(), trigger, plural))
+        return hits

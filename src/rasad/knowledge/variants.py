@@ -1,0 +1,54 @@
+"""Spelling variants of a knowledge form, as look-up keys (docs/knowledge.md, "Generated variants").
+
+Keys are in *skeleton* form: the matching key of `rasad.normalize.fold` with the
+letters that transliteration confuses merged (ذ ظ ض → ز, ث ص → س, ط → ت, ح → ه),
+so «ذمار» finds «زمار». Text is folded the same way before look-up, and both
+keep their length, so offsets carry over.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rasad.normalize.letters import fold
+
+_SKELETON = str.maketrans({"ذ": "ز", "ظ": "ز", "ض": "ز", "ث": "س", "ص": "س", "ط": "ت", "ح": "ه"})
+
+
+def skeleton(folded: str) -> str:
+    """Merge letters that Persian transliterations of Arabic names confuse; keeps length."""
+    return folded.translate(_SKELETON)
+
+
+def variants(form: str, normalize: Callable[[str], str], word_zipf: dict[str, float] | None = None) -> set[str]:
+    """Folded keys under which `form` is looked up: as normalized, joined, spaced, with/without «ال»."""
+    zipf = word_zipf or {}
+    base = {fold(normalize(form)), fold(normalize(form.replace("\u200c", "")))}
+    keys: set[str] = set()
+    for key in base:
+        key = " ".join(key.split())
+        keys.add(key)
+        if " " in key:
+            keys.add(key.replace(" ", ""))  # «حزب الله» written «حزبالله»
+        words = key.split(" ")
+        spaced = [_space_article(w) for w in words]
+        if spaced != words:
+            keys.add(" ".join(spaced))  # «دیرالزور» written «دیر الزور»
+        stripped = [_strip_article(w, zipf) for w in words]
+        if stripped != words and len("".join(stripped)) >= 4:
+            keys.add(" ".join(stripped))  # «الحشد الشعبی» written «حشد شعبی»
+            keys.add(" ".join([stripped[0], *words[1:]]))  # «حشد الشعبی»
+    return {k for k in keys if k}
+
+
+def _space_article(word: str) -> str:
+    index = word.find("ال", 2)
+    if index >= 2 and len(word) - index >= 4:
+        return word[:index] + " " + word[index:]
+    return word
+
+
+def _strip_article(word: str, zipf: dict[str, float]) -> str:
+    if word.startswith("ال") and len(word) >= 5 and zipf.get(word[2:], 0.0) < 3.5:
+        return word[2:]
+    return word

@@ -1,0 +1,176 @@
+"""Named mentions from lexicon hits, with the rules that combine parts of a name.
+
+- force noun + country (name, adjective or capital): «نیروهای آمریکایی», «ارتش عراق» → ACTOR usa-military
+- force noun + named actor: «نیروهای الحشد الشعبی» → that actor, span widened
+- title + person, or title + country/actor: «نخست وزیر عراق» → PERSON (a role)
+- countries, capitals, regions, sites, towns → PLACE (candidates kept for the resolver)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rasad.knowledge.loader import KnowledgeBase
+from rasad.model import Mention
+from rasad.recognize.lexicon import Entry, Hit
+
+# Words that may stand between a force noun and its country: «نیروهای نظامی آمریکا».
+_FILLER = re.compile(r"^(?:نظامی|امنیتی|مسلح|ویژه|زمینی|هوایی|دریایی|رژیم|دولت|ارتش|نیروهای|تحت امر|وابسته به|متعلق به|ائتلاف)$")
+_GAP = re.compile(r"[\s\u200c]*")
+
+
+@dataclass(frozen=True)
+class Part:
+    hit: Hit
+    kind: str
+    entry: Entry
+
+
+def _first(hit: Hit, *kinds: str) -> Entry | None:
+    for kind in kinds:
+        for entry in hit.entries:
+            if entry.kind == kind:
+                return entry
+    return None
+
+
+def _between(text: str, left: int, right: int) -> str:
+    return text[left:right].strip(" \u200c")
+
+
+def _joinable(text: str, left: int, right: int, max_words: int = 2) -> bool:
+    """Only spaces or filler words («نظامی», «ارتش») between two parts."""
+    gap = _between(text, left, right)
+    if not gap:
+        return True
+    words = gap.replace("\u200c", " ").split()
+    return len(words) <= max_words and all(_FILLER.match(w) for w in words)
+
+
+def mentions_from_hits(text: str, hits: list[Hit], kb: KnowledgeBase) -> list[Mention]:
+    """Typed mentions from the lexicon's hits (sorted by position)."""
+    found: list[Mention] = []
+    index = 0
+    while index < len(hits):
+        hit = hits[index]
+        following = hits[index + 1] if index + 1 < len(hits) else None
+        force = _first(hit, "FORCE")
+        title = _first(hit, "TITLE")
+        if force and following is not None and _joinable(text, hit.end, following.start):
+            combined = _force_mention(hit, force, following, kb, hits, index + 1, text)
+            if combined is not None:
+                mention, used = combined
+                found.append(mention)
+                index += used + 1
+                continue
+        if title and following is not None and _joinable(text, hit.end, following.start, max_words=1):
+            role = _role_mention(hit, title, following, kb)
+            if role is not None:
+                found.append(role)
+                index += 2
+                continue
+        found.extend(_plain_mentions(hit, kb))
+        index += 1
+    return found
+
+
+def _force_mention(
+    hit: Hit, force: Entry, following: Hit, kb: KnowledgeBase, hits: list[Hit], next_index: int, text: str
+) -> tuple[Mention, int] | None:
+    """force noun + (another force noun)* + country or actor → one ACTOR; returns it and hits used."""
+    used = 1
+    target = following
+    # «جنگنده‌های ارتش اسرائیل»: a chain of force nouns before the country
+    while _first(target, "FORCE") and not _first(target, "COUNTRY", "COUNTRY_ADJ", "CAPITAL", "ACTOR"):
+        if next_index + used >= len(hits) or not _joinable(text, target.end, hits[next_index + used].start):
+            return None
+        target = hits[next_index + used]
+        used += 1
+    country = _first(target, "COUNTRY", "COUNTRY_ADJ", "CAPITAL")
+    if country is not None:
+        suffix = force.ref
+        template = next((f for f in kb.forces if f.suffix == suffix), None)
+        country_name = kb.countries[country.ref].name if country.ref in kb.countries else country.ref
+        actor_id = f"{country.ref.lower()}-{suffix}"
+        data = {
+            "name": template.name.format(country=country_name) if template else actor_id,
+            "country": country.ref,
+            "kind": template.kind if template else suffix,
+            "inter": template.inter if template else 1,
+            "force": suffix,
+        }
+        known = kb.actors.get(actor_id)
+        if known is not None:
+            data.update(name=known.name, kind=known.kind, inter=known.inter)
+        return Mention("ACTOR", hit.start, target.end, actor_id, data), used
+    actor = _first(target, "ACTOR")
+    if actor is not None and actor.ref in kb.actors:
+        return Mention("ACTOR", hit.start, target.end, actor.ref, _actor_data(kb, actor.ref)), used
+    return None
+
+
+def _role_mention(hit: Hit, title: Entry, following: Hit, kb: KnowledgeBase) -> Mention | None:
+    """title + person → the person; title + country/actor → a role («نخست وزیر عراق»)."""
+    person = _first(following, "PERSON")
+    title_info = kb.titles[int(title.ref)] if title.ref.isdigit() and int(title.ref) < len(kb.titles) else None
+    title_en = title_info.en if title_info else None
+    if person is not None:
+        return Mention("PERSON", hit.start, following.end, person.ref, {"title": title_en, **_person_data(kb, person.ref)})
+    org = _first(following, "ACTOR", "COUNTRY", "CAPITAL")
+    if org is None:
+        return None
+    country = org.ref if org.kind != "ACTOR" else (kb.actors[org.ref].country if org.ref in kb.actors else None)
+    org_id = org.ref if org.kind == "ACTOR" else f"{org.ref.lower()}-government"
+    return Mention("PERSON", hit.start, following.end, None, {"title": title_en, "org": org_id, "country": country})
+
+
+def _actor_data(kb: KnowledgeBase, actor_id: str) -> dict[str, object]:
+    actor = kb.actors[actor_id]
+    return {"name": actor.name, "country": actor.country, "kind": actor.kind, "inter": actor.inter}
+
+
+def _person_data(kb: KnowledgeBase, person_id: str) -> dict[str, object]:
+    person = kb.people.get(person_id)
+    if person is None:
+        return {}
+    return {"name": person.name, "org": person.org, "country": person.country, "office": person.office}
+
+
+def _plain_mentions(hit: Hit, kb: KnowledgeBase) -> list[Mention]:
+    kinds = {e.kind for e in hit.entries}
+    actor = _first(hit, "ACTOR")
+    if actor is not None and actor.ref in kb.actors:
+        return [Mention("ACTOR", hit.start, hit.end, actor.ref, _actor_data(kb, actor.ref))]
+    outlet = _first(hit, "OUTLET")
+    if outlet is not None and outlet.ref in kb.actors:
+        return [Mention("OUTLET", hit.start, hit.end, outlet.ref, _actor_data(kb, outlet.ref))]
+    person = _first(hit, "PERSON")
+    if person is not None:
+        return [Mention("PERSON", hit.start, hit.end, person.ref, _person_data(kb, person.ref))]
+    country = _first(hit, "COUNTRY", "CAPITAL")
+    if country is not None:
+        return [
+            Mention(
+                "PLACE",
+                hit.start,
+                hit.end,
+                f"country:{country.ref}",
+                {"country": country.ref, "capital": country.kind == "CAPITAL", "candidates": _place_ids(hit)},
+            )
+        ]
+    if "PLACE" in kinds:
+        return [Mention("PLACE", hit.start, hit.end, None, {"candidates": _place_ids(hit), "exact": hit.exact})]
+    weapon = _first(hit, "WEAPON")
+    if weapon is not None:
+        return [Mention("WEAPON", hit.start, hit.end, weapon.ref)]
+    force = _first(hit, "FORCE")
+    if force is not None:
+        template = next((f for f in kb.forces if f.suffix == force.ref), None)
+        data = {"force": force.ref, "country": None, "kind": template.kind if template else force.ref}
+        return [Mention("ACTOR", hit.start, hit.end, None, data)]
+    return []
+
+
+def _place_ids(hit: Hit) -> list[str]:
+    return [e.ref for e in hit.entries if e.kind == "PLACE"]

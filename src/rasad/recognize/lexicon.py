@@ -1,0 +1,170 @@
+"""One Aho-Corasick automaton over every name the knowledge base knows, built once and cached on disk."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import math
+import pickle
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import ahocorasick
+
+from rasad import __version__
+from rasad.knowledge.geonames import geonames_places
+from rasad.knowledge.loader import KnowledgeBase
+from rasad.knowledge.variants import skeleton, variants
+from rasad.normalize import Normalizer, fold
+from rasad.normalize.letters import letter_edits
+from rasad.normalize.rewrite import apply_edits
+
+log = logging.getLogger(__name__)
+
+# Entry kinds. ACTOR/PERSON/PLACE/WEAPON become mentions directly; the others are parts that
+# recognition rules combine (FORCE + COUNTRY_ADJ → an actor, TITLE + name → a person).
+KINDS = ("ACTOR", "OUTLET", "PERSON", "PLACE", "COUNTRY", "COUNTRY_ADJ", "CAPITAL", "FORCE", "TITLE", "WEAPON")
+
+
+@dataclass(frozen=True)
+class Entry:
+    kind: str
+    ref: str  # actor / person / place / weapon id, country ISO3, force suffix, title index
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int
+    end: int
+    entries: tuple[Entry, ...]
+    exact: bool  # matched without merging confusable letters
+
+
+@dataclass
+class Lexicon:
+    automaton: ahocorasick.Automaton
+    places: dict[str, object] = field(default_factory=dict)  # geonames places by id (curated ones are in the KB)
+
+    def find(self, text: str) -> list[Hit]:
+        """Every whole-word occurrence of a known name in normalized `text`, longest first at overlaps."""
+        folded = fold(text)
+        keyed = skeleton(folded)
+        hits: list[Hit] = []
+        for end_index, (key, entries) in self.automaton.iter(keyed):
+            end = end_index + 1
+            start = end - len(key)
+            if not _bounded(folded, start, end):
+                continue
+            surface = folded[start:end]
+            exact = any(surface == form for form, _ in entries)
+            # Confusable-letter matches are trusted for curated names, not for GeoNames' many towns.
+            kept = tuple(e for form, e in entries if exact and surface == form or not exact and not e.ref.startswith("geonames-"))
+            if kept:
+                hits.append(Hit(start, end, kept, exact))
+        return _longest(hits)
+
+
+def _bounded(folded: str, start: int, end: int) -> bool:
+    before = folded[start - 1] if start > 0 else " "
+    after = folded[end] if end < len(folded) else " "
+    return not (before.isalnum() or after.isalnum())
+
+
+def _longest(hits: list[Hit]) -> list[Hit]:
+    """Keep the longest hits; a shorter hit inside a kept one is dropped."""
+    chosen: list[Hit] = []
+    taken: list[tuple[int, int]] = []
+    for hit in sorted(hits, key=lambda h: (-(h.end - h.start), h.start)):
+        if any(hit.start < e and s < hit.end for s, e in taken):
+            continue
+        chosen.append(hit)
+        taken.append((hit.start, hit.end))
+    return sorted(chosen, key=lambda h: h.start)
+
+
+def _word_zipf() -> dict[str, float]:
+    from wordfreq import get_frequency_dict
+
+    return {w: math.log10(f * 1e9) for w, f in get_frequency_dict("fa").items() if f > 0}
+
+
+def _letters_only(text: str) -> str:
+    return apply_edits(text, letter_edits(text))[0]
+
+
+def build_lexicon(kb: KnowledgeBase, normalizer: Normalizer, with_geonames: bool = True) -> Lexicon:
+    """Index every form of every entry under its spelling variants."""
+    zipf = _word_zipf()
+    table: dict[str, list[tuple[str, Entry]]] = {}
+
+    def normalize(form: str) -> str:
+        return normalizer.text_with_offsets(form)[0]
+
+    def add(forms: tuple[str, ...], entry: Entry, cheap: bool = False) -> None:
+        for form in forms:
+            for key in variants(form, _letters_only if cheap else normalize, zipf):
+                bucket = table.setdefault(skeleton(key), [])
+                if (key, entry) not in bucket:
+                    bucket.append((key, entry))
+
+    for actor in kb.actors.values():
+        add(actor.fa + actor.en, Entry("OUTLET" if actor.kind == "media" else "ACTOR", actor.id))
+    for person in kb.people.values():
+        add(person.fa, Entry("PERSON", person.id))
+    for index, title in enumerate(kb.titles):
+        add(title.fa, Entry("TITLE", str(index)))
+    for force in kb.forces:
+        add(force.fa, Entry("FORCE", force.suffix))
+    for country in kb.countries.values():
+        add(country.fa, Entry("COUNTRY", country.iso3))
+        add(country.adjectives, Entry("COUNTRY_ADJ", country.iso3))
+        add(country.capital_fa, Entry("CAPITAL", country.iso3))
+    for place in kb.places.values():
+        add(place.fa, Entry("PLACE", place.id))
+    for weapon in kb.weapons.values():
+        add(weapon.fa, Entry("WEAPON", weapon.id))
+    geonames: dict[str, object] = {}
+    if with_geonames:
+        for place in geonames_places(zipf, _letters_only):
+            geonames[place.id] = place
+            add(place.fa, Entry("PLACE", place.id), cheap=True)
+    automaton = ahocorasick.Automaton()
+    for key, entries in table.items():
+        automaton.add_word(key, (key, tuple(entries)))
+    automaton.make_automaton()
+    return Lexicon(automaton=automaton, places=geonames)
+
+
+def knowledge_fingerprint(kb: KnowledgeBase) -> str:
+    """Changes whenever a knowledge file or rasad's version changes."""
+    digest = hashlib.sha256(__version__.encode())
+    for root in kb.sources:
+        for path in sorted(Path(root).rglob("*")):
+            if path.is_file():
+                stat = path.stat()
+                digest.update(f"{path}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    return digest.hexdigest()[:20]
+
+
+def cached_lexicon(kb: KnowledgeBase, normalizer: Normalizer, cache_dir: Path | None, with_geonames: bool = True) -> Lexicon:
+    """The lexicon from the cache when it matches the knowledge files; built (and saved) otherwise."""
+    if cache_dir is None:
+        return build_lexicon(kb, normalizer, with_geonames)
+    path = cache_dir / f"lexicon-{knowledge_fingerprint(kb)}-{int(with_geonames)}.pickle"
+    if path.exists():
+        try:
+            with open(path, "rb") as handle:
+                loaded: Lexicon = pickle.load(handle)
+            return loaded
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError) as error:
+            log.warning("ignoring unreadable lexicon cache %s: %s", path, error)
+    lexicon = build_lexicon(kb, normalizer, with_geonames)
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(".tmp")
+        with open(temporary, "wb") as handle:
+            pickle.dump(lexicon, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        temporary.replace(path)
+    except OSError as error:
+        log.warning("cannot write lexicon cache %s: %s", path, error)
+    return lexicon

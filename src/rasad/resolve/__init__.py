@@ -1,0 +1,173 @@
+"""Stage 5: coded events — actors, places and dates to canonical values; the same event told twice merged.
+
+Merging rule: two frames of one article are one event when they have the same type,
+compatible dates (equal within a day, or one unknown), compatible ACLED sub-types
+(equal, or one only guessed without a weapon), places in the same country (or one
+unknown) and no two different named agents. A frame that only refers back to an
+event («این حمله», «در پاسخ به حمله») joins the latest compatible event and never
+stands alone unless it has its own date and place. The merged event keeps the most
+specific place (lowest geo_precision), the highest count, every source and every
+evidence span.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, replace
+from typing import Any
+
+from rasad.knowledge.loader import KnowledgeBase
+from rasad.model import Doc, Event
+from rasad.resolve.actors import code_actor
+from rasad.resolve.places import choose_place, country_context
+
+BACKGROUND_DAYS = 14
+
+
+@dataclass
+class Resolver:
+    kb: KnowledgeBase
+    gazetteer: dict[str, Any]
+
+    def __call__(self, doc: Doc) -> Doc:
+        context = country_context(doc, self.kb)
+        published = dt.date.fromisoformat(doc.article.published) if doc.article.published else None
+        coded = [self._code(event, doc, context, published) for event in doc.events]
+        merged = merge_events([e for e in coded if e is not None])
+        kept = [e for e in merged if not _drop(e)]
+        for event in kept:
+            event.coded["id"] = event_id(doc, event)
+            event.confidence = _confidence(event)
+        return replace(doc, events=kept)
+
+    def _code(self, event: Event, doc: Doc, context: Any, published: dt.date | None) -> Event | None:
+        coded = dict(event.coded)
+        coded["actor1"] = code_actor(event.actor1, doc, self.kb, context, event.type)
+        coded["actor2"] = code_actor(event.actor2, doc, self.kb, context, event.type)
+        coded["location"] = choose_place(event.location, doc, self.kb, self.gazetteer, context) if event.location else None
+        coded["origin"] = choose_place(event.origin, doc, self.kb, self.gazetteer, context) if event.origin else None
+        coded["date"] = _code_date(event, doc, published)
+        coded["weapon"] = self.kb.weapons[event.weapon.ref].name if event.weapon and event.weapon.ref in self.kb.weapons else None
+        value = coded["date"]["value"] if coded["date"] else None
+        if published and value:
+            try:
+                days = (published - dt.date.fromisoformat(value)).days
+            except ValueError:
+                days = 0
+            event.timing = "background" if days > BACKGROUND_DAYS else "current"
+        event.coded = coded
+        return event
+
+
+def _code_date(event: Event, doc: Doc, published: dt.date | None) -> dict[str, Any] | None:
+    if event.date is not None and event.date.ref:
+        data = event.date.data or {}
+        return {
+            "value": event.date.ref,
+            "precision": data.get("precision", "day"),
+            "text": doc.text[event.date.start : event.date.end],
+        }
+    if published is not None:
+        return {"value": published.isoformat(), "precision": "day", "text": None, "inferred": True}
+    return None
+
+
+def _explicit_date(event: Event) -> str | None:
+    date = event.coded.get("date")
+    return date["value"] if date and not date.get("inferred") else None
+
+
+def _compatible(a: Event, b: Event) -> bool:
+    if a.type != b.type:
+        return False
+    date_a, date_b = _explicit_date(a), _explicit_date(b)
+    if date_a and date_b:
+        if abs((dt.date.fromisoformat(date_a) - dt.date.fromisoformat(date_b)).days) > 1:
+            return False
+    if a.acled and b.acled and a.acled != b.acled and a.weapon is not None and b.weapon is not None:
+        return False
+    loc_a, loc_b = a.coded.get("location"), b.coded.get("location")
+    if loc_a and loc_b and loc_a.get("country") != loc_b.get("country"):
+        return False
+    actor_a, actor_b = a.coded.get("actor1"), b.coded.get("actor1")
+    if actor_a and actor_b and actor_a.get("id") and actor_b.get("id") and actor_a["id"] != actor_b["id"]:
+        return False
+    return True
+
+
+def merge_events(events: list[Event]) -> list[Event]:
+    merged: list[Event] = []
+    for event in events:
+        reference = event.coded.get("reference", False)
+        target = next((m for m in reversed(merged) if _compatible(m, event)), None)
+        if target is not None and (reference or _same_story(target, event)):
+            _absorb(target, event)
+            continue
+        if reference and not (_explicit_date(event) and event.coded.get("location")):
+            continue
+        merged.append(event)
+    return merged
+
+
+def _same_story(a: Event, b: Event) -> bool:
+    """Two independent frames tell one event when they share a date or a place or a weapon."""
+    if _explicit_date(a) and _explicit_date(a) == _explicit_date(b):
+        return True
+    if a.weapon is not None and b.weapon is not None and a.weapon.ref == b.weapon.ref:
+        return True
+    if _explicit_date(b) is None and _explicit_date(a) is not None:
+        return a.weapon is None or b.weapon is None or a.weapon.ref == b.weapon.ref
+    return False
+
+
+def _absorb(into: Event, other: Event) -> None:
+    for key in ("actor1", "actor2", "origin"):
+        if not into.coded.get(key) and other.coded.get(key):
+            into.coded[key] = other.coded[key]
+    loc_into, loc_other = into.coded.get("location"), other.coded.get("location")
+    if loc_other and (not loc_into or loc_other["geo_precision"] < loc_into["geo_precision"]):
+        into.coded["location"] = loc_other
+    if _explicit_date(into) is None and _explicit_date(other) is not None:
+        into.coded["date"] = other.coded["date"]
+        into.timing = other.timing
+    if into.weapon is None and other.weapon is not None:
+        into.weapon, into.mode, into.acled = other.weapon, other.mode, other.acled
+        into.coded["weapon"] = other.coded.get("weapon")
+    into.quantity = into.quantity or other.quantity
+    for key in ("fatalities", "injured"):
+        mine, theirs = getattr(into, key), getattr(other, key)
+        if theirs is not None and (mine is None or theirs > mine):
+            setattr(into, key, theirs)
+    if into.status == "reported" and other.status in ("claimed", "alleged"):
+        into.status = other.status
+    known = {(s.start, s.end) for s in into.sources}
+    into.sources.extend(s for s in other.sources if (s.start, s.end) not in known)
+    into.evidence.extend(s for s in other.evidence if s not in into.evidence)
+    into.plural = into.plural and other.plural
+    into.coded["reference"] = into.coded.get("reference", False) and other.coded.get("reference", False)
+
+
+def _drop(event: Event) -> bool:
+    """Aggregates («حملات», «چندین حمله») with no date of their own are summaries, not events."""
+    if event.plural and _explicit_date(event) is None:
+        return True
+    return False
+
+
+def _confidence(event: Event) -> float:
+    score = 0.4
+    score += 0.15 if event.coded.get("location") else 0.0
+    score += 0.15 if _explicit_date(event) else 0.0
+    score += 0.1 if event.coded.get("actor1") else 0.0
+    score += 0.1 if event.coded.get("actor2") else 0.0
+    score += 0.1 if event.weapon is not None else 0.0
+    return round(min(score, 1.0), 2)
+
+
+def event_id(doc: Doc, event: Event) -> str:
+    """Stable across runs: the article, the type, the date, the place and the first trigger."""
+    date = (event.coded.get("date") or {}).get("value")
+    place = (event.coded.get("location") or {}).get("gazetteer_id")
+    key = f"{doc.article.id}|{event.type}|{date}|{place}|{event.trigger.start}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]

@@ -1,0 +1,51 @@
+"""Actor mentions to canonical actors: knowledge-base ids, force-noun patterns, countries as governments."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from rasad.knowledge.loader import KnowledgeBase
+from rasad.model import Doc, Mention
+
+
+def code_actor(mention: Mention | None, doc: Doc, kb: KnowledgeBase, context: Counter[str], event_type: str) -> dict[str, Any] | None:
+    """The coded actor for a mention: {id, name, text, country, kind}; None when there is none."""
+    if mention is None:
+        return None
+    text = doc.text[mention.start : mention.end]
+    data = mention.data or {}
+    if mention.kind == "PLACE" and mention.ref and mention.ref.startswith("country:"):
+        iso3 = mention.ref.split(":", 1)[1]
+        country = kb.countries.get(iso3)
+        suffix = "military" if event_type == "ASSAULT" else "government"
+        name = f"{'Military Forces' if suffix == 'military' else 'Government'} of {country.name if country else iso3}"
+        return {"id": f"{iso3.lower()}-{suffix}", "name": name, "text": text, "country": iso3, "kind": suffix}
+    if mention.kind == "PERSON":
+        person = kb.people.get(mention.ref or "")
+        return {
+            "id": mention.ref or data.get("org"),
+            "name": person.name if person else (data.get("title") or "unnamed official"),
+            "text": text,
+            "country": data.get("country"),
+            "kind": "person",
+            "org": data.get("org"),
+        }
+    if mention.ref:
+        actor = kb.actors.get(mention.ref)
+        return {
+            "id": mention.ref,
+            "name": actor.name if actor else data.get("name", mention.ref),
+            "text": text,
+            "country": actor.country if actor else data.get("country"),
+            "kind": actor.kind if actor else data.get("kind"),
+        }
+    # a bare force noun («ارتش اعلام کرد»): the article's most named country, if any
+    force = data.get("force", "military")
+    country_code = context.most_common(1)[0][0] if context else None
+    if country_code is None:
+        return {"id": None, "name": f"unidentified {force}", "text": text, "country": None, "kind": data.get("kind")}
+    country = kb.countries.get(country_code)
+    template = next((f for f in kb.forces if f.suffix == force), None)
+    name = template.name.format(country=country.name if country else country_code) if template else f"{force} of {country_code}"
+    return {"id": f"{country_code.lower()}-{force}", "name": name, "text": text, "country": country_code, "kind": data.get("kind")}

@@ -1,0 +1,82 @@
+"""Place mentions to gazetteer entries, chosen with the article's context."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from rasad.knowledge.loader import KnowledgeBase
+from rasad.knowledge.schema import Place
+from rasad.model import Doc, Mention
+
+_NEAR = ("نزدیک", "نزدیکی", "حومه", "اطراف", "مجاورت", "حوالی", "شرق", "غرب", "شمال", "جنوب")
+_SOURCE_RANK = {"site": 0, "user": 0, "geonames": 1, "admin1": 2}
+
+
+def country_context(doc: Doc, kb: KnowledgeBase) -> Counter[str]:
+    """How often each country is named in the article (names, adjectives, actors)."""
+    counts: Counter[str] = Counter()
+    for mention in doc.mentions:
+        country = mention.data.get("country") if mention.data else None
+        if isinstance(country, str):
+            counts[country] += 1
+    return counts
+
+
+def choose_place(
+    mention: Mention, doc: Doc, kb: KnowledgeBase, gazetteer: dict[str, Any], context: Counter[str]
+) -> dict[str, Any] | None:
+    """The coded location for a PLACE mention, or None when nothing fits."""
+    text = doc.text[mention.start : mention.end]
+    if mention.ref and mention.ref.startswith("country:"):
+        iso3 = mention.ref.split(":", 1)[1]
+        country = kb.countries.get(iso3)
+        if country is None:
+            return None
+        return {
+            "name": country.name,
+            "text": text,
+            "country": iso3,
+            "admin1": None,
+            "lat": country.lat,
+            "lon": country.lon,
+            "geo_precision": 3,
+            "gazetteer_id": f"country:{iso3}",
+        }
+    candidates: list[Place] = []
+    for place_id in mention.data.get("candidates", []):
+        place = kb.places.get(place_id) or gazetteer.get(place_id)
+        if isinstance(place, Place):
+            candidates.append(place)
+    if not candidates:
+        return None
+    next_country = _country_right_after(mention, doc)
+    best = max(candidates, key=lambda p: _score(p, context, next_country))
+    precision = 3 if best.source == "admin1" else 1
+    before = doc.text[max(0, mention.start - 12) : mention.start]
+    if precision == 1 and any(word in before for word in _NEAR):
+        precision = 2
+    return {
+        "name": best.name,
+        "text": text,
+        "country": best.country,
+        "admin1": best.admin1 if best.source != "geonames" else None,
+        "lat": best.lat,
+        "lon": best.lon,
+        "geo_precision": precision,
+        "gazetteer_id": best.id,
+    }
+
+
+def _country_right_after(mention: Mention, doc: Doc) -> str | None:
+    """«ذمار عراق», «کالسو در عراق»: a country named right after the place."""
+    for other in doc.mentions:
+        if other.start >= mention.end and other.start - mention.end <= 6 and other.ref and other.ref.startswith("country:"):
+            return other.ref.split(":", 1)[1]
+    return None
+
+
+def _score(place: Place, context: Counter[str], next_country: str | None) -> tuple[int, int, int, int]:
+    same = 1 if next_country and place.country == next_country else 0
+    in_context = context.get(place.country or "", 0)
+    return (same, min(in_context, 3), -_SOURCE_RANK.get(place.source, 1), place.population)
