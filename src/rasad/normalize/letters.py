@@ -36,6 +36,8 @@ CHAR_MAP: dict[str, str] = {
     "\u200f": "",
     "\u061c": "",  # Arabic letter mark
     "\r": "\n",
+    "\ufdfd": "بسم الله الرحمن الرحیم",
+    "\ufdf2": "الله",
 }
 for _i in range(10):
     CHAR_MAP[chr(0x0660 + _i)] = chr(0x06F0 + _i)  # ٠–٩ → ۰–۹

@@ -19,6 +19,9 @@ _SPACING = re.compile(
   | (?P<spaces>[ ]{{2,}})                                 # runs of spaces
   | (?P<mark>(?<=[{_PERSIAN_LETTER}])[,;?](?=[ \n]|[{_PERSIAN_LETTER}]|\Z))  # Latin mark in Persian text
   | (?P<glued>(?<=[،؛؟])(?=[{_PERSIAN_LETTER}«]))       # a Persian mark glued to the next word
+  | (?P<zwnjs>(?<=[{_PERSIAN_LETTER}])\u200c{{2,}}(?=[{_PERSIAN_LETTER}]))  # doubled ZWNJ
+  | (?P<loose>\u200c+(?=[ \n]|\Z)|(?<=[ \n])\u200c+|\A\u200c+)  # ZWNJ next to a space or an edge
+  | (?P<digit_word>(?<=[۰-۹])(?=[{_PERSIAN_LETTER}])|(?<=[{_PERSIAN_LETTER}])(?=[۰-۹]))  # «۹کیلومتر», «عرض۶»
     """,
     re.VERBOSE,
 )
@@ -38,7 +41,11 @@ def _replacement(m: re.Match[str], text: str) -> str:
         mark = _TO_PERSIAN_MARK[m.group()]
         following = text[m.end() : m.end() + 1]
         return mark + " " if following and following not in " \n" else mark
-    return " "  # glued
+    if kind == "zwnjs":
+        return "\u200c"
+    if kind == "loose":
+        return ""
+    return " "  # glued, digit_word
 
 
 def spacing_edits(text: str) -> list[TextEdit]:

@@ -123,3 +123,18 @@ def test_sentences_and_tokens() -> None:
     short = "گروه‌های مسلح ۲.۵ درصد."
     words = [short[t.start : t.end] for t in tokens(short)]
     assert words == ["گروه‌های", "مسلح", "۲.۵", "درصد", "."]
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("کاروان\u200c\u200cسرا", "کاروان\u200cسرا"),
+        ("سلام\u200c دنیا", "سلام دنیا"),
+        ("\u200cسلام", "سلام"),
+        ("مسافت ۹کیلومتر", "مسافت ۹ کیلومتر"),
+        ("عرض۶ متر", "عرض ۶ متر"),
+        ("\ufdfd", "بسم الله الرحمن الرحیم"),
+    ],
+)
+def test_normalize_zwnj_and_digit_spacing(normalizer: Normalizer, raw: str, expected: str) -> None:
+    assert norm(normalizer, raw) == expected
