@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from rasad.normalize import Normalizer
+from rasad.pipeline import Pipeline
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_DIR = ROOT.parent / "shared" / "seed"
@@ -22,3 +23,11 @@ def seed_text() -> str:
     if not SEED_TEXT.exists():
         pytest.skip("shared seed article is absent")
     return SEED_TEXT.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def pipeline() -> Pipeline:
+    from rasad.config import Settings
+    from rasad.pipeline import default_pipeline
+
+    return default_pipeline(Settings(cache_dir=ROOT / ".cache"))

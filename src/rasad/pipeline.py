@@ -6,6 +6,7 @@ import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
+from rasad.config import Settings
 from rasad.errors import InputError
 from rasad.model import Article, Doc, Problem
 from rasad.normalize import Normalizer
@@ -41,6 +42,37 @@ class Pipeline:
             yield item if isinstance(item, Problem) else self.run(item)
 
 
-def default_pipeline() -> Pipeline:
-    """The full pipeline with the shipped knowledge."""
-    return Pipeline()
+def default_pipeline(settings: Settings | None = None) -> Pipeline:
+    """The full pipeline: normalize → recognize → extract → resolve, with the shipped knowledge."""
+    from rasad.extract import Extractor
+    from rasad.knowledge.loader import load_knowledge
+    from rasad.recognize import Recognizer
+    from rasad.recognize.dates import DateRecognizer
+    from rasad.recognize.lexicon import cached_lexicon
+    from rasad.recognize.numbers import NumberRecognizer
+    from rasad.recognize.sources import SourceRecognizer
+    from rasad.resolve import Resolver
+
+    settings = settings or Settings()
+    normalizer = Normalizer()
+    kb = load_knowledge(list(settings.knowledge_dirs))
+    lexicon = cached_lexicon(kb, normalizer, settings.cache_dir, settings.with_geonames)
+    numbers = NumberRecognizer()
+    recognizer = Recognizer(
+        kb,
+        lexicon,
+        finders=[DateRecognizer(), lambda text, _published: numbers(text)],
+        sources=SourceRecognizer.load(),
+    )
+
+    def normalize(text: str) -> str:
+        return normalizer.text_with_offsets(text)[0]
+
+    return Pipeline(
+        normalizer=normalizer,
+        stages=[
+            ("recognize", recognizer),
+            ("extract", Extractor(kb, normalize)),
+            ("resolve", Resolver(kb, lexicon.places)),
+        ],
+    )

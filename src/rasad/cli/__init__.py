@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import click
 
+from rasad.cli.evaluate import eval_command, eval_ner_command
 from rasad.cli.extract import extract_command
+from rasad.cli.mentions import mentions_command
 from rasad.cli.normalize import normalize_command
 
 
@@ -16,10 +18,6 @@ def main() -> None:
 
 main.add_command(normalize_command)
 main.add_command(extract_command)
-
-try:  # commands added by later stages register themselves here when present
-    from rasad.cli.extra import register
-
-    register(main)
-except ImportError:  # pragma: no cover
-    pass
+main.add_command(mentions_command)
+main.add_command(eval_command)
+main.add_command(eval_ner_command)

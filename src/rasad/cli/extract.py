@@ -4,14 +4,21 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 import click
 
-from rasad.cli.options import published_option, report_problems, tell, utf8_stdout
+from rasad.cli.options import (
+    build_pipeline,
+    knowledge_option,
+    published_option,
+    report_problems,
+    tell,
+    utf8_stdout,
+)
 from rasad.export.document import to_document
 from rasad.ingest.files import ArticleDefaults, read_inputs
 from rasad.model import Problem
-from rasad.pipeline import default_pipeline
 
 
 @click.command("extract")
@@ -21,12 +28,19 @@ from rasad.pipeline import default_pipeline
 @click.option("--url", help="URL of the article.")
 @click.option("--title", help="Title of the article.")
 @click.option("--indent", type=int, default=None, help="Pretty-print JSON with this indent (one article only).")
+@knowledge_option
 def extract_command(
-    sources: tuple[str, ...], published: str | None, outlet: str | None, url: str | None, title: str | None, indent: int | None
+    sources: tuple[str, ...],
+    published: str | None,
+    outlet: str | None,
+    url: str | None,
+    title: str | None,
+    indent: int | None,
+    knowledge_dirs: tuple[Path, ...],
 ) -> None:
     """Extract events from articles: .txt files, folders, .jsonl archives, or - for stdin."""
     utf8_stdout()
-    pipeline = default_pipeline()
+    pipeline = build_pipeline(knowledge_dirs)
     defaults = ArticleDefaults(published=published, outlet=outlet, url=url, title=title)
     problems: list[Problem] = []
     total = 0

@@ -106,5 +106,5 @@ def _sources(doc: Doc, event: Event) -> list[dict[str, Any]]:
         name = mention.data.get("name") if mention.data else None
         text = doc.text[mention.start : mention.end]
         if not any(s["text"] == text for s in sources):
-            sources.append({"name": name or text, "text": text, "via": None})
+            sources.append({"name": name or text, "text": text, "via": mention.data.get("via")})
     return sources

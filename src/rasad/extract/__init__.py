@@ -50,7 +50,8 @@ class Extractor:
             strong = [h for h in in_sentence if h.trigger.strength == "strong" and not _inside_mention(h, mentions)]
             chosen = strong or [h for h in in_sentence if not _inside_mention(h, mentions)][:1]
             casualties = find_casualties(folded, sentence.start, sentence.end, [m for m in mentions if m.kind == "NUMBER"], self.cues)
-            positions = [h.start for h in chosen]
+            # references («در پاسخ به حمله», «این حمله») do not claim the arguments around them
+            positions = [h.start for h in chosen if not self._refers_back(folded, sentence.start, h)]
             nearest_to_casualty = _nearest_assault(chosen)
             for hit in chosen:
                 event = self._frame(doc, folded, (sentence.start, sentence.end), hit, mentions, positions)
@@ -67,20 +68,27 @@ class Extractor:
     ) -> Event | None:
         trigger = hit.trigger
         others = [p for p in positions if p != hit.start]
-        args = pick_arguments(folded, sentence, (hit.start, hit.end), mentions, self.cues, others)
+        candidates = mentions
+        if trigger.type in FACTUAL_TYPES:
+            speakers = _speakers(folded, sentence, hit.start, mentions, self.cues)
+            candidates = [m for m in mentions if (m.start, m.end) not in speakers]
+        args = pick_arguments(folded, sentence, (hit.start, hit.end), candidates, self.cues, others)
         status = self._status(folded, sentence, hit)
         if trigger.type in FACTUAL_TYPES and status in ("hypothetical", "threatened", "negated", "denied"):
             return None
-        before = folded[max(sentence[0], hit.start - 20) : hit.start]
-        reference = bool(self.cues.reference_before.search(before))
-        anaphoric = bool(self.cues.anaphora_before.search(folded[max(sentence[0], hit.start - 8) : hit.start]))
+        reference = self._refers_back(folded, sentence[0], hit)
+        anaphoric = self._anaphoric(folded, sentence[0], hit)
+        if anaphoric:
+            # «این حمله»: the event was told before; this frame only adds its sources
+            args = replace(args, date=None, location=None, origin=None, weapon=None, quantity=None)
         mode, acled = self._coding(hit, args.weapon, args.actor2)
-        sources = [m for m in mentions if m.kind == "OUTLET"]
+        plural = hit.plural or bool(self.cues.plural_before.search(folded[max(sentence[0], hit.start - 12) : hit.start]))
+        sources = [m for m in mentions if m.kind == "SOURCE"] or [m for m in mentions if m.kind == "OUTLET"]
         event = Event(
             type=trigger.type,
             mode=mode,
             acled=acled,
-            trigger=Mention("TRIGGER", hit.start, hit.end, trigger.id, {"plural": hit.plural}),
+            trigger=Mention("TRIGGER", hit.start, hit.end, trigger.id, {"plural": plural}),
             actor1=args.actor1,
             actor2=args.actor2,
             location=args.location,
@@ -91,10 +99,23 @@ class Extractor:
             status=status,
             sources=sources,
             evidence=[Span(*sentence)],
-            plural=hit.plural,
-            coded={"reference": reference or anaphoric, "trigger_id": trigger.id},
+            plural=plural,
+            coded={"reference": reference, "trigger_id": trigger.id},
         )
         return event
+
+    def _anaphoric(self, folded: str, sentence_start: int, hit: TriggerHit) -> bool:
+        """«این حمله»: a determiner points back to an event already told."""
+        if hit.indefinite:
+            return False
+        return bool(self.cues.anaphora_before.search(folded[max(sentence_start, hit.start - 8) : hit.start]))
+
+    def _refers_back(self, folded: str, sentence_start: int, hit: TriggerHit) -> bool:
+        """«در پاسخ به حمله», «این حمله»: the trigger names an event told elsewhere."""
+        if hit.indefinite:
+            return False
+        before = folded[max(sentence_start, hit.start - 20) : hit.start]
+        return bool(self.cues.reference_before.search(before)) or self._anaphoric(folded, sentence_start, hit)
 
     def _status(self, folded: str, sentence: tuple[int, int], hit: TriggerHit) -> str:
         start, end = sentence
@@ -137,6 +158,20 @@ class Extractor:
                 acled = ("Violence against civilians", "Attack") if civilians else ("Battles", "Armed clash")
                 mode = known.mode if known is not None else mode
         return mode, acled
+
+
+def _speakers(
+    folded: str, sentence: tuple[int, int], trigger_start: int, mentions: list[Mention], cues: Cues
+) -> set[tuple[int, int]]:
+    """Who tells the news rather than does it: attributed sources, and the first named actor of a
+    sentence whose reporting verb comes after the trigger («یک منبع امنیتی ... از شلیک موشک خبر داد»)."""
+    spans = {(m.start, m.end) for m in mentions if m.kind == "SOURCE"}
+    named = [m for m in mentions if m.kind in ("ACTOR", "PERSON", "OUTLET")]
+    overlapping = {(m.start, m.end) for m in named for s in mentions if s.kind == "SOURCE" and m.start < s.end and s.start < m.end}
+    spans |= overlapping
+    if named and named[0].end <= trigger_start and cues.reporting.search(folded[trigger_start : sentence[1]]):
+        spans.add((named[0].start, named[0].end))
+    return spans
 
 
 def _inside_mention(hit: TriggerHit, mentions: list[Mention]) -> bool:

@@ -58,16 +58,31 @@ def pick_arguments(
         crossing = sum(1 for other in other_triggers if min(mention.start, t_start) < other < max(mention.end, t_end))
         return gap + 200 * crossing
 
-    actors = [m for m in mentions if m.kind in ACTOR_KINDS]
+    # a mention nearer to another trigger of the sentence is that trigger's argument
+    mentions = [m for m in mentions if not _crosses(m, (t_start, t_end), other_triggers)]
+    actors = [m for m in mentions if m.kind in ACTOR_KINDS or m.kind == "PLACE" and m.data.get("capital")]
     agent, target = _actor_roles(folded, start, (t_start, t_end), actors, cues, distance)
     places = [m for m in mentions if m.kind == "PLACE"]
     location, origin = _places(folded, start, places, cues, distance)
     dates = [m for m in mentions if m.kind == "DATE" and not _is_since(folded, m, start)]
     date = min(dates, key=distance, default=None)
-    weapons = [m for m in mentions if m.kind == "WEAPON" and not _followed_by_ra(folded, m)]
+    weapons = [
+        m for m in mentions if m.kind == "WEAPON" and not _followed_by_ra(folded, m) and not _negated(folded, m, start)
+    ]
     weapon = min(weapons, key=distance, default=None)
     quantity = _quantity(folded, weapon, mentions) if weapon is not None else None
     return Arguments(agent, target, location, origin, date, weapon, quantity)
+
+
+def _crosses(mention: Mention, trigger: tuple[int, int], other_triggers: list[int]) -> bool:
+    low, high = min(mention.start, trigger[0]), max(mention.end, trigger[1])
+    return any(low < other < high for other in other_triggers)
+
+
+def _negated(folded: str, mention: Mention, sentence_start: int) -> bool:
+    """«هیچ جنگنده‌ای»: a weapon said to be absent."""
+    before = _before(folded, mention, sentence_start).split()
+    return bool(before) and before[-1] == "هیچ"
 
 
 def _is_since(folded: str, mention: Mention, sentence_start: int) -> bool:
@@ -92,6 +107,8 @@ def _actor_roles(
         before = _before(folded, mention, start)
         if cues.agent_before.search(before):
             scored_agents.append((-1000 + distance(mention), mention))
+        elif cues.possessive_before.search(before) and mention.end <= t_start:
+            scored_agents.append((distance(mention) - 20, mention))
         elif cues.target_before.search(before) or _followed_by_ra(folded, mention):
             scored_targets.append((distance(mention) - (50 if mention.start >= t_end else 0), mention))
         elif mention.end <= t_start:
@@ -114,7 +131,7 @@ def _places(
     origins: list[Mention] = []
     scored: list[tuple[float, Mention]] = []
     for index, mention in enumerate(places):
-        before = _before(folded, mention, start)
+        before = folded[max(start, mention.start - 30) : mention.start]
         if cues.place_from_before.search(before) and _target_follows(folded, mention, places[index + 1 :]):
             origins.append(mention)
             continue

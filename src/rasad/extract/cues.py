@@ -34,9 +34,12 @@ class Cues:
     place_from_before: re.Pattern[str]
     target_before: re.Pattern[str]
     agent_before: re.Pattern[str]
+    possessive_before: re.Pattern[str]
     killed: re.Pattern[str]
     injured: re.Pattern[str]
     nobody_killed: re.Pattern[str]
+    reporting: re.Pattern[str]
+    plural_before: re.Pattern[str]
 
 
 def load_cues(path: Path = DATA_FILE) -> Cues:
@@ -48,10 +51,16 @@ def load_cues(path: Path = DATA_FILE) -> Cues:
         anaphora_before=_ending(data["anaphora"]),
         background=_words(data["background"]),
         place_in_before=_ending(data["place_in"]),
-        place_from_before=_ending(data["place_from"]),
+        place_from_before=re.compile(
+            r"(?<![\w])(?:" + "|".join(re.escape(fold(f)) for f in data["place_from"]) + r")"
+            + r"(?: (?:" + "|".join(re.escape(fold(f)) for f in data["place_qualifiers"]) + r")){0,3}\s*$"
+        ),
         target_before=_ending(data["target"]),
         agent_before=_ending(data["agent"]),
+        possessive_before=_ending(data["possessive"]),
         killed=_words(data["killed"]),
         injured=_words(data["injured"]),
         nobody_killed=_words(data["nobody_killed"]),
+        reporting=_words(data["reporting_verbs"]),
+        plural_before=_ending(data["plural_quantifiers"]),
     )

@@ -19,6 +19,7 @@ class TriggerHit:
     end: int
     trigger: Trigger
     plural: bool
+    indefinite: bool = False  # «انفجاری»: a new event, never a reference to a known one
 
 
 class TriggerFinder:
@@ -43,5 +44,6 @@ class TriggerFinder:
             trigger = self._by_form[form]
             suffix = match.group("suffix") or ""
             plural = bool(_PLURAL.search(form) or suffix.strip() in ("ها", "های", "هایی", "ات"))
-            hits.append(TriggerHit(match.start(), match.end(), trigger, plural))
+            indefinite = suffix in ("ی", "ای")
+            hits.append(TriggerHit(match.start(), match.end(), trigger, plural, indefinite))
         return hits

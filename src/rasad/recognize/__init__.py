@@ -10,6 +10,7 @@ from rasad.knowledge.loader import KnowledgeBase
 from rasad.model import Doc, Mention
 from rasad.recognize.entities import mentions_from_hits
 from rasad.recognize.lexicon import Lexicon
+from rasad.recognize.sources import SourceRecognizer
 
 # A finder looks at the normalized text (and the publication date) and returns mentions.
 Finder = Callable[[str, dt.date | None], list[Mention]]
@@ -22,14 +23,18 @@ class Recognizer:
     kb: KnowledgeBase
     lexicon: Lexicon
     finders: list[Finder] = field(default_factory=list)
+    sources: SourceRecognizer | None = None
 
     def __call__(self, doc: Doc) -> Doc:
         published = dt.date.fromisoformat(doc.article.published) if doc.article.published else None
-        named = mentions_from_hits(doc.text, self.lexicon.find(doc.text), self.kb)
-        found = list(named)
+        found = mentions_from_hits(doc.text, self.lexicon.find(doc.text), self.kb)
         for finder in self.finders:
             found.extend(finder(doc.text, published))
-        return replace(doc, mentions=resolve_overlaps(found))
+        mentions = resolve_overlaps(found)
+        if self.sources is not None:
+            # attributions overlap the names they attribute to; they are kept beside them
+            mentions = sorted(mentions + self.sources(doc.text, mentions), key=lambda m: (m.start, m.end, m.kind))
+        return replace(doc, mentions=mentions)
 
 
 # When two mentions overlap, the more specific kind wins at equal length.

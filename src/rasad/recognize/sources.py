@@ -34,8 +34,8 @@ class SourceRecognizer:
         with open(path, encoding="utf-8") as handle:
             data = yaml.safe_load(handle)
 
-        def alternation(forms: list[str]) -> str:
-            keys = sorted({" ".join(fold(f).split()) for f in forms}, key=len, reverse=True)
+        def alternation(forms: list[str | int]) -> str:
+            keys = sorted({" ".join(fold(str(f)).split()) for f in forms}, key=len, reverse=True)
             return "|".join(re.escape(k) for k in keys)
 
         anonymous = (
@@ -53,7 +53,7 @@ class SourceRecognizer:
         folded = fold(text)
         found: list[Mention] = []
         anonymous = [
-            Mention("SOURCE", m.start, m.end, None, {"anonymous": True})
+            Mention("SOURCE", m.start(), m.end(), None, {"anonymous": True})
             for m in self.anonymous.finditer(folded)
         ]
         candidates = [m for m in named if m.kind in _NAMED] + anonymous
@@ -63,7 +63,9 @@ class SourceRecognizer:
             if self.cue_before.search(before) or self.verb_after.search(after):
                 data = dict(mention.data) if mention.kind == "SOURCE" else {**mention.data, "ref": mention.ref, "kind": mention.kind}
                 found.append(Mention("SOURCE", mention.start, mention.end, mention.ref, data))
-        return _chain(found, folded)
+        # a source inside a longer one («مقام آمریکایی» in «یک مقام آمریکایی») is the same source
+        outer = [m for m in found if not any(o is not m and o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start) for o in found)]
+        return _chain(outer, folded)
 
 
 def _chain(sources: list[Mention], folded: str) -> list[Mention]:

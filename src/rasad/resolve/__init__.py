@@ -34,7 +34,8 @@ class Resolver:
         context = country_context(doc, self.kb)
         published = dt.date.fromisoformat(doc.article.published) if doc.article.published else None
         coded = [self._code(event, doc, context, published) for event in doc.events]
-        merged = merge_events([e for e in coded if e is not None])
+        _inherit_story_date([e for e in coded if e is not None])
+        merged = merge_events([e for e in coded if e is not None and not _drop(e)])
         kept = [e for e in merged if not _drop(e)]
         for event in kept:
             event.coded["id"] = event_id(doc, event)
@@ -63,14 +64,31 @@ class Resolver:
 def _code_date(event: Event, doc: Doc, published: dt.date | None) -> dict[str, Any] | None:
     if event.date is not None and event.date.ref:
         data = event.date.data or {}
-        return {
+        coded = {
             "value": event.date.ref,
             "precision": data.get("precision", "day"),
             "text": doc.text[event.date.start : event.date.end],
         }
+        if data.get("end_value"):
+            coded["end"] = data["end_value"]
+        return coded
     if published is not None:
         return {"value": published.isoformat(), "precision": "day", "text": None, "inferred": True}
     return None
+
+
+def _inherit_story_date(events: list[Event]) -> None:
+    """A frame with no date of its own gets the date of the current story told before it
+    (the lead's «روز یکشنبه»), not the publication date; background dates are not inherited."""
+    story: dict[str, Any] | None = None
+    for event in events:
+        date = event.coded.get("date")
+        if date and not date.get("inferred"):
+            if event.timing == "current":
+                story = date
+            continue
+        if story is not None:
+            event.coded["date"] = {**story, "text": None, "inferred": True}
 
 
 def _explicit_date(event: Event) -> str | None:
@@ -99,19 +117,43 @@ def _compatible(a: Event, b: Event) -> bool:
 def merge_events(events: list[Event]) -> list[Event]:
     merged: list[Event] = []
     for event in events:
-        reference = event.coded.get("reference", False)
-        target = next((m for m in reversed(merged) if _compatible(m, event)), None)
-        if target is not None and (reference or _same_story(target, event)):
+        reference = bool(event.coded.get("reference", False))
+        if reference and _explicit_date(event) and event.coded.get("location"):
+            reference = False  # it names its own date and place: a new event told in passing
+        compatible = [m for m in merged if _compatible(m, event)]
+        target = max(compatible, key=lambda m: (_affinity(m, event), merged.index(m)), default=None)
+        if target is not None and reference:
+            _absorb(target, event, only_sources=True)
+            continue
+        if target is not None and _same_story(target, event):
             _absorb(target, event)
             continue
-        if reference and not (_explicit_date(event) and event.coded.get("location")):
+        if reference:
             continue
         merged.append(event)
     return merged
 
 
+def _affinity(a: Event, b: Event) -> int:
+    """How much two compatible frames look alike: same place, country, weapon, date."""
+    score = 0
+    loc_a, loc_b = a.coded.get("location"), b.coded.get("location")
+    if loc_a and loc_b:
+        score += 2 if loc_a.get("country") == loc_b.get("country") else 0
+        score += 2 if loc_a.get("gazetteer_id") == loc_b.get("gazetteer_id") else 0
+    if a.weapon is not None and b.weapon is not None and a.weapon.ref == b.weapon.ref:
+        score += 2
+    if a.acled == b.acled:
+        score += 1
+    if _explicit_date(a) and _explicit_date(a) == _explicit_date(b):
+        score += 2
+    return score
+
+
 def _same_story(a: Event, b: Event) -> bool:
     """Two independent frames tell one event when they share a date or a place or a weapon."""
+    if b.plural and not a.plural:
+        return False
     if _explicit_date(a) and _explicit_date(a) == _explicit_date(b):
         return True
     if a.weapon is not None and b.weapon is not None and a.weapon.ref == b.weapon.ref:
@@ -121,10 +163,18 @@ def _same_story(a: Event, b: Event) -> bool:
     return False
 
 
-def _absorb(into: Event, other: Event) -> None:
-    for key in ("actor1", "actor2", "origin"):
+def _absorb(into: Event, other: Event, only_sources: bool = False) -> None:
+    known = {(s.start, s.end) for s in into.sources}
+    into.sources.extend(s for s in other.sources if (s.start, s.end) not in known)
+    into.evidence.extend(s for s in other.evidence if s not in into.evidence)
+    if only_sources:
+        return
+    for key in ("actor1", "actor2"):
         if not into.coded.get(key) and other.coded.get(key):
             into.coded[key] = other.coded[key]
+    origin_into, origin_other = into.coded.get("origin"), other.coded.get("origin")
+    if origin_other and (not origin_into or origin_other["geo_precision"] < origin_into["geo_precision"]):
+        into.coded["origin"] = origin_other
     loc_into, loc_other = into.coded.get("location"), other.coded.get("location")
     if loc_other and (not loc_into or loc_other["geo_precision"] < loc_into["geo_precision"]):
         into.coded["location"] = loc_other
@@ -141,9 +191,6 @@ def _absorb(into: Event, other: Event) -> None:
             setattr(into, key, theirs)
     if into.status == "reported" and other.status in ("claimed", "alleged"):
         into.status = other.status
-    known = {(s.start, s.end) for s in into.sources}
-    into.sources.extend(s for s in other.sources if (s.start, s.end) not in known)
-    into.evidence.extend(s for s in other.evidence if s not in into.evidence)
     into.plural = into.plural and other.plural
     into.coded["reference"] = into.coded.get("reference", False) and other.coded.get("reference", False)
 
@@ -152,7 +199,8 @@ def _drop(event: Event) -> bool:
     """Aggregates («حملات», «چندین حمله») with no date of their own are summaries, not events."""
     if event.plural and _explicit_date(event) is None:
         return True
-    return False
+    date = event.coded.get("date") or {}
+    return bool(event.plural and date.get("end"))  # «حملات ... از اکتبر تا فوریه»: a period, not an event
 
 
 def _confidence(event: Event) -> float:
