@@ -7,11 +7,10 @@ from pathlib import Path
 
 import click
 
-from rasad.cli.options import utf8_stdout
+from rasad.cli.options import build_pipeline, utf8_stdout
 from rasad.evaluate import evaluate_gold, load_gold
 from rasad.evaluate.ner import FORMATS, evaluate_sentences, read_corpus
 from rasad.evaluate.report import render, render_ner, report_data, write_report
-from rasad.pipeline import default_pipeline
 
 
 @click.command("eval")
@@ -34,7 +33,7 @@ def eval_command(gold_dirs: tuple[Path, ...], texts: Path | None, report_path: P
     for error in errors:
         click.echo(f"rasad: error: {error}", err=True)
     problems = [str(error) for error in errors]
-    result, documents = evaluate_gold(articles, default_pipeline())
+    result, documents = evaluate_gold(articles, build_pipeline())
     problems += [
         f"{a.id}: {p['code']} {p['message']}"
         for a, d in zip(articles, documents, strict=True)
@@ -73,7 +72,7 @@ def eval_ner_command(corpus: Path, fmt: str | None, limit: int | None, report_pa
         ) from None
     except ValueError as error:  # a malformed line, named by file and line number
         raise click.ClickException(str(error)) from None
-    result = evaluate_sentences(sentences, corpus_format, default_pipeline(), str(corpus))
+    result = evaluate_sentences(sentences, corpus_format, build_pipeline(), str(corpus))
     click.echo(render_ner(result))
     if report_path is not None:
         write_report(report_path, result.to_dict())

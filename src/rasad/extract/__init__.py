@@ -81,7 +81,7 @@ class Extractor:
         if anaphoric:
             # «این حمله»: the event was told before; this frame only adds its sources
             args = replace(args, date=None, location=None, origin=None, weapon=None, quantity=None)
-        mode, acled = self._coding(hit, args.weapon, args.actor2)
+        mode, acled, acled_default = self._coding(hit, args.weapon, args.actor2)
         plural = hit.plural or bool(self.cues.plural_before.search(folded[max(sentence[0], hit.start - 12) : hit.start]))
         sources = [m for m in mentions if m.kind == "SOURCE"] or [m for m in mentions if m.kind == "OUTLET"]
         event = Event(
@@ -100,7 +100,7 @@ class Extractor:
             sources=sources,
             evidence=[Span(*sentence)],
             plural=plural,
-            coded={"reference": reference, "trigger_id": trigger.id},
+            coded={"reference": reference, "trigger_id": trigger.id, "acled_default": acled_default},
         )
         return event
 
@@ -144,7 +144,10 @@ class Extractor:
             return "alleged"
         return "reported"
 
-    def _coding(self, hit: TriggerHit, weapon: Mention | None, target: Mention | None) -> tuple[str | None, tuple[str, str] | None]:
+    def _coding(
+        self, hit: TriggerHit, weapon: Mention | None, target: Mention | None
+    ) -> tuple[str | None, tuple[str, str] | None, bool]:
+        """PLOVER mode and ACLED types; the flag says the ACLED type is a default that resolve may refine."""
         trigger = hit.trigger
         mode = trigger.mode
         acled = trigger.acled
@@ -157,7 +160,8 @@ class Extractor:
                 civilians = target is not None and target.data.get("kind") in _CIVILIAN_KINDS
                 acled = ("Violence against civilians", "Attack") if civilians else ("Battles", "Armed clash")
                 mode = known.mode if known is not None else mode
-        return mode, acled
+                return mode, acled, True
+        return mode, acled, False
 
 
 def _speakers(

@@ -140,6 +140,10 @@ def _places(
             score -= 40
         if mention.ref and mention.ref.startswith("country:"):
             score += 60  # a country is the least specific answer
+        elif mention.data.get("specificity") == 2:
+            score += 35  # a province: less specific than a town or site in the same sentence
+        if folded[mention.end : mention.end + 4] == " در " and index + 1 < len(places) and places[index + 1].start - mention.end <= 10:
+            score -= 15  # «بهبهان در استان خوزستان»: the first place is the precise one
         scored.append((score, mention))
     if scored:
         location = min(scored, key=lambda pair: pair[0])[1]

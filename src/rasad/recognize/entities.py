@@ -160,7 +160,10 @@ def _plain_mentions(hit: Hit, kb: KnowledgeBase) -> list[Mention]:
             )
         ]
     if "PLACE" in kinds:
-        return [Mention("PLACE", hit.start, hit.end, None, {"candidates": _place_ids(hit), "exact": hit.exact})]
+        ids = _place_ids(hit)
+        # 1 a town or site, 2 a first-level region: arguments prefer the most specific place
+        regional = all(kb.places[i].source == "admin1" for i in ids if i in kb.places) and any(i in kb.places for i in ids)
+        return [Mention("PLACE", hit.start, hit.end, None, {"candidates": ids, "exact": hit.exact, "specificity": 2 if regional else 1})]
     weapon = _first(hit, "WEAPON")
     if weapon is not None:
         return [Mention("WEAPON", hit.start, hit.end, weapon.ref)]

@@ -23,6 +23,7 @@ from rasad.resolve.actors import code_actor
 from rasad.resolve.places import choose_place, country_context
 
 BACKGROUND_DAYS = 14
+ARMED_KINDS = frozenset({"military", "police", "security", "armed-group", "militia", "rebel", "border-guard", "coalition"})
 
 
 @dataclass
@@ -50,6 +51,11 @@ class Resolver:
         coded["origin"] = choose_place(event.origin, doc, self.kb, self.gazetteer, context) if event.origin else None
         coded["date"] = _code_date(event, doc, published)
         coded["weapon"] = self.kb.weapons[event.weapon.ref].name if event.weapon and event.weapon.ref in self.kb.weapons else None
+        if coded.get("acled_default") and event.acled == ("Battles", "Armed clash"):
+            target = coded["actor2"] or {}
+            if target.get("kind") not in ARMED_KINDS:
+                # an armed clash needs two armed sides; shooting at anyone else is an attack
+                event.acled = ("Violence against civilians", "Attack")
         value = coded["date"]["value"] if coded["date"] else None
         if published and value:
             try:

@@ -10,6 +10,7 @@ from rasad.knowledge.schema import Place
 from rasad.model import Doc, Mention
 
 _NEAR = ("نزدیک", "نزدیکی", "حومه", "اطراف", "مجاورت", "حوالی", "شرق", "غرب", "شمال", "جنوب")
+SMALL_TOWN = 100_000
 _SOURCE_RANK = {"site": 0, "user": 0, "geonames": 1, "admin1": 2}
 
 
@@ -20,6 +21,11 @@ def country_context(doc: Doc, kb: KnowledgeBase) -> Counter[str]:
         country = mention.data.get("country") if mention.data else None
         if isinstance(country, str):
             counts[country] += 1
+        elif mention.kind == "PLACE":
+            # a curated site or region names its country too
+            countries = {kb.places[i].country for i in mention.data.get("candidates", []) if i in kb.places}
+            if len(countries) == 1 and None not in countries:
+                counts[str(countries.pop())] += 1
     return counts
 
 
@@ -52,6 +58,8 @@ def choose_place(
         return None
     next_country = _country_right_after(mention, doc)
     best = max(candidates, key=lambda p: _score(p, context, next_country))
+    if best.source == "geonames" and best.population < SMALL_TOWN and not context.get(best.country or "") and best.country != next_country:
+        return None  # a small town in a country the article never names: a homonym, not a place here
     precision = 3 if best.source == "admin1" else 1
     before = doc.text[max(0, mention.start - 12) : mention.start]
     if precision == 1 and any(word in before for word in _NEAR):
