@@ -49,6 +49,7 @@ def default_pipeline(settings: Settings | None = None) -> Pipeline:
     from rasad.recognize import Recognizer
     from rasad.recognize.dates import DateRecognizer
     from rasad.recognize.lexicon import cached_lexicon
+    from rasad.recognize.names import NameRecognizer
     from rasad.recognize.numbers import NumberRecognizer
     from rasad.recognize.sources import SourceRecognizer
     from rasad.resolve import Resolver
@@ -63,6 +64,7 @@ def default_pipeline(settings: Settings | None = None) -> Pipeline:
         lexicon,
         finders=[DateRecognizer(), lambda text, _published: numbers(text)],
         sources=SourceRecognizer.load(),
+        names=NameRecognizer.load(),
     )
 
     def normalize(text: str) -> str:

@@ -82,7 +82,11 @@ class Extractor:
             # «این حمله»: the event was told before; this frame only adds its sources
             args = replace(args, date=None, location=None, origin=None, weapon=None, quantity=None)
         mode, acled, acled_default = self._coding(hit, args.weapon, args.actor2)
-        plural = hit.plural or bool(self.cues.plural_before.search(folded[max(sentence[0], hit.start - 12) : hit.start]))
+        plural = (
+            hit.plural
+            or bool(self.cues.plural_before.search(folded[max(sentence[0], hit.start - 12) : hit.start]))
+            or (trigger.strength == "weak" and bool(self.cues.cumulative.search(folded[sentence[0] : sentence[1]])))
+        )
         sources = [m for m in mentions if m.kind == "SOURCE"] or [m for m in mentions if m.kind == "OUTLET"]
         event = Event(
             type=trigger.type,
@@ -100,7 +104,12 @@ class Extractor:
             sources=sources,
             evidence=[Span(*sentence)],
             plural=plural,
-            coded={"reference": reference, "trigger_id": trigger.id, "acled_default": acled_default},
+            coded={
+                "reference": reference,
+                "trigger_id": trigger.id,
+                "acled_default": acled_default,
+                "weak": trigger.strength == "weak",
+            },
         )
         return event
 
@@ -131,6 +140,8 @@ class Extractor:
         clause = folded[clause_start:clause_end]
         status = self.cues.status
         if _NEGATION_AFTER.search(folded[hit.end : hit.end + 25]):
+            return "negated"
+        if self.cues.negation_before.search(folded[max(start, hit.start - 8) : hit.start]):
             return "negated"
         if status["hypothetical"].search(clause_before) or status["hypothetical"].search(folded[start : hit.start][-40:]):
             return "hypothetical"

@@ -18,10 +18,12 @@ def _words(forms: list[str]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(k) for k in keys) + r")(?![\w])")
 
 
-def _ending(forms: list[str]) -> re.Pattern[str]:
-    """Matches when the text ends with one of the forms (the words right before a mention)."""
+def _ending(forms: list[str], gap_words: int = 0) -> re.Pattern[str]:
+    """Matches when the text ends with one of the forms, then at most `gap_words` other words
+    («با وجود اعلام توافق»: the cue, one word, then the trigger)."""
     keys = sorted({" ".join(fold(f).split()) for f in forms}, key=len, reverse=True)
-    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(k) for k in keys) + r")\s*$")
+    gap = rf"(?: [^\s]+){{0,{gap_words}}}" if gap_words else ""
+    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(k) for k in keys) + r")" + gap + r"\s*$")
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,8 @@ class Cues:
     injured: re.Pattern[str]
     nobody_killed: re.Pattern[str]
     reporting: re.Pattern[str]
+    negation_before: re.Pattern[str]
+    cumulative: re.Pattern[str]
     plural_before: re.Pattern[str]
 
 
@@ -47,7 +51,7 @@ def load_cues(path: Path = DATA_FILE) -> Cues:
         data = yaml.safe_load(handle)
     return Cues(
         status={name: _words(forms) for name, forms in data["status"].items()},
-        reference_before=_ending(data["reference"]),
+        reference_before=_ending(data["reference"], gap_words=1),
         anaphora_before=_ending(data["anaphora"]),
         background=_words(data["background"]),
         place_in_before=_ending(data["place_in"]),
@@ -62,5 +66,7 @@ def load_cues(path: Path = DATA_FILE) -> Cues:
         injured=_words(data["injured"]),
         nobody_killed=_words(data["nobody_killed"]),
         reporting=_words(data["reporting_verbs"]),
+        negation_before=_ending(data["negation_before"]),
+        cumulative=_words(data["cumulative"]),
         plural_before=_ending(data["plural_quantifiers"]),
     )

@@ -20,11 +20,13 @@ _ARABIC_SCRIPT = re.compile(r"^[\u0600-\u06ff\u200c ]+$")
 _FOREIGN_LETTERS = re.compile(r"[\u0679\u0688\u0691\u06ba\u06be\u06c1\u06d2\u06b5\u06ce\u06c6\u0695\u06ab\u06bc\u0681\u0685\u0689\u0693\u0696\u069a\u06d0\u06c7\u06c8\u06cb\u06bb\u067c\u067a\u0683\u0684\u0687\u068c\u068d\u068e\u06a6\u06aa\u06b1\u06b3]")
 
 
-def _keep_name(name: str, population: int, zipf: float) -> bool:
+def _keep_name(name: str, population: int, zipf: float, focus: bool = True) -> bool:
     """Whether an alternate name is safe to look for in news text."""
     letters = name.replace(" ", "").replace("\u200c", "")
     if len(letters) < 3 or not _ARABIC_SCRIPT.match(name) or _FOREIGN_LETTERS.search(name):
         return False
+    if zipf >= 4.0 and not focus:
+        return False  # «میدان» is a square in Persian before it is Medan in Indonesia
     if zipf >= 4.0 and population < 1_000_000:
         return False
     if zipf >= 3.0 and population < 100_000:
@@ -48,7 +50,7 @@ def geonames_places(
         population = int(city.get("population") or 0)
         if code not in FOCUS_COUNTRIES and population < 15000:
             continue
-        names = _names((normalize(n) for n in city.get("alternatenames") or []), population, zipf)
+        names = _names((normalize(n) for n in city.get("alternatenames") or []), population, zipf, code in FOCUS_COUNTRIES)
         if not names:
             continue
         places.append(
@@ -68,10 +70,10 @@ def geonames_places(
     return places
 
 
-def _names(alternates: Iterable[str], population: int, zipf: dict[str, float]) -> tuple[str, ...]:
+def _names(alternates: Iterable[str], population: int, zipf: dict[str, float], focus: bool) -> tuple[str, ...]:
     kept: list[str] = []
     for name in alternates:
         name = name.strip()
-        if name and name not in kept and _keep_name(name, population, zipf.get(name, 0.0)):
+        if name and name not in kept and _keep_name(name, population, zipf.get(name, 0.0), focus):
             kept.append(name)
     return tuple(kept)

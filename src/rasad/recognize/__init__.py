@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
@@ -10,6 +11,7 @@ from rasad.knowledge.loader import KnowledgeBase
 from rasad.model import Doc, Mention
 from rasad.recognize.entities import mentions_from_hits
 from rasad.recognize.lexicon import Lexicon
+from rasad.recognize.names import NameRecognizer
 from rasad.recognize.sources import SourceRecognizer
 
 # A finder looks at the normalized text (and the publication date) and returns mentions.
@@ -24,10 +26,16 @@ class Recognizer:
     lexicon: Lexicon
     finders: list[Finder] = field(default_factory=list)
     sources: SourceRecognizer | None = None
+    names: NameRecognizer | None = None
 
     def __call__(self, doc: Doc) -> Doc:
         published = dt.date.fromisoformat(doc.article.published) if doc.article.published else None
         found = mentions_from_hits(doc.text, self.lexicon.find(doc.text), self.kb)
+        if self.names is not None:
+            # places are not "taken": «مهران کریمی» is a person even though «مهران» is a town
+            known = [(m.start, m.end) for m in found if m.kind in ("PERSON", "ACTOR", "OUTLET")]
+            found.extend(self.names(doc.text, known))
+            found.extend(repeated_surnames(doc.text, found))
         for finder in self.finders:
             found.extend(finder(doc.text, published))
         mentions = resolve_overlaps(found)
@@ -35,6 +43,23 @@ class Recognizer:
             # attributions overlap the names they attribute to; they are kept beside them
             mentions = sorted(mentions + self.sources(doc.text, mentions), key=lambda m: (m.start, m.end, m.kind))
         return replace(doc, mentions=mentions)
+
+
+def repeated_surnames(text: str, mentions: list[Mention]) -> list[Mention]:
+    """«ربیعی» after «علی ربیعی»: a person's last name alone, later in the same article."""
+    taken = [(m.start, m.end) for m in mentions]
+    found: list[Mention] = []
+    for person in (m for m in mentions if m.kind == "PERSON"):
+        words = text[person.start : person.end].split()
+        if len(words) < 2 or len(words[-1]) < 3:
+            continue
+        surname = words[-1]
+        for match in re.finditer(rf"(?<![\w\u200c]){re.escape(surname)}(?![\w\u200c])", text[person.end :]):
+            start, end = person.end + match.start(), person.end + match.end()
+            if not any(start < e and s < end for s, e in taken):
+                found.append(Mention("PERSON", start, end, person.ref, {**person.data, "name_source": "surname"}))
+                taken.append((start, end))
+    return found
 
 
 # When two mentions overlap, the more specific kind wins at equal length.

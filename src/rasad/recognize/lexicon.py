@@ -6,12 +6,16 @@ import hashlib
 import logging
 import math
 import pickle
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import ahocorasick
 
 from rasad import __version__
+from rasad import normalize as normalize_module
+from rasad.knowledge import geonames as geonames_module
+from rasad.knowledge import variants as variants_module
 from rasad.knowledge.geonames import geonames_places
 from rasad.knowledge.loader import KnowledgeBase
 from rasad.knowledge.variants import skeleton, variants
@@ -136,8 +140,12 @@ def build_lexicon(kb: KnowledgeBase, normalizer: Normalizer, with_geonames: bool
 
 
 def knowledge_fingerprint(kb: KnowledgeBase) -> str:
-    """Changes whenever a knowledge file or rasad's version changes."""
+    """Changes whenever a knowledge file, the code that builds the lexicon, or rasad's version changes."""
     digest = hashlib.sha256(__version__.encode())
+    for module in (geonames_module, variants_module, normalize_module, sys.modules[__name__]):
+        digest.update(Path(str(module.__file__)).read_bytes())
+    for data_file in sorted((Path(str(normalize_module.__file__)).parent / "data").glob("*")):
+        digest.update(data_file.read_bytes())
     for root in kb.sources:
         for path in sorted(Path(root).rglob("*")):
             if path.is_file():

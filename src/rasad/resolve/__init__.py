@@ -23,6 +23,7 @@ from rasad.resolve.actors import code_actor
 from rasad.resolve.places import choose_place, country_context
 
 BACKGROUND_DAYS = 14
+SPEECH_TYPES = frozenset({"THREATEN", "ACCUSE", "REJECT", "REQUEST"})
 ARMED_KINDS = frozenset({"military", "police", "security", "armed-group", "militia", "rebel", "border-guard", "coalition"})
 
 
@@ -36,7 +37,8 @@ class Resolver:
         published = dt.date.fromisoformat(doc.article.published) if doc.article.published else None
         coded = [self._code(event, doc, context, published) for event in doc.events]
         _inherit_story_date([e for e in coded if e is not None])
-        merged = merge_events([e for e in coded if e is not None and not _drop(e)])
+        frames = [_as_protest_intervention(e) for e in coded if e is not None and not _drop(e)]
+        merged = merge_events(frames)
         kept = [e for e in merged if not _drop(e)]
         for event in kept:
             event.coded["id"] = event_id(doc, event)
@@ -131,7 +133,7 @@ def merge_events(events: list[Event]) -> list[Event]:
         if target is not None and reference:
             _absorb(target, event, only_sources=True)
             continue
-        if target is not None and _same_story(target, event):
+        if target is not None and (event.coded.get("weak") or _same_story(target, event)):
             _absorb(target, event)
             continue
         if reference:
@@ -157,9 +159,12 @@ def _affinity(a: Event, b: Event) -> int:
 
 
 def _same_story(a: Event, b: Event) -> bool:
-    """Two independent frames tell one event when they share a date or a place or a weapon."""
+    """Two independent frames tell one event when they share a sentence, a date, a place or a weapon."""
     if b.plural and not a.plural:
         return False
+    same_sentence = bool(a.evidence and b.evidence and b.evidence[0] in a.evidence)
+    if same_sentence and (a.weapon is None or b.weapon is None or a.weapon.ref == b.weapon.ref):
+        return True  # «در اعتراض به … تجمع کردند»: two triggers of one event in one sentence
     if _explicit_date(a) and _explicit_date(a) == _explicit_date(b):
         return True
     if a.weapon is not None and b.weapon is not None and a.weapon.ref == b.weapon.ref:
@@ -195,16 +200,41 @@ def _absorb(into: Event, other: Event, only_sources: bool = False) -> None:
         mine, theirs = getattr(into, key), getattr(other, key)
         if theirs is not None and (mine is None or theirs > mine):
             setattr(into, key, theirs)
+    if other.coded.get("intervention") and into.type == "PROTEST":
+        into.acled = other.acled
     if into.status == "reported" and other.status in ("claimed", "alleged"):
         into.status = other.status
     into.plural = into.plural and other.plural
     into.coded["reference"] = into.coded.get("reference", False) and other.coded.get("reference", False)
 
 
+def _as_protest_intervention(event: Event) -> Event:
+    """Tear gas, pellets or water cannon fired at a crowd: the police side of a protest, coded as
+    the protest with intervention (or excessive force when people died), so that it merges with it."""
+    if event.type != "ASSAULT" or event.mode != "crowd-control":
+        return event
+    event.type = "PROTEST"
+    event.mode = "demo"
+    killed = bool(event.fatalities)
+    event.acled = ("Protests", "Excessive force against protesters" if killed else "Protest with intervention")
+    event.coded["intervention"] = True
+    return event
+
+
 def _drop(event: Event) -> bool:
-    """Aggregates («حملات», «چندین حمله») with no date of their own are summaries, not events."""
+    """Aggregates («حملات», «چندین حمله») with no date of their own are summaries, not events;
+    a threat or accusation needs someone who makes it."""
     if event.plural and _explicit_date(event) is None:
         return True
+    if event.type in SPEECH_TYPES and not event.coded.get("actor1"):
+        return True
+    if event.type == "ASSAULT" and not any(
+        (event.coded.get("actor1"), event.coded.get("actor2"), event.weapon, event.fatalities, event.injured)
+    ):
+        return True  # nobody, nothing, no victim: a figure of speech («حملات تیم»), not an attack
+    location = event.coded.get("location") or {}
+    if event.coded.get("weak") and location.get("geo_precision", 3) == 3 and not _explicit_date(event):
+        return True  # «... کشته بر جای گذاشت» with neither place nor date: a summary
     date = event.coded.get("date") or {}
     return bool(event.plural and date.get("end"))  # «حملات ... از اکتبر تا فوریه»: a period, not an event
 
