@@ -72,7 +72,7 @@ class Extractor:
         if trigger.type in FACTUAL_TYPES:
             speakers = _speakers(folded, sentence, hit.start, mentions, self.cues)
             candidates = [m for m in mentions if (m.start, m.end) not in speakers]
-        args = pick_arguments(folded, sentence, (hit.start, hit.end), candidates, self.cues, others)
+        args = pick_arguments(folded, sentence, (hit.start, hit.end), candidates, self.cues, others, trigger.type)
         status = self._status(folded, sentence, hit)
         if trigger.type in FACTUAL_TYPES and status in ("hypothetical", "threatened", "negated", "denied"):
             return None

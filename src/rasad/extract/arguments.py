@@ -44,6 +44,7 @@ def pick_arguments(
     mentions: list[Mention],
     cues: Cues,
     other_triggers: list[int],
+    event_type: str = "ASSAULT",
 ) -> Arguments:
     """Choose each argument among the sentence's mentions by role cues, then by closeness to the trigger."""
     start, _end = sentence
@@ -61,7 +62,7 @@ def pick_arguments(
     # a mention nearer to another trigger of the sentence is that trigger's argument
     mentions = [m for m in mentions if not _crosses(m, (t_start, t_end), other_triggers)]
     actors = [m for m in mentions if m.kind in ACTOR_KINDS or m.kind == "PLACE" and m.data.get("capital")]
-    agent, target = _actor_roles(folded, start, (t_start, t_end), actors, cues, distance)
+    agent, target = _actor_roles(folded, start, (t_start, t_end), actors, cues, distance, event_type)
     places = [m for m in mentions if m.kind == "PLACE"]
     location, origin = _places(folded, start, places, cues, distance)
     dates = [m for m in mentions if m.kind == "DATE" and not _is_since(folded, m, start)]
@@ -97,30 +98,74 @@ def _actor_roles(
     actors: list[Mention],
     cues: Cues,
     distance: Callable[[Mention], int],
+    event_type: str,
 ) -> tuple[Mention | None, Mention | None]:
+    """Agent and target. Persian puts the subject first: the agent is the earliest actor before the
+    verb that no preposition or «را» marks as something else; the target is the nearest marked one."""
     t_start, t_end = trigger
-    agent: Mention | None = None
-    target: Mention | None = None
-    scored_agents: list[tuple[int, Mention]] = []
-    scored_targets: list[tuple[int, Mention]] = []
+    agents: list[tuple[int, Mention]] = []
+    targets: list[tuple[int, Mention]] = []
+    before_trigger = [m for m in actors if m.end <= t_start]
     for mention in actors:
         before = _before(folded, mention, start)
         if cues.agent_before.search(before):
-            scored_agents.append((-1000 + distance(mention), mention))
+            agents.append((-1000, mention))
         elif cues.possessive_before.search(before) and mention.end <= t_start:
-            scored_agents.append((distance(mention) - 20, mention))
-        elif cues.target_before.search(before) or _followed_by_ra(folded, mention):
-            scored_targets.append((distance(mention) - (50 if mention.start >= t_end else 0), mention))
+            agents.append((-500 + mention.start - start, mention))
+        elif cues.target_before.search(before) or _object_of(folded, mention, t_start, before_trigger):
+            targets.append((distance(mention) - (50 if mention.start >= t_end else 0), mention))
         elif mention.end <= t_start:
-            scored_agents.append((distance(mention), mention))
+            if _can_act(mention, start, event_type):
+                agents.append((mention.start - start, mention))  # earliest first: the subject
         else:
-            scored_targets.append((distance(mention) + 30, mention))
-    if scored_agents:
-        agent = min(scored_agents, key=lambda pair: pair[0])[1]
-    remaining = [(score, m) for score, m in scored_targets if agent is None or m.ref != agent.ref or m.ref is None]
-    if remaining:
-        target = min(remaining, key=lambda pair: pair[0])[1]
+            targets.append((distance(mention) + 30, mention))
+    if event_type in ("AGREE", "RETREAT", "CONSULT"):
+        parties = _parties(folded, start, actors)
+        if parties is not None and not any(score <= -500 for score, _ in agents):
+            return parties
+    agent = min(agents, key=lambda pair: pair[0])[1] if agents else None
+    remaining = [(score, m) for score, m in targets if agent is None or m.ref != agent.ref or m.ref is None]
+    target = min(remaining, key=lambda pair: pair[0])[1] if remaining else None
     return agent, target
+
+
+# Who cannot be the agent of a violent or coercive act: the people it is done to, and informants.
+_NOT_AGENTS = frozenset({"civilians", "media", "source"})
+_VIOLENT = frozenset({"ASSAULT", "COERCE"})
+
+
+def _can_act(mention: Mention, sentence_start: int, event_type: str) -> bool:
+    if mention.kind == "PLACE":
+        return mention.start - sentence_start <= 20  # «واشنگتن ...» opening the sentence: the government
+    if event_type in _VIOLENT:
+        if mention.kind == "PERSON" or mention.data.get("kind") in _NOT_AGENTS:
+            return False
+    return mention.data.get("kind") != "source"
+
+
+def _object_of(folded: str, mention: Mention, trigger_start: int, before_trigger: list[Mention]) -> bool:
+    """«X را هدف قرار داد»: the last actor before «را» (and before the verb) is its object."""
+    if mention.end > trigger_start:
+        return False
+    window = folded[mention.end : trigger_start]
+    position = window.find(" را ")
+    if position < 0:
+        return False
+    if len(window[:position].split()) > 3:
+        return False  # «جنگنده‌ها ... یک خانه مسکونی را بمباران کردند»: «را» closes a later phrase
+    cut = mention.end + position
+    return not any(mention.end <= other.start < cut for other in before_trigger if other is not mention)
+
+
+def _parties(folded: str, start: int, actors: list[Mention]) -> tuple[Mention, Mention] | None:
+    """«میان X و Y», «بین X و Y»: the two sides of an agreement or exchange."""
+    for index, mention in enumerate(actors[:-1]):
+        before = _before(folded, mention, start).split()
+        if before and before[-1] in ("میان", "بین"):
+            other = actors[index + 1]
+            if folded[mention.end : other.start].strip() == "و":
+                return mention, other
+    return None
 
 
 def _places(

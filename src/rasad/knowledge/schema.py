@@ -8,7 +8,7 @@ from typing import Any
 
 ACTOR_KINDS = frozenset(
     "military police security government armed-group militia party coalition igo ngo civilians "
-    "protesters media person rebel border-guard foreign-ministry defense-ministry religious".split()
+    "protesters media person rebel border-guard foreign-ministry defense-ministry religious source".split()
 )
 SITE_KINDS = frozenset(
     "base airfield oilfield camp crossing dam district village town neighbourhood prison port site region "

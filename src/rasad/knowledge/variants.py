@@ -20,8 +20,14 @@ def skeleton(folded: str) -> str:
     return folded.translate(_SKELETON)
 
 
-def variants(form: str, normalize: Callable[[str], str], word_zipf: dict[str, float] | None = None) -> set[str]:
-    """Folded keys under which `form` is looked up: as normalized, joined, spaced, with/without «ال»."""
+def variants(
+    form: str, normalize: Callable[[str], str], word_zipf: dict[str, float] | None = None, strip_always: bool = False
+) -> set[str]:
+    """Folded keys under which `form` is looked up: as normalized, joined, spaced, with/without «ال».
+
+    «ال» is dropped from a word only when what remains is not a common word, unless
+    `strip_always` (curated places: «الخیام» is «خیام» even though Khayyam is a name).
+    """
     zipf = word_zipf or {}
     base = {fold(normalize(form)), fold(normalize(form.replace("\u200c", "")))}
     keys: set[str] = set()
@@ -34,7 +40,7 @@ def variants(form: str, normalize: Callable[[str], str], word_zipf: dict[str, fl
         spaced = [_space_article(w) for w in words]
         if spaced != words:
             keys.add(" ".join(spaced))  # «دیرالزور» written «دیر الزور»
-        stripped = [_strip_article(w, zipf) for w in words]
+        stripped = [_strip_article(w, {} if strip_always else zipf) for w in words]
         if stripped != words and len("".join(stripped)) >= 4:
             keys.add(" ".join(stripped))  # «الحشد الشعبی» written «حشد شعبی»
             keys.add(" ".join([stripped[0], *words[1:]]))  # «حشد الشعبی»

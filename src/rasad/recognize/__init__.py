@@ -38,7 +38,7 @@ class Recognizer:
             found.extend(repeated_surnames(doc.text, found))
         for finder in self.finders:
             found.extend(finder(doc.text, published))
-        mentions = resolve_overlaps(found)
+        mentions = weekday_in_brackets(doc.text, resolve_overlaps(found))
         if self.sources is not None:
             # attributions overlap the names they attribute to; they are kept beside them
             mentions = sorted(mentions + self.sources(doc.text, mentions), key=lambda m: (m.start, m.end, m.kind))
@@ -60,6 +60,24 @@ def repeated_surnames(text: str, mentions: list[Mention]) -> list[Mention]:
                 found.append(Mention("PERSON", start, end, person.ref, {**person.data, "name_source": "surname"}))
                 taken.append((start, end))
     return found
+
+
+def weekday_in_brackets(text: str, mentions: list[Mention]) -> list[Mention]:
+    """«بامداد امروز (پنجشنبه)»: a weekday in brackets right after a date names that same day."""
+    result = list(mentions)
+    for index in range(1, len(result)):
+        first, second = result[index - 1], result[index]
+        if first.kind != "DATE" or second.kind != "DATE" or not first.ref or not second.ref:
+            continue
+        if text[first.end : second.start].strip() != "(" or first.ref == second.ref:
+            continue
+        try:
+            same_weekday = dt.date.fromisoformat(first.ref).weekday() == dt.date.fromisoformat(second.ref).weekday()
+        except ValueError:
+            continue
+        if same_weekday:
+            result[index] = Mention("DATE", second.start, second.end, first.ref, {**second.data, "value": first.ref})
+    return result
 
 
 # When two mentions overlap, the more specific kind wins at equal length.

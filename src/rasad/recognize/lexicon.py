@@ -104,9 +104,9 @@ def build_lexicon(kb: KnowledgeBase, normalizer: Normalizer, with_geonames: bool
     def normalize(form: str) -> str:
         return normalizer.text_with_offsets(form)[0]
 
-    def add(forms: tuple[str, ...], entry: Entry, cheap: bool = False) -> None:
+    def add(forms: tuple[str, ...], entry: Entry, cheap: bool = False, strip_always: bool = False) -> None:
         for form in forms:
-            for key in variants(form, _letters_only if cheap else normalize, zipf):
+            for key in variants(form, _letters_only if cheap else normalize, zipf, strip_always):
                 bucket = table.setdefault(skeleton(key), [])
                 if (key, entry) not in bucket:
                     bucket.append((key, entry))
@@ -124,7 +124,7 @@ def build_lexicon(kb: KnowledgeBase, normalizer: Normalizer, with_geonames: bool
         add(country.adjectives, Entry("COUNTRY_ADJ", country.iso3))
         add(country.capital_fa, Entry("CAPITAL", country.iso3))
     for place in kb.places.values():
-        add(place.fa, Entry("PLACE", place.id))
+        add(place.fa, Entry("PLACE", place.id), strip_always=True)
     for weapon in kb.weapons.values():
         add(weapon.fa, Entry("WEAPON", weapon.id))
     geonames: dict[str, object] = {}

@@ -179,6 +179,17 @@ def _absorb(into: Event, other: Event, only_sources: bool = False) -> None:
     into.sources.extend(s for s in other.sources if (s.start, s.end) not in known)
     into.evidence.extend(s for s in other.evidence if s not in into.evidence)
     if only_sources:
+        # «در این حمله سه نفر کشته شدند»: a reference still tells the toll and the victims
+        for key in ("fatalities", "injured"):
+            mine, theirs = getattr(into, key), getattr(other, key)
+            if theirs is not None and (mine is None or theirs > mine):
+                setattr(into, key, theirs)
+        if not into.coded.get("actor2") and other.coded.get("actor2"):
+            into.coded["actor2"] = other.coded["actor2"]
+        if other.status == "claimed" and other.coded.get("actor1"):
+            # «X مسئولیت این حمله را بر عهده گرفت»: the claimant is the agent
+            into.coded["actor1"] = other.coded["actor1"]
+            into.status = "claimed"
         return
     for key in ("actor1", "actor2"):
         if not into.coded.get(key) and other.coded.get(key):
