@@ -109,6 +109,8 @@ class Extractor:
                 "trigger_id": trigger.id,
                 "acled_default": acled_default,
                 "weak": trigger.strength == "weak",
+                # «سه تروریست نیز به هلاکت رسیدند»: more victims of the same event, to be added
+                "also": " نیز " in folded[sentence[0] : sentence[1]],
             },
         )
         return event

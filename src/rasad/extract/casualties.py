@@ -9,8 +9,10 @@ from rasad.extract.cues import Cues
 from rasad.model import Mention
 
 # How far (characters) a count may stand from its casualty word.
-_AFTER = 60
+_AFTER = 120
 _BEFORE = 30
+_SUBCOUNT = re.compile(r"(?:از جمله|شامل|منجمله)")
+_SINGULAR = re.compile(r"(?:کشته شد|جان باخت|جان سپرد|درگذشت|به شهادت رسید|شهید شد|به هلاکت رسید|به قتل رسید)(?!ن)")
 _ONE_OF = re.compile(r"(?<![\w])یکی از")
 _COUNT_NOUNS = re.compile(r"^\s*(?:نفر|تن|فرد|عضو|سرباز|نظامی|غیرنظامی|مامور|تن از|نفر از)")
 
@@ -32,11 +34,20 @@ def _value(number: Mention) -> int | None:
 def find_casualties(folded: str, start: int, end: int, numbers: list[Mention], cues: Cues) -> Casualties:
     """Counts of killed and injured in folded[start:end] (a sentence), by the nearest count rule."""
     sentence = folded[start:end]
-    killed = _count_for(sentence, start, numbers, cues.killed)
-    injured = _count_for(sentence, start, numbers, cues.injured)
+    counts = [n for n in numbers if not _is_subcount(folded, start, n)]
+    killed = _count_for(sentence, start, counts, cues.killed)
+    injured = _count_for(sentence, start, counts, cues.injured)
+    if killed is None and _SINGULAR.search(sentence):
+        killed = 1  # «... هدف قرار گرفت و جان باخت»: one person, named by a singular verb
     if killed is None and cues.nobody_killed.search(sentence):
         killed = 0
     return Casualties(killed, injured, None)
+
+
+def _is_subcount(folded: str, sentence_start: int, number: Mention) -> bool:
+    """«سه غیرنظامی از جمله یک زن», «هفت نفر، شامل شش مأمور»: a part of a count already given."""
+    clause_start = max(folded.rfind("،", sentence_start, number.start), sentence_start)
+    return bool(_SUBCOUNT.search(folded[clause_start : number.start]))
 
 
 def _count_for(sentence: str, offset: int, numbers: list[Mention], words: re.Pattern[str]) -> int | None:

@@ -99,6 +99,7 @@ def _inherit_story_date(events: list[Event]) -> None:
             event.coded["date"] = {**story, "text": None, "inferred": True}
 
 
+
 def _explicit_date(event: Event) -> str | None:
     date = event.coded.get("date")
     return date["value"] if date and not date.get("inferred") else None
@@ -209,7 +210,9 @@ def _absorb(into: Event, other: Event, only_sources: bool = False) -> None:
     into.quantity = into.quantity or other.quantity
     for key in ("fatalities", "injured"):
         mine, theirs = getattr(into, key), getattr(other, key)
-        if theirs is not None and (mine is None or theirs > mine):
+        if theirs is not None and mine is not None and other.coded.get("weak") and other.coded.get("also"):
+            setattr(into, key, mine + theirs)
+        elif theirs is not None and (mine is None or theirs > mine):
             setattr(into, key, theirs)
     if other.coded.get("intervention") and into.type == "PROTEST":
         into.acled = other.acled
