@@ -70,10 +70,14 @@ def geonames_places(
     return places
 
 
+_ZIPF_KEY = str.maketrans({"ة": "ه", "ۀ": "ه", "ي": "ی", "ك": "ک", "أ": "ا", "إ": "ا"})
+
+
 def _names(alternates: Iterable[str], population: int, zipf: dict[str, float], focus: bool) -> tuple[str, ...]:
     kept: list[str] = []
     for name in alternates:
         name = name.strip()
-        if name and name not in kept and _keep_name(name, population, zipf.get(name, 0.0), focus):
+        frequency = max(zipf.get(name, 0.0), zipf.get(name.translate(_ZIPF_KEY), 0.0))
+        if name and name not in kept and _keep_name(name, population, frequency, focus):
             kept.append(name)
     return tuple(kept)

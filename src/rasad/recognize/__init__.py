@@ -32,8 +32,8 @@ class Recognizer:
         published = dt.date.fromisoformat(doc.article.published) if doc.article.published else None
         found = mentions_from_hits(doc.text, self.lexicon.find(doc.text), self.kb)
         if self.names is not None:
-            # places are not "taken": «مهران کریمی» is a person even though «مهران» is a town
-            known = [(m.start, m.end) for m in found if m.kind in ("PERSON", "ACTOR", "OUTLET")]
+            # towns are not "taken" («مهران کریمی» is a person though «مهران» is a town); curated sites are
+            known = [(m.start, m.end) for m in found if m.kind in ("PERSON", "ACTOR", "OUTLET") or _curated_place(m)]
             found.extend(self.names(doc.text, known))
             found.extend(repeated_surnames(doc.text, found))
         for finder in self.finders:
@@ -43,6 +43,11 @@ class Recognizer:
             # attributions overlap the names they attribute to; they are kept beside them
             mentions = sorted(mentions + self.sources(doc.text, mentions), key=lambda m: (m.start, m.end, m.kind))
         return replace(doc, mentions=mentions)
+
+
+def _curated_place(mention: Mention) -> bool:
+    candidates = mention.data.get("candidates", []) if mention.kind == "PLACE" else []
+    return bool(candidates) and not any(str(c).startswith("geonames-") for c in candidates)
 
 
 def repeated_surnames(text: str, mentions: list[Mention]) -> list[Mention]:

@@ -148,6 +148,18 @@ def _plain_mentions(hit: Hit, kb: KnowledgeBase) -> list[Mention]:
     person = _first(hit, "PERSON")
     if person is not None:
         return [Mention("PERSON", hit.start, hit.end, person.ref, _person_data(kb, person.ref))]
+    capital = _first(hit, "CAPITAL")
+    if capital is not None and _place_ids(hit):
+        # «تهران», «کابل»: the city itself (with its coordinates), which also stands for the government
+        return [
+            Mention(
+                "PLACE",
+                hit.start,
+                hit.end,
+                None,
+                {"candidates": _place_ids(hit), "exact": hit.exact, "specificity": 1, "capital": True, "country": capital.ref},
+            )
+        ]
     country = _first(hit, "COUNTRY", "CAPITAL")
     if country is not None:
         return [

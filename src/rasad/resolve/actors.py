@@ -15,8 +15,8 @@ def code_actor(mention: Mention | None, doc: Doc, kb: KnowledgeBase, context: Co
         return None
     text = doc.text[mention.start : mention.end]
     data = mention.data or {}
-    if mention.kind == "PLACE" and mention.ref and mention.ref.startswith("country:"):
-        iso3 = mention.ref.split(":", 1)[1]
+    if mention.kind == "PLACE" and (mention.ref and mention.ref.startswith("country:") or data.get("capital")):
+        iso3 = mention.ref.split(":", 1)[1] if mention.ref else str(data.get("country"))
         country = kb.countries.get(iso3)
         suffix = "military" if event_type == "ASSAULT" else "government"
         name = f"{'Military Forces' if suffix == 'military' else 'Government'} of {country.name if country else iso3}"

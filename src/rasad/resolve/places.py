@@ -10,7 +10,11 @@ from rasad.knowledge.schema import Place
 from rasad.model import Doc, Mention
 
 _NEAR = ("نزدیک", "نزدیکی", "حومه", "اطراف", "مجاورت", "حوالی", "شرق", "غرب", "شمال", "جنوب")
-SMALL_TOWN = 100_000
+BIG_CITY = 1_000_000
+# ISO3 of the countries rasad's gazetteer covers in depth (see knowledge/geonames.py FOCUS_COUNTRIES)
+REGION = frozenset(
+    "IRN IRQ SYR LBN YEM ISR PSE AFG PAK SAU ARE QAT BHR KWT OMN JOR TUR AZE ARM EGY LBY TJK TKM UZB SDN GEO".split()
+)
 _SOURCE_RANK = {"site": 0, "user": 0, "geonames": 1, "admin1": 2}
 
 
@@ -58,8 +62,10 @@ def choose_place(
         return None
     next_country = _country_right_after(mention, doc)
     best = max(candidates, key=lambda p: _score(p, context, next_country))
-    if best.source == "geonames" and best.population < SMALL_TOWN and not context.get(best.country or "") and best.country != next_country:
-        return None  # a small town in a country the article never names: a homonym, not a place here
+    if best.source == "geonames" and not context.get(best.country or "") and best.country != next_country:
+        # a town in a country the article never names is a homonym («وگو», «تازه»), unless it is a big city of the region
+        if best.population < BIG_CITY or best.country not in REGION:
+            return None
     precision = 3 if best.source == "admin1" else 1
     before = doc.text[max(0, mention.start - 12) : mention.start]
     if precision == 1 and any(word in before for word in _NEAR):
