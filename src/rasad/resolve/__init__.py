@@ -242,15 +242,32 @@ def _drop(event: Event) -> bool:
         return True
     if event.type in SPEECH_TYPES and not event.coded.get("actor1"):
         return True
-    if event.type == "ASSAULT" and not any(
-        (event.coded.get("actor1"), event.coded.get("actor2"), event.weapon, event.fatalities, event.injured)
-    ):
-        return True  # nobody, nothing, no victim: a figure of speech («حملات تیم»), not an attack
+    if event.type == "ASSAULT" and _violence_evidence(event) < 2:
+        return True  # a figure of speech («حملات تیم», «هجوم بیماران»), not an attack
     location = event.coded.get("location") or {}
     if event.coded.get("weak") and location.get("geo_precision", 3) == 3 and not _explicit_date(event):
         return True  # «... کشته بر جای گذاشت» with neither place nor date: a summary
+    if event.coded.get("weak") and not (_known_actor(event) or event.weapon is not None):
+        return True  # deaths with no one and nothing violent named: a flood or an accident
     date = event.coded.get("date") or {}
     return bool(event.plural and date.get("end"))  # «حملات ... از اکتبر تا فوریه»: a period, not an event
+
+
+def _known_actor(event: Event) -> bool:
+    """An actor the knowledge base knows (not a pattern-found name)."""
+    return any((event.coded.get(key) or {}).get("id") for key in ("actor1", "actor2"))
+
+
+def _violence_evidence(event: Event) -> int:
+    """Points for what makes a violent event real: a known actor or a toll (2 each), a weapon, a named
+    place, a date of its own (1 each). Two points are needed."""
+    points = 2 if _known_actor(event) else 0
+    points += 2 if event.fatalities or event.injured else 0
+    points += 1 if event.weapon is not None else 0
+    location = event.coded.get("location") or {}
+    points += 1 if location and location.get("geo_precision", 3) < 3 else 0
+    points += 1 if _explicit_date(event) else 0
+    return points
 
 
 def _confidence(event: Event) -> float:
