@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from rasad.knowledge.schema import Trigger
 from rasad.normalize import fold
 
-_SUFFIX = r"(?:(?: )?(?:ها|های|هایی)|ات|ی|ای)?"
+_SUFFIX = r"(?: ?(?:هایی|های|ها|ای|ی)|ات)?"
 _PLURAL = re.compile(r"(?:ها|های|هایی|ات)$")
 
 
@@ -40,10 +40,12 @@ class TriggerFinder:
         folded = fold(text)
         hits: list[TriggerHit] = []
         for match in self._pattern.finditer(folded):
+            if match.end() < len(text) and text[match.end()] == "\u200c" or match.start() > 0 and text[match.start() - 1] == "\u200c":
+                continue  # «تجمع‌کنندگان», «ضد‌حمله»: part of a longer word
             form = match.group("form")
             trigger = self._by_form[form]
-            suffix = match.group("suffix") or ""
-            plural = bool(_PLURAL.search(form) or suffix.strip() in ("ها", "های", "هایی", "ات"))
+            suffix = (match.group("suffix") or "").strip()
+            plural = bool(_PLURAL.search(form) or suffix in ("ها", "های", "هایی", "ات"))
             indefinite = suffix in ("ی", "ای")
             hits.append(TriggerHit(match.start(), match.end(), trigger, plural, indefinite))
         return hits

@@ -21,13 +21,18 @@ _FOREIGN_LETTERS = re.compile(r"[\u0679\u0688\u0691\u06ba\u06be\u06c1\u06d2\u06b
 
 
 def _keep_name(name: str, population: int, zipf: float, focus: bool = True) -> bool:
-    """Whether an alternate name is safe to look for in news text."""
+    """Whether an alternate name is safe to look for in news text.
+
+    A name that is also a frequent Persian word is kept only for a sizeable town of the region
+    («اهواز» is frequent because Ahvaz is in the news); elsewhere it is taken as the word
+    («میدان» is a square before it is Medan, «تازه» is "new" before it is Taza).
+    """
     letters = name.replace(" ", "").replace("\u200c", "")
     if len(letters) < 3 or not _ARABIC_SCRIPT.match(name) or _FOREIGN_LETTERS.search(name):
         return False
-    if zipf >= 4.0 and not focus:
-        return False  # «میدان» is a square in Persian before it is Medan in Indonesia
-    if zipf >= 4.0 and population < 1_000_000:
+    if focus and population >= 50_000:
+        return zipf < 5.5
+    if zipf >= 4.0 and (not focus or population < 1_000_000):
         return False
     if zipf >= 3.0 and population < 100_000:
         return False

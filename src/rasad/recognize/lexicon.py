@@ -6,6 +6,7 @@ import hashlib
 import logging
 import math
 import pickle
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -57,7 +58,7 @@ class Lexicon:
         for end_index, (key, entries) in self.automaton.iter(keyed):
             end = end_index + 1
             start = end - len(key)
-            if not _bounded(folded, start, end):
+            if not _bounded(folded, start, end) or not _whole_word(text, start, end):
                 continue
             surface = folded[start:end]
             exact = any(surface == form for form, _ in entries)
@@ -72,6 +73,17 @@ def _bounded(folded: str, start: int, end: int) -> bool:
     before = folded[start - 1] if start > 0 else " "
     after = folded[end] if end < len(folded) else " "
     return not (before.isalnum() or after.isalnum())
+
+
+# What may follow a name after a ZWNJ: plural and possessive endings («آمریکایی‌ها»).
+_NAME_SUFFIX = re.compile(r"\u200c(?:ها|های|هایی|ای|ی|اش|شان|مان|تان|ام|ات)(?![\w\u200c])")
+
+
+def _whole_word(text: str, start: int, end: int) -> bool:
+    """Not a piece of a ZWNJ compound: «وگو» in «گفت‌وگو» is no place."""
+    if start > 0 and text[start - 1] == "\u200c":
+        return False
+    return end >= len(text) or text[end] != "\u200c" or bool(_NAME_SUFFIX.match(text, end))
 
 
 def _longest(hits: list[Hit]) -> list[Hit]:

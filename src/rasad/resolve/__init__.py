@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import math
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -23,6 +24,7 @@ from rasad.resolve.actors import code_actor
 from rasad.resolve.places import choose_place, country_context
 
 BACKGROUND_DAYS = 14
+SAME_PLACE_KM = 50
 SPEECH_TYPES = frozenset({"THREATEN", "ACCUSE", "REJECT", "REQUEST"})
 ARMED_KINDS = frozenset({"military", "police", "security", "armed-group", "militia", "rebel", "border-guard", "coalition"})
 
@@ -114,18 +116,56 @@ def _compatible(a: Event, b: Event) -> bool:
             return False
     if a.acled and b.acled and a.acled != b.acled and a.weapon is not None and b.weapon is not None:
         return False
-    loc_a, loc_b = a.coded.get("location"), b.coded.get("location")
-    if loc_a and loc_b and loc_a.get("country") != loc_b.get("country"):
-        return False
+    if _distant(a, b):
+        return False  # two countries or two towns: two events («در اهواز نیز ... تجمع کردند»)
     actor_a, actor_b = a.coded.get("actor1"), b.coded.get("actor1")
     if actor_a and actor_b and actor_a.get("id") and actor_b.get("id") and actor_a["id"] != actor_b["id"]:
         return False
     return True
 
 
+def _merge_within_sentences(events: list[Event]) -> list[Event]:
+    """Two triggers of one type in one sentence tell one event («در اعتراض به … تجمع کردند»),
+    unless they name two different weapons or two distant towns."""
+    result: list[Event] = []
+    for event in events:
+        previous = result[-1] if result else None
+        if (
+            previous is not None
+            and previous.type == event.type
+            and previous.evidence
+            and event.evidence
+            and event.evidence[0] in previous.evidence
+            and (previous.weapon is None or event.weapon is None or previous.weapon.ref == event.weapon.ref)
+            and not _distant(previous, event)
+            and not (previous.plural or event.plural)
+        ):
+            if previous.coded.get("reference") and not event.coded.get("reference"):
+                # «در پاسخ به حمله ... منهدم کرد»: the new act is the event, the reference a detail of it
+                _absorb(event, previous)
+                result[-1] = event
+            else:
+                previous.coded["reference"] = previous.coded.get("reference", False) and event.coded.get("reference", False)
+                _absorb(previous, event)
+            continue
+        result.append(event)
+    return result
+
+
+def _distant(a: Event, b: Event) -> bool:
+    loc_a, loc_b = a.coded.get("location"), b.coded.get("location")
+    if not loc_a or not loc_b:
+        return False
+    if loc_a.get("country") != loc_b.get("country"):
+        return True
+    if a.weapon is not None and b.weapon is not None and a.weapon.ref == b.weapon.ref:
+        return False  # one salvo, two sources naming two targets: still one event
+    return loc_a.get("geo_precision") == 1 == loc_b.get("geo_precision") and _km(loc_a, loc_b) > SAME_PLACE_KM
+
+
 def merge_events(events: list[Event]) -> list[Event]:
     merged: list[Event] = []
-    for event in events:
+    for event in _merge_within_sentences(events):
         reference = bool(event.coded.get("reference", False))
         if reference and _explicit_date(event) and event.coded.get("location"):
             reference = False  # it names its own date and place: a new event told in passing
@@ -141,6 +181,12 @@ def merge_events(events: list[Event]) -> list[Event]:
             continue
         merged.append(event)
     return merged
+
+
+def _km(a: dict[str, Any], b: dict[str, Any]) -> float:
+    lat1, lon1, lat2, lon2 = (math.radians(float(v)) for v in (a["lat"], a["lon"], b["lat"], b["lon"]))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(h))
 
 
 def _affinity(a: Event, b: Event) -> int:
