@@ -79,8 +79,8 @@ class Extractor:
         reference = self._refers_back(folded, sentence[0], hit)
         anaphoric = self._anaphoric(folded, sentence[0], hit)
         if anaphoric:
-            # «این حمله»: the event was told before; this frame only adds its sources
-            args = replace(args, date=None, location=None, origin=None, weapon=None, quantity=None)
+            # «این حمله»: the event was told before; its weapon belongs to that telling
+            args = replace(args, weapon=None, quantity=None)
         mode, acled, acled_default = self._coding(hit, args.weapon, args.actor2)
         plural = (
             hit.plural

@@ -181,7 +181,7 @@ def _places(
             origins.append(mention)
             continue
         score = float(distance(mention))
-        if cues.place_in_before.search(before):
+        if cues.place_in_before.search(folded[max(start, mention.start - 30) : mention.start]):
             score -= 40
         if mention.ref and mention.ref.startswith("country:"):
             score += 60  # a country is the least specific answer

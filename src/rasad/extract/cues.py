@@ -54,7 +54,7 @@ def load_cues(path: Path = DATA_FILE) -> Cues:
         reference_before=_ending(data["reference"], gap_words=1),
         anaphora_before=_ending(data["anaphora"]),
         background=_words(data["background"]),
-        place_in_before=_ending(data["place_in"]),
+        place_in_before=_ending(data["place_in"], gap_words=2),
         place_from_before=re.compile(
             r"(?<![\w])(?:" + "|".join(re.escape(fold(f)) for f in data["place_from"]) + r")"
             + r"(?: (?:" + "|".join(re.escape(fold(f)) for f in data["place_qualifiers"]) + r")){0,3}\s*$"

@@ -177,8 +177,8 @@ def merge_events(events: list[Event]) -> list[Event]:
         if target is not None and (event.coded.get("weak") or _same_story(target, event)):
             _absorb(target, event)
             continue
-        if reference:
-            continue
+        if reference and not (event.status == "claimed" and (_explicit_date(event) or event.coded.get("location"))):
+            continue  # a reference to nothing told here, with nothing of its own
         merged.append(event)
     return merged
 
@@ -233,6 +233,11 @@ def _absorb(into: Event, other: Event, only_sources: bool = False) -> None:
                 setattr(into, key, theirs)
         if not into.coded.get("actor2") and other.coded.get("actor2"):
             into.coded["actor2"] = other.coded["actor2"]
+        if _explicit_date(into) is None and _explicit_date(other) is not None:
+            into.coded["date"] = other.coded["date"]  # «این حمله شامگاه یکشنبه رخ داد»
+            into.timing = other.timing
+        if not into.coded.get("location") and other.coded.get("location"):
+            into.coded["location"] = other.coded["location"]
         if other.status == "claimed" and other.coded.get("actor1"):
             # «X مسئولیت این حمله را بر عهده گرفت»: the claimant is the agent
             into.coded["actor1"] = other.coded["actor1"]
