@@ -193,7 +193,12 @@ def _speakers(
 
 def _inside_mention(hit: TriggerHit, mentions: list[Mention]) -> bool:
     """A trigger word inside a name («حمله» in no name, but «آزادی» in «ارتش آزادی‌بخش»)."""
-    return any(m.start <= hit.start and hit.end <= m.end and m.kind in ("ACTOR", "PERSON", "PLACE", "OUTLET") for m in mentions)
+    return any(
+        m.start <= hit.start
+        and hit.end <= m.end
+        and (m.kind in ("ACTOR", "PERSON", "PLACE", "OUTLET") or m.kind == "WEAPON" and m.end - m.start > hit.end - hit.start)
+        for m in mentions
+    )
 
 
 def _nearest_assault(hits: list[TriggerHit]) -> TriggerHit | None:

@@ -71,6 +71,9 @@ def pick_arguments(
         m for m in mentions if m.kind == "WEAPON" and not _followed_by_ra(folded, m) and not _negated(folded, m, start)
     ]
     weapon = min(weapons, key=distance, default=None)
+    if weapon is None and agent is not None and agent.data.get("weapon"):
+        # «یک پهپاد ارتش اسرائیل ... هدف قرار داد»: the weapon is named inside the agent
+        weapon = Mention("WEAPON", agent.start, int(agent.data.get("weapon_end", agent.end)), str(agent.data["weapon"]))
     quantity = _quantity(folded, weapon, mentions) if weapon is not None else None
     return Arguments(agent, target, location, origin, date, weapon, quantity)
 

@@ -103,6 +103,10 @@ def _force_mention(
         known = kb.actors.get(actor_id)
         if known is not None:
             data.update(name=known.name, kind=known.kind, inter=known.inter)
+        weapon = _first(hit, "WEAPON")
+        if weapon is not None:
+            data["weapon"] = weapon.ref  # «پهپاد ارتش اسرائیل»: who, and with what
+            data["weapon_end"] = hit.end
         return Mention("ACTOR", hit.start, target.end, actor_id, data), used
     actor = _first(target, "ACTOR")
     if actor is not None and actor.ref in kb.actors:
@@ -182,7 +186,7 @@ def _plain_mentions(hit: Hit, kb: KnowledgeBase) -> list[Mention]:
     force = _first(hit, "FORCE")
     if force is not None:
         template = next((f for f in kb.forces if f.suffix == force.ref), None)
-        data = {"force": force.ref, "country": None, "kind": template.kind if template else force.ref}
+        data: dict[str, object] = {"force": force.ref, "country": None, "kind": template.kind if template else force.ref}
         return [Mention("ACTOR", hit.start, hit.end, None, data)]
     return []
 

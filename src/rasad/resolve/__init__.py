@@ -183,6 +183,19 @@ def merge_events(events: list[Event]) -> list[Event]:
     return merged
 
 
+_PROTEST_SEVERITY = {
+    "Peaceful protest": 0,
+    "Protest with intervention": 1,
+    "Excessive force against protesters": 2,
+    "Violent demonstration": 3,
+    "Mob violence": 3,
+}
+
+
+def _severity(acled: tuple[str, str] | None) -> int:
+    return _PROTEST_SEVERITY.get(acled[1], 0) if acled else 0
+
+
 def _km(a: dict[str, Any], b: dict[str, Any]) -> float:
     lat1, lon1, lat2, lon2 = (math.radians(float(v)) for v in (a["lat"], a["lon"], b["lat"], b["lon"]))
     h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
@@ -265,8 +278,8 @@ def _absorb(into: Event, other: Event, only_sources: bool = False) -> None:
             setattr(into, key, mine + theirs)
         elif theirs is not None and (mine is None or theirs > mine):
             setattr(into, key, theirs)
-    if other.coded.get("intervention") and into.type == "PROTEST":
-        into.acled = other.acled
+    if into.type == "PROTEST" and _severity(other.acled) > _severity(into.acled):
+        into.acled, into.mode = other.acled, other.mode  # a protest that turned violent is coded by its worst moment
     if into.status == "reported" and other.status in ("claimed", "alleged"):
         into.status = other.status
     into.plural = into.plural and other.plural
