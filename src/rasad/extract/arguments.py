@@ -64,6 +64,9 @@ def pick_arguments(
     actors = [m for m in mentions if m.kind in ACTOR_KINDS or m.kind == "PLACE" and m.data.get("capital")]
     agent, target = _actor_roles(folded, start, (t_start, t_end), actors, cues, distance, event_type)
     places = [m for m in mentions if m.kind == "PLACE"]
+    if event_type in _ABOUT_TYPES:
+        # «تجمع در اعتراض به عادی‌سازی روابط با اسرائیل»: the country argued about is not where it happened
+        places = [m for m in places if not cues.about_before.search(folded[max(start, m.start - 25) : m.start])]
     location, origin = _places(folded, start, places, cues, distance)
     dates = [m for m in mentions if m.kind == "DATE" and not _is_since(folded, m, start)]
     date = min(dates, key=distance, default=None)
@@ -131,6 +134,9 @@ def _actor_roles(
     target = min(remaining, key=lambda pair: pair[0])[1] if remaining else None
     return agent, target
 
+
+# Events whose places after «علیه», «با», «ضد» are what they are about, not where they happen.
+_ABOUT_TYPES = frozenset({"PROTEST"})
 
 # Who cannot be the agent of a violent or coercive act: the people it is done to, and informants.
 _NOT_AGENTS = frozenset({"civilians", "media", "source"})

@@ -37,6 +37,7 @@ class Cues:
     target_before: re.Pattern[str]
     agent_before: re.Pattern[str]
     possessive_before: re.Pattern[str]
+    about_before: re.Pattern[str]
     killed: re.Pattern[str]
     injured: re.Pattern[str]
     nobody_killed: re.Pattern[str]
@@ -62,6 +63,7 @@ def load_cues(path: Path = DATA_FILE) -> Cues:
         target_before=_ending(data["target"]),
         agent_before=_ending(data["agent"]),
         possessive_before=_ending(data["possessive"]),
+        about_before=_ending(data["about"], gap_words=1),
         killed=_words(data["killed"]),
         injured=_words(data["injured"]),
         nobody_killed=_words(data["nobody_killed"]),
