@@ -18,10 +18,11 @@ _SPACING = re.compile(
   | (?P<after>(?<=[«(\[])[ ]+)                          # no space after an opening mark
   | (?P<spaces>[ ]{{2,}})                                 # runs of spaces
   | (?P<mark>(?<=[{_PERSIAN_LETTER}])[,;?](?=[ \n]|[{_PERSIAN_LETTER}]|\Z))  # Latin mark in Persian text
-  | (?P<glued>(?<=[،؛؟])(?=[{_PERSIAN_LETTER}«]))       # a Persian mark glued to the next word
+  | (?P<glued>[،؛؟](?=[{_PERSIAN_LETTER}«]))             # a Persian mark glued to the next word
   | (?P<zwnjs>(?<=[{_PERSIAN_LETTER}])\u200c{{2,}}(?=[{_PERSIAN_LETTER}]))  # doubled ZWNJ
   | (?P<loose>\u200c+(?=[ \n]|\Z)|(?<=[ \n])\u200c+|\A\u200c+)  # ZWNJ next to a space or an edge
-  | (?P<digit_word>(?<=[۰-۹])(?=[{_PERSIAN_LETTER}])|(?<=[{_PERSIAN_LETTER}])(?=[۰-۹]))  # «۹کیلومتر», «عرض۶»
+  | (?P<digit_word>[۰-۹](?=[{_PERSIAN_LETTER}]))          # «۹کیلومتر»
+  | (?P<word_digit>(?<=[{_PERSIAN_LETTER}])[۰-۹])          # «عرض۶»
     """,
     re.VERBOSE,
 )
@@ -45,7 +46,9 @@ def _replacement(m: re.Match[str], text: str) -> str:
         return "\u200c"
     if kind == "loose":
         return ""
-    return " "  # glued, digit_word
+    if kind == "word_digit":
+        return " " + m.group()
+    return m.group() + " "  # glued, digit_word: the mark or digit, then a space
 
 
 def spacing_edits(text: str) -> list[TextEdit]:

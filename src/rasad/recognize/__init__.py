@@ -96,8 +96,11 @@ def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     """
     ordered = sorted(mentions, key=lambda m: (-(m.end - m.start), -_PRIORITY.get(m.kind, 0), m.start))
     kept: list[Mention] = []
+    taken: set[int] = set()
     for mention in ordered:
-        if any(mention.start < k.end and k.start < mention.end for k in kept):
+        span = range(mention.start, mention.end)
+        if any(position in taken for position in span):
             continue
         kept.append(mention)
+        taken.update(span)
     return sorted(kept, key=lambda m: (m.start, m.end))

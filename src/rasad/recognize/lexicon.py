@@ -89,12 +89,13 @@ def _whole_word(text: str, start: int, end: int) -> bool:
 def _longest(hits: list[Hit]) -> list[Hit]:
     """Keep the longest hits; a shorter hit inside a kept one is dropped."""
     chosen: list[Hit] = []
-    taken: list[tuple[int, int]] = []
+    taken: set[int] = set()
     for hit in sorted(hits, key=lambda h: (-(h.end - h.start), h.start)):
-        if any(hit.start < e and s < hit.end for s, e in taken):
+        span = range(hit.start, hit.end)
+        if any(position in taken for position in span):
             continue
         chosen.append(hit)
-        taken.append((hit.start, hit.end))
+        taken.update(span)
     return sorted(chosen, key=lambda h: h.start)
 
 
