@@ -22,6 +22,8 @@ from rasad.normalize import fold
 FACTUAL_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE", "RETREAT", "MOBILIZE", "SANCTION", "AGREE"})
 # Triggers whose ACLED sub-type the weapon decides.
 WEAPON_REFINED = frozenset({"attack", "fire", "explosion", "destroy", "bombard", "casualty"})
+# Event nouns whose genitive names the one who acts («حمله X»); for the others it names the victim («ترور X»).
+GENITIVE_AGENT = frozenset({"attack", "bombard", "suicide"})
 _CLAUSE_BREAK = re.compile(r"[،؛:]")
 _NEGATION_AFTER = re.compile(r"^\s*(?:\S+\s+){0,1}(?:ن(?:کرد|کردند|شد|شدند|داد|دادند|گرفت|گرفتند|رسید))(?![\w])")
 _CIVILIAN_KINDS = frozenset({"civilians", "protesters", "media"})
@@ -72,7 +74,8 @@ class Extractor:
         if trigger.type in FACTUAL_TYPES:
             speakers = _speakers(folded, sentence, hit.start, mentions, self.cues)
             candidates = [m for m in mentions if (m.start, m.end) not in speakers]
-        args = pick_arguments(folded, sentence, (hit.start, hit.end), candidates, self.cues, others, trigger.type)
+        genitive_agent = trigger.id in GENITIVE_AGENT
+        args = pick_arguments(folded, sentence, (hit.start, hit.end), candidates, self.cues, others, trigger.type, genitive_agent)
         status = self._status(folded, sentence, hit)
         if trigger.type in FACTUAL_TYPES and status in ("hypothetical", "threatened", "negated", "denied"):
             return None

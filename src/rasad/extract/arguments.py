@@ -45,6 +45,7 @@ def pick_arguments(
     cues: Cues,
     other_triggers: list[int],
     event_type: str = "ASSAULT",
+    genitive_agent: bool = False,
 ) -> Arguments:
     """Choose each argument among the sentence's mentions by role cues, then by closeness to the trigger."""
     start, _end = sentence
@@ -59,10 +60,12 @@ def pick_arguments(
         crossing = sum(1 for other in other_triggers if min(mention.start, t_start) < other < max(mention.end, t_end))
         return gap + 200 * crossing
 
-    # a mention nearer to another trigger of the sentence is that trigger's argument
-    mentions = [m for m in mentions if not _crosses(m, (t_start, t_end), other_triggers)]
+    # a mention nearer to another trigger of the sentence is that trigger's argument, except the
+    # sentence's subject, which acts through every verb of it
+    subject = next((m for m in mentions if m.kind in ACTOR_KINDS and m.end <= t_start), None)
+    mentions = [m for m in mentions if m is subject or not _crosses(m, (t_start, t_end), other_triggers)]
     actors = [m for m in mentions if m.kind in ACTOR_KINDS or m.kind == "PLACE" and m.data.get("capital")]
-    agent, target = _actor_roles(folded, start, (t_start, t_end), actors, cues, distance, event_type)
+    agent, target = _actor_roles(folded, start, (t_start, t_end), actors, cues, distance, event_type, genitive_agent)
     places = [m for m in mentions if m.kind == "PLACE"]
     if event_type in _ABOUT_TYPES:
         # «تجمع در اعتراض به عادی‌سازی روابط با اسرائیل»: the country argued about is not where it happened
@@ -105,6 +108,7 @@ def _actor_roles(
     cues: Cues,
     distance: Callable[[Mention], int],
     event_type: str,
+    genitive_agent: bool = False,
 ) -> tuple[Mention | None, Mention | None]:
     """Agent and target. Persian puts the subject first: the agent is the earliest actor before the
     verb that no preposition or «را» marks as something else; the target is the nearest marked one."""
@@ -118,6 +122,8 @@ def _actor_roles(
             agents.append((-1000, mention))
         elif cues.possessive_before.search(before) and mention.end <= t_start:
             agents.append((-500 + mention.start - start, mention))
+        elif genitive_agent and mention.start >= t_end and _genitive(folded, t_end, mention):
+            agents.append((-800, mention))  # «حمله تروریست‌ها», «حمله پهپادی اسرائیل به …»: the attacker
         elif cues.target_before.search(before) or _object_of(folded, mention, t_start, before_trigger):
             targets.append((distance(mention) - (50 if mention.start >= t_end else 0), mention))
         elif mention.end <= t_start:
@@ -141,6 +147,12 @@ _ABOUT_TYPES = frozenset({"PROTEST"})
 # Who cannot be the agent of a violent or coercive act: the people it is done to, and informants.
 _NOT_AGENTS = frozenset({"civilians", "media", "source"})
 _VIOLENT = frozenset({"ASSAULT", "COERCE"})
+
+
+def _genitive(folded: str, trigger_end: int, mention: Mention) -> bool:
+    """The mention follows the event noun directly (at most one modifier between): its genitive."""
+    gap = folded[trigger_end : mention.start].split()
+    return len(gap) <= 1 and not (gap and gap[0] in ("به", "علیه", "در", "از", "با", "را", "بر", "و"))
 
 
 def _can_act(mention: Mention, sentence_start: int, event_type: str) -> bool:

@@ -11,6 +11,8 @@ from rasad.model import Mention
 # How far (characters) a count may stand from its casualty word.
 _AFTER = 120
 _BEFORE = 30
+# Only a noun of death takes its count after it («کشته شدن سه سرباز»); a verb has it before.
+_NOMINAL = re.compile(r"(?:شدن|باختن|شهادت|کشتار|قتل|شدگان)$")
 _SUBCOUNT = re.compile(r"(?:از جمله|شامل|منجمله)")
 _SINGULAR = re.compile(r"(?:کشته شد|جان باخت|جان سپرد|درگذشت|به شهادت رسید|شهید شد|به هلاکت رسید|به قتل رسید)(?!ن)")
 _ONE_OF = re.compile(r"(?<![\w])یکی از")
@@ -62,7 +64,11 @@ def _count_for(sentence: str, offset: int, numbers: list[Mention], words: re.Pat
                 continue
             if number.end <= position and position - number.end <= _AFTER:
                 distance = position - number.end
-            elif number.start >= word.end() + offset and number.start - (word.end() + offset) <= _BEFORE:
+            elif (
+                _NOMINAL.search(word.group())
+                and number.start >= word.end() + offset
+                and number.start - (word.end() + offset) <= _BEFORE
+            ):
                 distance = number.start - (word.end() + offset) + 10
             else:
                 continue

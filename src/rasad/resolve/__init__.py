@@ -25,6 +25,9 @@ from rasad.resolve.places import choose_place, country_context
 
 BACKGROUND_DAYS = 14
 SAME_PLACE_KM = 50
+TERRITORY_SUBTYPES = frozenset(
+    {"Non-state actor overtakes territory", "Government regains territory", "Non-violent transfer of territory"}
+)
 SPEECH_TYPES = frozenset({"THREATEN", "ACCUSE", "REJECT", "REQUEST"})
 ARMED_KINDS = frozenset({"military", "police", "security", "armed-group", "militia", "rebel", "border-guard", "coalition"})
 
@@ -271,6 +274,8 @@ def _absorb(into: Event, other: Event, only_sources: bool = False) -> None:
     if into.weapon is None and other.weapon is not None:
         into.weapon, into.mode, into.acled = other.weapon, other.mode, other.acled
         into.coded["weapon"] = other.coded.get("weapon")
+    if other.acled and other.acled[1] in TERRITORY_SUBTYPES:
+        into.acled, into.mode = other.acled, other.mode  # a fight that ended in a capture is coded as the capture
     into.quantity = into.quantity or other.quantity
     for key in ("fatalities", "injured"):
         mine, theirs = getattr(into, key), getattr(other, key)
