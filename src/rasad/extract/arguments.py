@@ -64,7 +64,12 @@ def pick_arguments(
     # sentence's subject, which acts through every verb of it
     subject = next((m for m in mentions if m.kind in ACTOR_KINDS and m.end <= t_start), None)
     mentions = [m for m in mentions if m is subject or not _crosses(m, (t_start, t_end), other_triggers)]
-    actors = [m for m in mentions if m.kind in ACTOR_KINDS or m.kind == "PLACE" and m.data.get("capital")]
+    actors = [
+        m
+        for m in mentions
+        if m.kind in ACTOR_KINDS
+        or _state_place(m) and not _place_word_before(folded, m, start, cues)
+    ]
     agent, target = _actor_roles(folded, start, (t_start, t_end), actors, cues, distance, event_type, genitive_agent)
     places = [m for m in mentions if m.kind == "PLACE"]
     if event_type in _ABOUT_TYPES:
@@ -149,6 +154,20 @@ _NOT_AGENTS = frozenset({"civilians", "media", "source"})
 _VIOLENT = frozenset({"ASSAULT", "COERCE"})
 
 
+def _state_place(mention: Mention) -> bool:
+    """A country or capital, which may stand for its state («اسرائیل», «واشنگتن»)."""
+    return mention.kind == "PLACE" and bool(mention.data.get("capital") or (mention.ref or "").startswith("country:"))
+
+
+def _place_word_before(folded: str, mention: Mention, sentence_start: int, cues: Cues) -> bool:
+    """«در عراق», «از سوریه», «شمال عراق»: a country used as a place, not as a state."""
+    before = _before(folded, mention, sentence_start)
+    words = before.split()
+    if words and words[-1] in ("در", "از", "به", "شمال", "جنوب", "شرق", "غرب", "مرکز", "خاک", "مرز", "مرزهای", "کشور"):
+        return True
+    return bool(cues.place_in_before.search(before))
+
+
 def _genitive(folded: str, trigger_end: int, mention: Mention) -> bool:
     """The mention follows the event noun directly (at most one modifier between): its genitive."""
     gap = folded[trigger_end : mention.start].split()
@@ -157,7 +176,7 @@ def _genitive(folded: str, trigger_end: int, mention: Mention) -> bool:
 
 def _can_act(mention: Mention, sentence_start: int, event_type: str) -> bool:
     if mention.kind == "PLACE":
-        return mention.start - sentence_start <= 20  # «واشنگتن ...» opening the sentence: the government
+        return mention.start - sentence_start <= 20  # «واشنگتن ...», «اسرائیل ...» opening the sentence
     if event_type in _VIOLENT:
         if mention.kind == "PERSON" or mention.data.get("kind") in _NOT_AGENTS:
             return False
@@ -172,7 +191,7 @@ def _object_of(folded: str, mention: Mention, trigger_start: int, before_trigger
     position = window.find(" را ")
     if position < 0:
         return False
-    if len(window[:position].split()) > 3:
+    if len(window[:position].split()) > 2:
         return False  # «جنگنده‌ها ... یک خانه مسکونی را بمباران کردند»: «را» closes a later phrase
     cut = mention.end + position
     return not any(mention.end <= other.start < cut for other in before_trigger if other is not mention)

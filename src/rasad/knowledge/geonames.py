@@ -31,7 +31,7 @@ def _keep_name(name: str, population: int, zipf: float, focus: bool = True) -> b
     if len(letters) < 3 or not _ARABIC_SCRIPT.match(name) or _FOREIGN_LETTERS.search(name):
         return False
     if focus and population >= 50_000:
-        return zipf < 5.5
+        return True
     if zipf >= 4.0 and (not focus or population < 1_000_000):
         return False
     if zipf >= 3.0 and population < 100_000:

@@ -32,6 +32,7 @@ class Actor:
     fa: tuple[str, ...]
     en: tuple[str, ...] = ()
     parent: str | None = None
+    generic: bool = False  # «مهاجمان», «تروریست‌ها»: a description, not a named actor
 
 
 @dataclass(frozen=True)
@@ -146,7 +147,7 @@ def check_coordinates(lat: Any, lon: Any, where: str) -> tuple[float, float]:
 
 
 def actor_from(entry: dict[str, Any], where: str) -> Actor:
-    check_known_keys(entry, {"id", "name", "kind", "country", "inter", "fa", "en", "parent", "note"}, where)
+    check_known_keys(entry, {"id", "name", "kind", "country", "inter", "fa", "en", "parent", "generic", "note"}, where)
     require(entry, ["id", "name", "kind", "inter", "fa"], where)
     kind = entry["kind"]
     if kind not in ACTOR_KINDS:
@@ -163,6 +164,7 @@ def actor_from(entry: dict[str, Any], where: str) -> Actor:
         fa=strings(entry["fa"], where, "fa"),
         en=strings(entry.get("en"), where, "en"),
         parent=entry.get("parent"),
+        generic=bool(entry.get("generic", False)),
     )
 
 

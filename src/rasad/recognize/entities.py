@@ -131,7 +131,7 @@ def _role_mention(hit: Hit, title: Entry, following: Hit, kb: KnowledgeBase) -> 
 
 def _actor_data(kb: KnowledgeBase, actor_id: str) -> dict[str, object]:
     actor = kb.actors[actor_id]
-    return {"name": actor.name, "country": actor.country, "kind": actor.kind, "inter": actor.inter}
+    return {"name": actor.name, "country": actor.country, "kind": actor.kind, "inter": actor.inter, "generic": actor.generic}
 
 
 def _person_data(kb: KnowledgeBase, person_id: str) -> dict[str, object]:

@@ -42,7 +42,8 @@ class Resolver:
         published = dt.date.fromisoformat(doc.article.published) if doc.article.published else None
         coded = [self._code(event, doc, context, published) for event in doc.events]
         _inherit_story_date([e for e in coded if e is not None])
-        frames = [_as_protest_intervention(e) for e in coded if e is not None and not _drop(e)]
+        converted = [_as_protest_intervention(e) for e in coded if e is not None]
+        frames = [e for e in converted if not _drop(e)]
         merged = merge_events(frames)
         kept = [e for e in merged if not _drop(e)]
         for event in kept:
@@ -122,7 +123,8 @@ def _compatible(a: Event, b: Event) -> bool:
     if _distant(a, b):
         return False  # two countries or two towns: two events («در اهواز نیز ... تجمع کردند»)
     actor_a, actor_b = a.coded.get("actor1"), b.coded.get("actor1")
-    if actor_a and actor_b and actor_a.get("id") and actor_b.get("id") and actor_a["id"] != actor_b["id"]:
+    intervention = a.coded.get("intervention") or b.coded.get("intervention")
+    if actor_a and actor_b and actor_a.get("id") and actor_b.get("id") and actor_a["id"] != actor_b["id"] and not intervention:
         return False
     return True
 
@@ -283,6 +285,8 @@ def _absorb(into: Event, other: Event, only_sources: bool = False) -> None:
             setattr(into, key, mine + theirs)
         elif theirs is not None and (mine is None or theirs > mine):
             setattr(into, key, theirs)
+    if other.coded.get("intervention") and other.coded.get("actor1") and not into.coded.get("actor2"):
+        into.coded["actor2"] = other.coded["actor1"]  # the police who broke up the protest
     if into.type == "PROTEST" and _severity(other.acled) > _severity(into.acled):
         into.acled, into.mode = other.acled, other.mode  # a protest that turned violent is coded by its worst moment
     if into.status == "reported" and other.status in ("claimed", "alleged"):
@@ -323,8 +327,11 @@ def _drop(event: Event) -> bool:
 
 
 def _known_actor(event: Event) -> bool:
-    """An actor the knowledge base knows (not a pattern-found name)."""
-    return any((event.coded.get(key) or {}).get("id") for key in ("actor1", "actor2"))
+    """A named actor the knowledge base knows (not a pattern-found name, not «مهاجمان»)."""
+    return any(
+        (event.coded.get(key) or {}).get("id") and not (event.coded.get(key) or {}).get("generic")
+        for key in ("actor1", "actor2")
+    )
 
 
 def _violence_evidence(event: Event) -> int:

@@ -39,6 +39,7 @@ def code_actor(mention: Mention | None, doc: Doc, kb: KnowledgeBase, context: Co
             "text": text,
             "country": actor.country if actor else data.get("country"),
             "kind": actor.kind if actor else data.get("kind"),
+            "generic": actor.generic if actor else False,
         }
     # a bare force noun («ارتش اعلام کرد»): the article's most named country, if any
     force = data.get("force", "military")

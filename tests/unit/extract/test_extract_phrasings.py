@@ -1,0 +1,154 @@
+"""Event extraction on many phrasings, one rule at a time (sentences written for these tests)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from rasad.export.document import to_document
+from rasad.model import Article
+from rasad.pipeline import Pipeline
+
+PUBLISHED = "2024-05-08"  # a Wednesday
+
+
+def events_of(pipeline: Pipeline, text: str, published: str = PUBLISHED) -> list[dict[str, Any]]:
+    return to_document(pipeline(Article("t", text, published=published)))["events"]
+
+
+def only(events: list[dict[str, Any]], kind: str) -> dict[str, Any]:
+    found = [e for e in events if e["type"] == kind]
+    assert len(found) == 1, [(e["type"], e["trigger"]["text"]) for e in events]
+    return found[0]
+
+
+def test_drone_strike_with_agent_target_place_and_toll(pipeline: Pipeline) -> None:
+    text = "یک پهپاد ارتش اسرائیل روز دوشنبه خودرویی را در نزدیکی شهر صور در جنوب لبنان هدف قرار داد و دو نفر کشته شدند."
+    event = only(events_of(pipeline, text), "ASSAULT")
+    assert event["acled"]["sub_event_type"] == "Air/drone strike"
+    assert event["actor1"]["country"] == "ISR"
+    assert event["location"]["country"] == "LBN" and event["location"]["geo_precision"] in (1, 2)
+    assert event["date"]["value"] == "2024-05-06"
+    assert event["fatalities"] == 2
+
+
+def test_passive_with_agent_phrase(pipeline: Pipeline) -> None:
+    text = "پاسگاه مرزی میرجاوه بامداد امروز توسط گروه جیش‌العدل مورد حمله قرار گرفت و سه مرزبان به شهادت رسیدند."
+    event = only(events_of(pipeline, text), "ASSAULT")
+    assert event["actor1"]["id"] == "jaish-al-adl"
+    assert event["fatalities"] == 3
+    assert event["date"]["value"] == PUBLISHED
+
+
+def test_launch_site_is_origin_target_is_location(pipeline: Pipeline) -> None:
+    text = "سه راکت روز سه‌شنبه از حومه شهر الانبار به سمت پایگاه عین الاسد شلیک شد."
+    event = only(events_of(pipeline, text), "ASSAULT")
+    assert event["acled"]["sub_event_type"] == "Shelling/artillery/missile attack"
+    assert event["quantity"]["value"] == 3
+    assert "عین الاسد" in event["location"]["text"]
+    assert event["origin"] is not None and event["origin"]["country"] == "IRQ"
+
+
+def test_roadside_bomb_is_ied(pipeline: Pipeline) -> None:
+    text = "انفجار یک بمب کنار جاده‌ای روز یکشنبه در ولسوالی بهسود ولایت ننگرهار دو سرباز طالبان را کشت."
+    event = only(events_of(pipeline, text), "ASSAULT")
+    assert event["acled"]["sub_event_type"] == "Remote explosive/landmine/IED"
+    assert event["location"]["country"] == "AFG"
+    assert event["fatalities"] == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "فرمانده سپاه تهدید کرد که در صورت تکرار این اقدام، پایگاه‌های دشمن را هدف حمله قرار خواهند داد.",
+        "ارتش اسرائیل هرگونه حمله به این روستا را تکذیب کرد.",
+        "اگر گروه‌های مسلح به شهر حمله کنند، پاسخ سختی خواهند گرفت.",
+        "این تجمع بدون درگیری به پایان رسید.",
+    ],
+)
+def test_threatened_denied_hypothetical_or_negated_attacks_are_not_assaults(pipeline: Pipeline, text: str) -> None:
+    assert not [e for e in events_of(pipeline, text) if e["type"] == "ASSAULT"]
+
+
+def test_claim_of_responsibility_gives_agent_and_status(pipeline: Pipeline) -> None:
+    text = (
+        "انفجاری روز دوشنبه در بازار شهر کویته دست‌کم پنج نفر را کشت.\n"
+        "گروه داعش ساعاتی بعد مسئولیت این حمله را بر عهده گرفت."
+    )
+    event = only(events_of(pipeline, text), "ASSAULT")
+    assert event["status"] == "claimed"
+    assert event["actor1"]["id"] in ("isis", "islamic-state")
+    assert event["fatalities"] == 5
+    assert event["location"]["country"] == "PAK"
+
+
+def test_same_event_told_twice_is_one_event_with_toll_from_the_second(pipeline: Pipeline) -> None:
+    text = (
+        "جنگنده‌های آمریکایی روز سه‌شنبه مواضعی را در استان صعده یمن بمباران کردند.\n"
+        "منابع محلی گفتند در این حمله چهار نفر کشته و شش نفر زخمی شدند."
+    )
+    event = only(events_of(pipeline, text), "ASSAULT")
+    assert event["fatalities"] == 4 and event["injured"] == 6
+    assert event["actor1"]["country"] == "USA"
+
+
+def test_background_event_from_months_ago(pipeline: Pipeline) -> None:
+    text = "پیشتر در ۱۵ ژانویه نیز یک حمله پهپادی به پایگاهی در شمال عراق سه سرباز را کشته بود."
+    event = only(events_of(pipeline, text), "ASSAULT")
+    assert event["date"]["value"] == "2024-01-15"
+    assert event["timing"] == "background"
+
+
+def test_protest_with_tear_gas_is_one_protest_with_intervention(pipeline: Pipeline) -> None:
+    text = (
+        "صدها نفر از کشاورزان روز سه‌شنبه در مقابل استانداری اصفهان تجمع کردند.\n"
+        "ماموران یگان ویژه با شلیک گاز اشک‌آور معترضان را پراکنده کردند."
+    )
+    event = only(events_of(pipeline, text), "PROTEST")
+    assert event["acled"]["sub_event_type"] == "Protest with intervention"
+    assert event["location"]["country"] == "IRN"
+
+
+def test_protests_in_two_cities_are_two_events(pipeline: Pipeline) -> None:
+    text = (
+        "بازنشستگان روز سه‌شنبه مقابل مجلس در تهران تجمع کردند.\n"
+        "همزمان بازنشستگان در اهواز نیز تجمع کردند."
+    )
+    protests = [e for e in events_of(pipeline, text) if e["type"] == "PROTEST"]
+    assert sorted(e["location"]["name"] for e in protests) == ["Ahvaz", "Tehran"]
+
+
+def test_mass_arrest(pipeline: Pipeline) -> None:
+    text = "نیروهای امنیتی پاکستان روز دوشنبه ۱۲ نفر را در شهر کراچی به اتهام همکاری با داعش بازداشت کردند."
+    event = only(events_of(pipeline, text), "COERCE")
+    assert event["acled"]["sub_event_type"] == "Arrests"
+    assert event["actor1"]["country"] == "PAK"
+    assert event["location"]["name"] == "Karachi"
+
+
+def test_condemnation_is_accuse_by_speaker(pipeline: Pipeline) -> None:
+    text = "وزارت امور خارجه ایران حمله رژیم صهیونیستی به دمشق را به شدت محکوم کرد."
+    events = events_of(pipeline, text)
+    accuse = only(events, "ACCUSE")
+    assert accuse["actor1"]["country"] == "IRN"
+
+
+def test_figurative_attack_in_sports_is_no_event(pipeline: Pipeline) -> None:
+    text = "مهاجمان پرسپولیس در نیمه دوم دروازه حریف را بمباران کردند و حملات تیم تا پایان ادامه داشت."
+    assert events_of(pipeline, text) == []
+
+
+def test_ceasefire_between_two_parties(pipeline: Pipeline) -> None:
+    text = "آتش‌بس میان حماس و اسرائیل روز یکشنبه با میانجیگری قطر برقرار شد."
+    event = only(events_of(pipeline, text), "AGREE")
+    assert {event["actor1"]["id"], event["actor2"]["country"] if event["actor2"] else None} & {"hamas", "ISR"}
+
+
+def test_every_event_has_evidence_with_raw_offsets(pipeline: Pipeline) -> None:
+    raw = "جنگنده\u200cهای روسی روز دوشنبه شهر ادلب را بمباران كردند."
+    document = to_document(pipeline(Article("t", raw, published=PUBLISHED)))
+    event = document["events"][0]
+    span = event["evidence"][0]
+    assert raw[span["raw_start"] : span["raw_end"]].startswith("جنگنده")
+    assert document["text"][span["start"] : span["end"]].endswith("کردند.")
