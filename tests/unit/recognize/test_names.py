@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from rasad.model import Mention
@@ -125,19 +123,3 @@ def test_taken_spans_are_skipped(names: NameRecognizer) -> None:
 def test_verbs_end_a_name(names: NameRecognizer) -> None:
     assert spans(names, "از فاطمه خواستم که بیاید.") == []
     assert spans(names, "مریم رفته بود.") == []
-
-
-def test_speed(names: NameRecognizer) -> None:
-    text = " ".join(
-        [
-            "به گزارش خبرگزاری‌ها، ناصر کنعانی سخنگوی وزارت امور خارجه حمله به پایگاه را محکوم کرد",
-            "و گفت که نیروهای آمریکایی در سوریه و عراق هدف قرار گرفته‌اند؛ آقای عراقچی نیز افزود.",
-        ]
-        * 2500
-    )
-    names(text, [])
-    started = time.perf_counter()
-    names(text, [])
-    elapsed = time.perf_counter() - started
-    megabytes = len(text.encode("utf-8")) / 1e6
-    assert megabytes / elapsed >= 2.0, f"{megabytes / elapsed:.2f} MB/s"
