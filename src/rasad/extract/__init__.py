@@ -48,7 +48,10 @@ class Extractor:
             in_sentence = [h for h in hits if sentence.start <= h.start and h.end <= sentence.end]
             if not in_sentence:
                 continue
-            mentions = [m for m in doc.mentions if sentence.start <= m.start and m.end <= sentence.end]
+            # names nested inside a composite («دمشق» in «مقامات دمشق») are not arguments of their own
+            mentions = [
+                m for m in doc.mentions if sentence.start <= m.start and m.end <= sentence.end and not m.data.get("inside")
+            ]
             strong = [h for h in in_sentence if h.trigger.strength == "strong" and not _inside_mention(h, mentions)]
             chosen = strong or [h for h in in_sentence if not _inside_mention(h, mentions)][:1]
             casualties = find_casualties(folded, sentence.start, sentence.end, [m for m in mentions if m.kind == "NUMBER"], self.cues)

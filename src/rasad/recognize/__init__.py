@@ -39,10 +39,21 @@ class Recognizer:
         for finder in self.finders:
             found.extend(finder(doc.text, published))
         mentions = weekday_in_brackets(doc.text, resolve_overlaps(found))
+        mentions = sorted(mentions + nested_mentions(mentions), key=lambda m: (m.start, m.end))
         if self.sources is not None:
             # attributions overlap the names they attribute to; they are kept beside them
             mentions = sorted(mentions + self.sources(doc.text, mentions), key=lambda m: (m.start, m.end, m.kind))
         return replace(doc, mentions=mentions)
+
+
+def nested_mentions(mentions: list[Mention]) -> list[Mention]:
+    """Names inside a kept composite («دمشق» in «مقامات دمشق», «حماس» in «سخنگوی حماس»), kept beside it."""
+    nested: list[Mention] = []
+    for mention in mentions:
+        for inner in mention.data.get("nested", []) if mention.data else []:
+            if isinstance(inner, Mention) and mention.start <= inner.start and inner.end <= mention.end:
+                nested.append(Mention(inner.kind, inner.start, inner.end, inner.ref, {**inner.data, "inside": True}))
+    return nested
 
 
 def _curated_place(mention: Mention) -> bool:

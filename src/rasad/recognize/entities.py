@@ -107,7 +107,11 @@ def _force_mention(
         if weapon is not None:
             data["weapon"] = weapon.ref  # «پهپاد ارتش اسرائیل»: who, and with what
             data["weapon_end"] = hit.end
-        return Mention("ACTOR", hit.start, target.end, actor_id, data), used
+        actor_mention = Mention("ACTOR", hit.start, target.end, actor_id, data)
+        if country.kind != "COUNTRY_ADJ":
+            # «ارتش عراق», «مقامات دمشق»: the place is named too
+            data["nested"] = [m for m in _plain_mentions(target, kb) if m.kind == "PLACE"]
+        return actor_mention, used
     actor = _first(target, "ACTOR")
     if actor is not None and actor.ref in kb.actors:
         return Mention("ACTOR", hit.start, target.end, actor.ref, _actor_data(kb, actor.ref)), used
@@ -126,7 +130,10 @@ def _role_mention(hit: Hit, title: Entry, following: Hit, kb: KnowledgeBase) -> 
         return None
     country = org.ref if org.kind != "ACTOR" else (kb.actors[org.ref].country if org.ref in kb.actors else None)
     org_id = org.ref if org.kind == "ACTOR" else f"{org.ref.lower()}-government"
-    return Mention("PERSON", hit.start, following.end, None, {"title": title_en, "org": org_id, "country": country})
+    # «سخنگوی حماس», «نخست وزیر عراق»: the organization or country is named inside the role
+    nested = _plain_mentions(following, kb)
+    data = {"title": title_en, "org": org_id, "country": country, "nested": nested}
+    return Mention("PERSON", hit.start, following.end, None, data)
 
 
 def _actor_data(kb: KnowledgeBase, actor_id: str) -> dict[str, object]:

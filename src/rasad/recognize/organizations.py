@@ -67,8 +67,12 @@ _MAX_PHRASE = 5  # words in the longest listed form
 _MAX_QUOTED = 8
 
 # Word classes, from the weakest to the strongest: a form listed twice keeps the stronger class.
-ADJECTIVE, BRIDGE, PLACE, COMPLETE, STOP = 1, 2, 3, 4, 5
-_COMPLETES = (COMPLETE, PLACE)
+# NAME is never listed: it is a proper name found by its rarity (or any word after an open head).
+ADJECTIVE, BRIDGE, NAME, PLACE, COMPLETE, STOP = 1, 2, 3, 4, 5, 6
+_COMPLETES = (NAME, PLACE, COMPLETE)
+# Endings a listed form may carry inside a name: the ezafe «ی» after a vowel («کالای», «دانشجوی»),
+# plurals («فناوری‌های», «شرکت‌های»).
+_INFLECTIONS = (("\u200cهای", ""), ("\u200cها", ""), ("های", ""), ("ای", "ا"), ("وی", "و"))
 
 
 def key(form: str) -> str:
@@ -102,6 +106,7 @@ class OrganizationRules:
     not_after: frozenset[str]
     not_after_head: dict[str, frozenset[str]]  # head key → words that make it a common noun before it
     classes: dict[str, int]  # form key → ADJECTIVE, BRIDGE, PLACE, COMPLETE or STOP
+    surname_tails: frozenset[str]  # «نژاد» after a name: «دولت احمدی نژاد»
     openers: frozenset[str]
     light_verbs: frozenset[str]
     light_present: frozenset[str]  # «کند», «شود» … that «می‌» / «نمی‌» may precede
@@ -109,6 +114,7 @@ class OrganizationRules:
     head_words: int  # words in the longest head or office form
     zipf: dict[str, float]
     name_zipf: float
+    rare_zipf: float
     max_words: int
 
     @classmethod
@@ -136,6 +142,7 @@ class OrganizationRules:
         add(data.get("adjectives") or [], ADJECTIVE)
         add(data.get("bridges") or [], BRIDGE)
         add(place_forms, PLACE)
+        add(data.get("regions") or [], PLACE)
         add(data.get("naming") or [], COMPLETE)
         add(_flat(data.get("domains")), COMPLETE)
         add(_flat(data.get("stop_words")), STOP)
@@ -153,6 +160,7 @@ class OrganizationRules:
             not_after=frozenset(_keys(data.get("not_after") or [])),
             not_after_head={key(str(h)): frozenset(_keys(f)) for h, f in (data.get("not_after_head") or {}).items()},
             classes=classes,
+            surname_tails=frozenset(_keys(data.get("surname_tails") or [])),
             openers=frozenset(_keys(data.get("openers") or [])),
             light_verbs=frozenset(light),
             light_present=frozenset(present),
@@ -163,6 +171,7 @@ class OrganizationRules:
             ),
             zipf=zipf if zipf is not None else _wordfreq_zipf(),
             name_zipf=float(data.get("name_zipf", 3.7)),
+            rare_zipf=float(data.get("rare_zipf", 3.0)),
             max_words=int(data.get("max_words", 14)),
         )
 
@@ -336,11 +345,13 @@ class OrganizationRecognizer:
         required = rules.requires.get(head_key)
         weak = rules.weak.get(head_key, frozenset())
         first = True  # no complement read yet
+        free = open_head  # an open head's proper name may still come: any word
+        previous = 0  # the class of the last piece read
         pending = head_last  # the last word read, committed to the name or not
         position = head_last + 1
         while position < len(words) and chain.words < rules.max_words:
             if not words.linked(pending):
-                if first and open_head:
+                if free and not chain.complete:
                     quoted = self._quoted(words, pending)
                     if quoted is not None:
                         chain.last, chain.complete = quoted, True
@@ -348,18 +359,11 @@ class OrganizationRecognizer:
                 if not self._comma(words, pending, chain):
                     return chain
             if first and head_key in rules.of_organization:
-                inner = self._inner(words, position, depth)
-                if inner is None:
-                    return chain
-                chain.last = pending = inner
-                chain.complete, first = True, False
-                chain.words += inner - position + 1
-                position = inner + 1
-                continue
-            if first and required is not None:
-                step: tuple[int, int] | None = self._required(words, position, required)
+                step: tuple[int, int] | None = self._inner(words, position, depth)
+            elif first and required is not None:
+                step = self._required(words, position, required)
             else:
-                step = self._step(words, position, chain, head_key, open_head and not chain.complete, first, depth)
+                step = self._step(words, position, chain, head_key, free and not chain.complete, previous, depth)
             if step is None or (headless and first and step[1] != COMPLETE):
                 return chain
             last, word_class = step
@@ -372,23 +376,26 @@ class OrganizationRecognizer:
                 chain.last, chain.complete = last, True
             elif word_class == ADJECTIVE and committed:
                 chain.last = last  # «شرکت بازرگانی دولتی»: an adjective right after the name so far
+            # an open head's proper name comes first, or after the words its head requires: «گروه تروریستی داعش»
+            free = free and first and required is not None and word_class == ADJECTIVE
             if word_class != BRIDGE:
                 first = False
+            previous = word_class
             position = last + 1
         return chain
 
-    def _inner(self, words: _Text, position: int, depth: int) -> int | None:
-        """The last word of an organization named at `position` inside another name, if one is."""
+    def _inner(self, words: _Text, position: int, depth: int) -> tuple[int, int] | None:
+        """An organization named at `position` inside another name: its last word and COMPLETE."""
         if depth >= 3:
             return None
         for head_last, joined in words.phrases(position, self._longest_head):
             if joined in self.rules.heads:
                 inner = self._complement(words, head_last, joined, depth=depth + 1)
-                return inner.last if inner.complete else None
+                return (inner.last, COMPLETE) if inner.complete else None
         return None
 
     def _step(
-        self, words: _Text, position: int, chain: _Chain, head_key: str, free: bool, first: bool, depth: int
+        self, words: _Text, position: int, chain: _Chain, head_key: str, free: bool, previous: int, depth: int
     ) -> tuple[int, int] | None:
         """The next piece of the complement at `position`: its last word and class; None ends the name."""
         rules = self.rules
@@ -410,15 +417,17 @@ class OrganizationRecognizer:
                 if last + 1 < len(words) and words.linked(last) and self._name_like(words, last + 1):
                     last += 1  # «شهید محمد منتظری»
                 return last, COMPLETE
-        if first and head_key in rules.ordinal_heads and k in rules.ordinals:
+        if previous == 0 and head_key in rules.ordinal_heads and k in rules.ordinals:
             return position, COMPLETE
+        if previous == NAME and k in rules.surname_tails:
+            return position, NAME  # «دولت احمدی نژاد»
         classified = self._classify(words, position)
         if classified is not None:
             last, word_class = classified
             if word_class == STOP or (word_class in _COMPLETES and self._before_light_verb(words, last)):
                 return None
             if word_class == BRIDGE:
-                # «امور», «مبارزه با», «استان»: only with a complement after them
+                # «امور», «مبارزه با»: only with a complement after them
                 if last + 1 >= len(words) or not words.linked(last):
                     return None
                 after = self._classify(words, last + 1)
@@ -429,23 +438,39 @@ class OrganizationRecognizer:
             # a second organization closes the chain: «دبیرخانه شورای عالی امنیت ملی», «کمیسیون امنیت ملی مجلس»
             inner = self._inner(words, position, depth)
             if inner is not None:
-                return inner, COMPLETE
+                return inner
             if chain.complete and k in rules.heads and not (k in rules.requires or k in rules.open_heads):
                 return position, COMPLETE
             if k in rules.heads:
                 return None
-        if (free and self._wordlike(words, position)) or self._name_like(words, position):
-            if self._before_light_verb(words, position):
-                return None
-            return position, PLACE
-        return None
+        if free:
+            accepted = self._wordlike(words, position)
+        elif not chain.complete or previous == NAME or previous == BRIDGE:
+            accepted = self._name_like(words, position)
+        else:
+            # after a complete name only a very rare word: «شرکت زیست محیطی فناوری پیشرفته اسپان»
+            accepted = head_key in rules.open_heads and self._name_like(words, position, rules.rare_zipf)
+        if not accepted or self._before_light_verb(words, position):
+            return None
+        return position, NAME
 
     def _classify(self, words: _Text, position: int) -> tuple[int, int] | None:
         """The longest listed form starting at `position`: its last word and class."""
+        classes = self.rules.classes
         for last, joined in words.phrases(position):
-            word_class = self.rules.classes.get(joined)
-            if word_class is not None:
-                return last, word_class
+            word_class = classes.get(joined)
+            if word_class is None:
+                continue
+            if last > position and word_class == PLACE and classes.get(words.keys[position]) == STOP:
+                continue  # a town named like a phrase of common words
+            return last, word_class
+        # an inflected form: «کالای», «فناوری‌های»
+        surface = words.text[words.spans[position][0] : words.spans[position][1]]
+        for ending, replacement in _INFLECTIONS:
+            if surface.endswith(ending) and len(surface) > len(ending) + 1:
+                word_class = classes.get(key(surface[: -len(ending)] + replacement))
+                if word_class is not None and word_class != STOP:
+                    return position, word_class
         return None
 
     def _required(self, words: _Text, position: int, allowed: frozenset[str]) -> tuple[int, int] | None:
@@ -497,15 +522,15 @@ class OrganizationRecognizer:
             return False
         return k not in self.rules.heads
 
-    def _name_like(self, words: _Text, position: int) -> bool:
-        """A proper name anywhere in a chain: a word rarer than `name_zipf`, or a capitalized Latin word."""
+    def _name_like(self, words: _Text, position: int, zipf: float | None = None) -> bool:
+        """A proper name anywhere in a chain: a word rarer than `zipf` (`name_zipf`), or a capitalized Latin word."""
         k = words.keys[position]
         if not self._wordlike(words, position) or k in self.rules.classes:
             return False
         surface = words.text[words.spans[position][0] : words.spans[position][1]]
         if _LATIN.fullmatch(surface):
             return surface[0].isupper()
-        return len(k) >= 3 and self.rules.zipf.get(k, 0.0) < self.rules.name_zipf
+        return len(k) >= 3 and self.rules.zipf.get(k, 0.0) < (self.rules.name_zipf if zipf is None else zipf)
 
     def _before_light_verb(self, words: _Text, last: int) -> bool:
         """The word after `last` is a light verb: «اقدام کرد», «تلاش می‌کند»."""
