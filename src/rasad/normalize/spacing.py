@@ -12,6 +12,8 @@ _TO_PERSIAN_MARK = {",": "،", ";": "؛", "?": "؟"}
 
 _SPACING = re.compile(
     rf"""
+    (?=[ \n,;?،؛؟\u200c۰-۹])                             # every rule starts at one of these: skip the rest fast
+    (?:
     (?P<edge>\A[ \n]+|[ \n]+\Z)                         # leading / trailing blank
   | (?P<newline>[ ]*\n[ \n]*)                            # one line break, no blank lines or edge spaces
   | (?P<before>[ ]+(?=[{_CLOSING}]))                    # no space before closing punctuation
@@ -23,6 +25,7 @@ _SPACING = re.compile(
   | (?P<loose>\u200c+(?=[ \n]|\Z)|(?<=[ \n])\u200c+|\A\u200c+)  # ZWNJ next to a space or an edge
   | (?P<digit_word>[۰-۹](?=[{_PERSIAN_LETTER}]))          # «۹کیلومتر»
   | (?P<word_digit>(?<=[{_PERSIAN_LETTER}])[۰-۹])          # «عرض۶»
+    )
     """,
     re.VERBOSE,
 )
