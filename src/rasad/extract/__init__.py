@@ -72,6 +72,8 @@ class Extractor:
         self, doc: Doc, folded: str, sentence: tuple[int, int], hit: TriggerHit, mentions: list[Mention], positions: list[int]
     ) -> Event | None:
         trigger = hit.trigger
+        if self.cues.figurative_after.search(folded[hit.end : hit.end + 16]):
+            return None  # «انفجار قیمت‌ها», «حمله قلبی»
         others = [p for p in positions if p != hit.start]
         candidates = mentions
         if trigger.type in FACTUAL_TYPES:

@@ -45,6 +45,7 @@ class Cues:
     negation_before: re.Pattern[str]
     cumulative: re.Pattern[str]
     plural_before: re.Pattern[str]
+    figurative_after: re.Pattern[str]
 
 
 def load_cues(path: Path = DATA_FILE) -> Cues:
@@ -71,4 +72,7 @@ def load_cues(path: Path = DATA_FILE) -> Cues:
         negation_before=_ending(data["negation_before"]),
         cumulative=_words(data["cumulative"]),
         plural_before=_ending(data["plural_quantifiers"]),
+        figurative_after=re.compile(
+            r"^\s*(?:" + "|".join(re.escape(" ".join(fold(f).split())) for f in data["figurative_after"]) + r")(?![\w])"
+        ),
     )

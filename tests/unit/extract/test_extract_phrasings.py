@@ -152,3 +152,15 @@ def test_every_event_has_evidence_with_raw_offsets(pipeline: Pipeline) -> None:
     span = event["evidence"][0]
     assert raw[span["raw_start"] : span["raw_end"]].startswith("جنگنده")
     assert document["text"][span["start"] : span["end"]].endswith("کردند.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "بازار ارز تهران روز سه‌شنبه شاهد انفجار قیمت‌ها بود.",
+        "شمار مراجعه‌کنندگان به بیمارستان‌ها به دلیل حملات قلبی افزایش یافت.",
+        "این فیلم صحنه‌های بمباران پالایشگاه آبادان را بازسازی کرده است.",
+    ],
+)
+def test_figures_of_speech_are_not_events(pipeline: Pipeline, text: str) -> None:
+    assert events_of(pipeline, text) == []
