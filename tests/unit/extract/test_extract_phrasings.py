@@ -164,3 +164,11 @@ def test_every_event_has_evidence_with_raw_offsets(pipeline: Pipeline) -> None:
 )
 def test_figures_of_speech_are_not_events(pipeline: Pipeline, text: str) -> None:
     assert events_of(pipeline, text) == []
+
+
+def test_denial_is_reject_by_the_denier_and_no_attack(pipeline: Pipeline) -> None:
+    text = "سپاه پاسداران روز دوشنبه هرگونه نقش در حمله پهپادی به اردوگاه کویه را تکذیب کرد."
+    events = events_of(pipeline, text)
+    assert not [e for e in events if e["type"] == "ASSAULT"]
+    reject = only(events, "REJECT")
+    assert reject["actor1"]["id"] == "irgc"
