@@ -65,6 +65,8 @@ class Extractor:
                 if hit is nearest_to_casualty and event.type == "ASSAULT":
                     event.fatalities = casualties.killed
                     event.injured = casualties.injured
+                    if event.actor2 is None:
+                        event.actor2 = _victims(casualties.counted, mentions)
                 events.append(event)
         return replace(doc, events=events)
 
@@ -207,6 +209,15 @@ def _inside_mention(hit: TriggerHit, mentions: list[Mention]) -> bool:
         and (m.kind in ("ACTOR", "PERSON", "PLACE", "OUTLET") or m.kind == "WEAPON" and m.end - m.start > hit.end - hit.start)
         for m in mentions
     )
+
+
+def _victims(counted: tuple[Mention, ...], mentions: list[Mention]) -> Mention | None:
+    """«پنج مسافر کشته شدند», «دو تن از نیروهای پلیس»: who the counted dead or wounded were."""
+    for number in counted:
+        for mention in mentions:
+            if mention.kind in ("ACTOR", "PERSON") and 0 <= mention.start - number.end <= 10:
+                return mention
+    return None
 
 
 def _nearest_assault(hits: list[TriggerHit]) -> TriggerHit | None:

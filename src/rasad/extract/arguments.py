@@ -127,8 +127,11 @@ def _actor_roles(
             agents.append((-1000, mention))
         elif cues.possessive_before.search(before) and mention.end <= t_start:
             agents.append((-500 + mention.start - start, mention))
-        elif genitive_agent and mention.start >= t_end and _genitive(folded, t_end, mention):
-            agents.append((-800, mention))  # «حمله تروریست‌ها», «حمله پهپادی اسرائیل به …»: the attacker
+        elif mention.start >= t_end and _genitive(folded, t_end, mention):
+            if genitive_agent:
+                agents.append((-800, mention))  # «حمله تروریست‌ها», «حمله پهپادی اسرائیل به …»: the attacker
+            else:
+                targets.append((-800, mention))  # «ترور X», «بازداشت X»: the one it was done to
         elif cues.target_before.search(before) or _object_of(folded, mention, t_start, before_trigger):
             targets.append((distance(mention) - (50 if mention.start >= t_end else 0), mention))
         elif mention.end <= t_start:

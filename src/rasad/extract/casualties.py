@@ -23,7 +23,7 @@ _COUNT_NOUNS = re.compile(r"^\s*(?:نفر|تن|فرد|عضو|سرباز|نظام
 class Casualties:
     killed: int | None
     injured: int | None
-    victims_end: int | None  # end of the phrase naming the victims (to find who they were)
+    counted: tuple[Mention, ...] = ()  # the numbers the counts came from («پنج مسافر»: who they were follows)
 
 
 def _value(number: Mention) -> int | None:
@@ -37,13 +37,13 @@ def find_casualties(folded: str, start: int, end: int, numbers: list[Mention], c
     """Counts of killed and injured in folded[start:end] (a sentence), by the nearest count rule."""
     sentence = folded[start:end]
     counts = [n for n in numbers if not _is_subcount(folded, start, n)]
-    killed = _count_for(sentence, start, counts, cues.killed)
-    injured = _count_for(sentence, start, counts, cues.injured)
+    killed, killed_from = _count_for(sentence, start, counts, cues.killed)
+    injured, injured_from = _count_for(sentence, start, counts, cues.injured)
     if killed is None and _SINGULAR.search(sentence):
         killed = 1  # «... هدف قرار گرفت و جان باخت»: one person, named by a singular verb
     if killed is None and cues.nobody_killed.search(sentence):
         killed = 0
-    return Casualties(killed, injured, None)
+    return Casualties(killed, injured, tuple(killed_from + injured_from))
 
 
 def _is_subcount(folded: str, sentence_start: int, number: Mention) -> bool:
@@ -52,9 +52,12 @@ def _is_subcount(folded: str, sentence_start: int, number: Mention) -> bool:
     return bool(_SUBCOUNT.search(folded[clause_start : number.start]))
 
 
-def _count_for(sentence: str, offset: int, numbers: list[Mention], words: re.Pattern[str]) -> int | None:
+def _count_for(
+    sentence: str, offset: int, numbers: list[Mention], words: re.Pattern[str]
+) -> tuple[int | None, list[Mention]]:
     total: int | None = None
     used: set[int] = set()
+    counted: list[Mention] = []
     for word in words.finditer(sentence):
         position = word.start() + offset
         best: Mention | None = None
@@ -76,9 +79,10 @@ def _count_for(sentence: str, offset: int, numbers: list[Mention], words: re.Pat
                 best, best_distance = number, distance
         if best is not None:
             used.add(best.start)
+            counted.append(best)
             total = (total or 0) + (_value(best) or 0)
             continue
         one_of = [m for m in _ONE_OF.finditer(sentence[: word.start()]) if word.start() - m.end() <= _AFTER]
         if one_of:
             total = (total or 0) + 1
-    return total
+    return total, counted
