@@ -5,7 +5,9 @@ from __future__ import annotations
 import click
 
 from rasad.cli.evaluate import eval_command, eval_ner_command
+from rasad.cli.export import cluster_command, export_command
 from rasad.cli.extract import extract_command
+from rasad.cli.ingest import ingest_command
 from rasad.cli.mentions import mentions_command
 from rasad.cli.normalize import normalize_command
 
@@ -21,3 +23,5 @@ main.add_command(extract_command)
 main.add_command(mentions_command)
 main.add_command(eval_command)
 main.add_command(eval_ner_command)
+for _command in (ingest_command, export_command, cluster_command):
+    main.add_command(_command)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import math
+import os
 import pickle
 import re
 import sys
@@ -182,7 +183,7 @@ def cached_lexicon(kb: KnowledgeBase, normalizer: Normalizer, cache_dir: Path | 
     lexicon = build_lexicon(kb, normalizer, with_geonames)
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(".tmp")
+        temporary = path.with_suffix(f".{os.getpid()}.tmp")  # one per process: workers may build at once
         with open(temporary, "wb") as handle:
             pickle.dump(lexicon, handle, protocol=pickle.HIGHEST_PROTOCOL)
         temporary.replace(path)

@@ -1,0 +1,83 @@
+"""The store: articles, events, mentions, sources and event clusters in one database.
+
+`Store.open("rasad.db")` opens (creating and migrating) a SQLite file; a
+SQLAlchemy URL selects another engine. Every write goes through `Store.write`,
+one transaction per batch; readers open with `readonly=True`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, Engine, func, select
+
+from rasad.store.clusters import rebuild_clusters
+from rasad.store.engine import StoreError, make_engine
+from rasad.store.migrate import current_version, migrate, migrations
+from rasad.store.queries import EventFilter
+from rasad.store.records import Extracted
+from rasad.store.tables import articles, clusters, events
+from rasad.store.writer import CLUSTERS_DIRTY, get_state, known_fingerprints, write_batch
+
+__all__ = ["EventFilter", "Extracted", "Store", "StoreError"]
+
+
+@dataclass
+class Store:
+    engine: Engine
+    target: str
+
+    @classmethod
+    def open(cls, target: str, readonly: bool = False) -> Store:
+        """The store at `target` (a path or a URL); created and migrated unless `readonly`."""
+        engine = make_engine(target, readonly)
+        try:
+            if readonly:
+                version, newest = current_version(engine), len(migrations(engine.dialect.name))
+                if version != newest:
+                    raise StoreError(f"{target}: schema version {version}, this rasad reads {newest}; run `rasad ingest` once to migrate")
+            else:
+                migrate(engine)
+        except StoreError:
+            engine.dispose()
+            raise
+        except Exception as error:  # a corrupt or foreign file: say so instead of a traceback
+            engine.dispose()
+            raise StoreError(f"{target}: cannot open the database ({type(error).__name__}: {error})") from None
+        return cls(engine, target)
+
+    @contextmanager
+    def connect(self) -> Iterator[Connection]:
+        with self.engine.connect() as connection:
+            yield connection
+
+    def known(self, keys: list[str]) -> dict[str, str]:
+        """Identity key → fingerprint, for the keys already stored."""
+        with self.engine.connect() as connection:
+            return known_fingerprints(connection, keys)
+
+    def write(self, items: list[Extracted], force: bool = False) -> list[str]:
+        """Store a batch in one transaction; "new", "updated" or "unchanged" for each item."""
+        with self.engine.begin() as connection:
+            return write_batch(connection, items, force)
+
+    def clusters_dirty(self) -> bool:
+        with self.engine.connect() as connection:
+            return get_state(connection, CLUSTERS_DIRTY) == "1"
+
+    def rebuild_clusters(self, full: bool = False) -> int:
+        """Regroup the reports that changed (every report with `full`); the number of clusters written."""
+        with self.engine.begin() as connection:
+            return rebuild_clusters(connection, full)
+
+    def counts(self) -> dict[str, int]:
+        with self.engine.connect() as connection:
+            return {
+                name: int(connection.execute(select(func.count()).select_from(table)).scalar_one())
+                for name, table in (("articles", articles), ("events", events), ("clusters", clusters))
+            }
+
+    def close(self) -> None:
+        self.engine.dispose()

@@ -1,0 +1,120 @@
+"""Reading the store: clusters (or single reports) with their reports, filtered for export and display."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, Connection, Select, and_, func, or_, select
+
+from rasad.store.tables import articles, clusters, events, sources
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """Which events to read; every field narrows, None or empty means "any"."""
+
+    since: str | None = None  # ISO date, inclusive
+    until: str | None = None  # ISO date, inclusive
+    countries: tuple[str, ...] = ()  # ISO 3166-1 alpha-3
+    types: tuple[str, ...] = ()  # PLOVER type, ACLED event type or ACLED sub-event type
+    actors: tuple[str, ...] = ()  # part of an actor's id or name
+    bbox: tuple[float, float, float, float] | None = None  # min lon, min lat, max lon, max lat
+
+
+def _conditions(table: Any, where: EventFilter) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = []
+    if where.since:
+        conditions.append(table.c.date >= where.since)
+    if where.until:
+        conditions.append(table.c.date <= where.until + "\uffff")
+    if where.countries:
+        conditions.append(table.c.country.in_([c.upper() for c in where.countries]))
+    if where.types:
+        wanted = [t.lower() for t in where.types]
+        conditions.append(
+            or_(func.lower(table.c.type).in_(wanted), func.lower(table.c.event_type).in_(wanted), func.lower(table.c.sub_event_type).in_(wanted))
+        )
+    for actor in where.actors:
+        pattern = f"%{actor.lower()}%"
+        columns = [table.c.actor1_id, table.c.actor1_name, table.c.actor2_id, table.c.actor2_name]
+        conditions.append(or_(*(func.lower(c).like(pattern) for c in columns)))
+    if where.bbox:
+        min_lon, min_lat, max_lon, max_lat = where.bbox
+        conditions.append(and_(table.c.lon >= min_lon, table.c.lon <= max_lon, table.c.lat >= min_lat, table.c.lat <= max_lat))
+    return conditions
+
+
+def _report_query() -> Select[Any]:
+    return select(
+        events,
+        articles.c.outlet,
+        articles.c.published,
+        articles.c.url,
+        articles.c.title,
+        articles.c.source_id.label("article_source_id"),
+        articles.c.updated_at.label("article_updated_at"),
+    ).join(articles, articles.c.id == events.c.article_id)
+
+
+def select_clusters(connection: Connection, where: EventFilter) -> list[dict[str, Any]]:
+    """Cluster rows matching `where`, each with its "reports" (event rows with their article), by date."""
+    query = select(clusters).where(*_conditions(clusters, where)).order_by(clusters.c.date, clusters.c.id)
+    rows = [dict(row) for row in connection.execute(query).mappings()]
+    by_id = {row["id"]: row for row in rows}
+    for row in rows:
+        row["reports"] = []
+    ids = list(by_id)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        members = _report_query().where(events.c.cluster_id.in_(chunk)).order_by(articles.c.published, events.c.uid)
+        for member in connection.execute(members).mappings():
+            by_id[member["cluster_id"]]["reports"].append(dict(member))
+    return rows
+
+
+def select_reports(connection: Connection, where: EventFilter) -> list[dict[str, Any]]:
+    """Single report rows (one per event of one article) matching `where`, by date."""
+    query = _report_query().where(*_conditions(events, where)).order_by(events.c.date, events.c.uid)
+    return [dict(row) for row in connection.execute(query).mappings()]
+
+
+def cluster_with_reports(connection: Connection, cluster_id: str) -> dict[str, Any] | None:
+    """One cluster and its reports; a unique prefix of the id is enough."""
+    query = select(clusters).where(clusters.c.id.like(f"{cluster_id}%")).limit(2)
+    found = [dict(row) for row in connection.execute(query).mappings()]
+    if len(found) != 1:
+        return None
+    cluster = found[0]
+    members = _report_query().where(events.c.cluster_id == cluster["id"]).order_by(articles.c.published, events.c.uid)
+    cluster["reports"] = [dict(row) for row in connection.execute(members).mappings()]
+    return cluster
+
+
+def largest_clusters(connection: Connection, limit: int = 20) -> list[dict[str, Any]]:
+    query = select(clusters).order_by(clusters.c.n_reports.desc(), clusters.c.date.desc()).limit(limit)
+    return [dict(row) for row in connection.execute(query).mappings()]
+
+
+def search_articles(connection: Connection, query: str, limit: int = 20) -> list[dict[str, Any]]:
+    """Articles whose title or text match a full-text query (SQLite FTS5 syntax), best first."""
+    if connection.dialect.name != "sqlite":
+        raise NotImplementedError("full-text search is implemented for SQLite only so far")
+    sql = (
+        "SELECT a.id, a.key, a.title, a.outlet, a.published, a.url, "
+        "snippet(articles_fts, 1, '[', ']', ' … ', 12) AS snippet "
+        "FROM articles_fts JOIN articles AS a ON a.id = articles_fts.rowid "
+        "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?"
+    )
+    return [dict(row) for row in connection.exec_driver_sql(sql, (query, limit)).mappings()]
+
+
+def source_names(connection: Connection, uids: list[str]) -> dict[str, list[str]]:
+    """Event uid → the names of the sources it cites, in order."""
+    names: dict[str, list[str]] = {}
+    for start in range(0, len(uids), 500):
+        query = select(sources.c.event_uid, sources.c.name).where(sources.c.event_uid.in_(uids[start : start + 500]))
+        for row in connection.execute(query.order_by(sources.c.event_uid, sources.c.seq)):
+            if row.name:
+                names.setdefault(row.event_uid, []).append(row.name)
+    return names
