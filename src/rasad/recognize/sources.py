@@ -56,7 +56,10 @@ class SourceRecognizer:
             Mention("SOURCE", m.start(), m.end(), None, {"anonymous": True})
             for m in self.anonymous.finditer(folded)
         ]
-        candidates = [m for m in named if m.kind in _NAMED] + anonymous
+        # a source is a named outlet, body or person (not «پایگاه» or «خبرنگار»), or an anonymous one
+        candidates = [
+            m for m in named if m.kind in _NAMED and m.ref and not m.data.get("generic") and not m.data.get("inside")
+        ] + anonymous
         for mention in sorted(candidates, key=lambda m: m.start):
             before = folded[max(0, mention.start - 16) : mention.start]
             after = folded[mention.end : mention.end + 24]
