@@ -56,10 +56,13 @@ class Extractor:
             chosen = strong or [h for h in in_sentence if not _inside_mention(h, mentions)][:1]
             casualties = find_casualties(folded, sentence.start, sentence.end, [m for m in mentions if m.kind == "NUMBER"], self.cues)
             # references («در پاسخ به حمله», «این حمله») do not claim the arguments around them
-            positions = [h.start for h in chosen if not self._refers_back(folded, sentence.start, h)]
+            references = [h.start for h in chosen if self._refers_back(folded, sentence.start, h)]
+            positions = [h.start for h in chosen if h.start not in references]
             nearest_to_casualty = _nearest_assault(chosen)
             for hit in chosen:
-                event = self._frame(doc, folded, (sentence.start, sentence.end), hit, mentions, positions)
+                # what follows «در پاسخ به حمله …» up to this trigger describes that earlier event
+                own = [m for m in mentions if not any(r < m.start and m.end <= hit.start for r in references if r < hit.start)]
+                event = self._frame(doc, folded, (sentence.start, sentence.end), hit, own, positions)
                 if event is None:
                     continue
                 if hit is nearest_to_casualty and event.type == "ASSAULT":
