@@ -46,11 +46,13 @@ def default_pipeline(settings: Settings | None = None) -> Pipeline:
     """The full pipeline: normalize → recognize → extract → resolve, with the shipped knowledge."""
     from rasad.extract import Extractor
     from rasad.knowledge.loader import load_knowledge
+    from rasad.knowledge.schema import Place
     from rasad.recognize import Recognizer
     from rasad.recognize.dates import DateRecognizer
     from rasad.recognize.lexicon import cached_lexicon
     from rasad.recognize.names import NameRecognizer
     from rasad.recognize.numbers import NumberRecognizer
+    from rasad.recognize.organizations import OrganizationRecognizer
     from rasad.recognize.sources import SourceRecognizer
     from rasad.resolve import Resolver
 
@@ -65,6 +67,7 @@ def default_pipeline(settings: Settings | None = None) -> Pipeline:
         finders=[DateRecognizer(), lambda text, _published: numbers(text)],
         sources=SourceRecognizer.load(),
         names=NameRecognizer.load(),
+        organizations=OrganizationRecognizer.load(places=[p for p in lexicon.places.values() if isinstance(p, Place)]),
     )
 
     def normalize(text: str) -> str:

@@ -19,7 +19,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from rasad.model import Article, Problem
+from rasad.model import Article, Mention, Problem
 from rasad.pipeline import Pipeline
 
 ZWNJ = "\u200c"
@@ -284,7 +284,17 @@ def predict_sentence(text: str, article_id: str, pipeline: Pipeline) -> list[tup
     doc = pipeline.run(Article(id=article_id, text=text))
     if isinstance(doc, Problem):
         return doc
-    return [(m.kind, *doc.raw_span(m.start, m.end)) for m in doc.mentions]
+    return [(m.kind, *doc.raw_span(m.start, m.end)) for m in doc.mentions if is_named(m)]
+
+
+def is_named(mention: Mention) -> bool:
+    """Named entities only: the actor mentions that event coding needs but NER does not count —
+    bare force nouns («دولت», «مقام») and descriptions («خبرنگار», «معترضان») — are left out."""
+    if mention.kind != "ACTOR":
+        return True
+    if mention.data.get("generic"):
+        return False
+    return mention.ref is not None or bool(mention.data.get("org_source"))
 
 
 def evaluate_sentences(

@@ -8,6 +8,7 @@ or before «را», the place after «در»/«نزدیک», the launch site aft
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -149,6 +150,9 @@ def _actor_roles(
     return agent, target
 
 
+# A place whose span starts with its kind («شهر حلب», «روستای لمن») is named as a place.
+_PLACE_NOUN_START = re.compile(r"(?:شهرستان|شهرک|شهر|استان|روستای|منطقه|بندر|جزیره|ولایت|ولسوالی|بخش|دهستان|ایالت) ")
+
 # Events whose places after «علیه», «با», «ضد» are what they are about, not where they happen.
 _ABOUT_TYPES = frozenset({"PROTEST"})
 
@@ -224,7 +228,9 @@ def _places(
             origins.append(mention)
             continue
         score = float(distance(mention))
-        if cues.place_in_before.search(folded[max(start, mention.start - 30) : mention.start]):
+        if cues.place_in_before.search(folded[max(start, mention.start - 30) : mention.start]) or _PLACE_NOUN_START.match(
+            folded, mention.start
+        ):
             score -= 40
         if mention.ref and mention.ref.startswith("country:"):
             score += 60  # a country is the least specific answer

@@ -12,6 +12,7 @@ from rasad.model import Doc, Mention
 from rasad.recognize.entities import mentions_from_hits
 from rasad.recognize.lexicon import Lexicon
 from rasad.recognize.names import NameRecognizer
+from rasad.recognize.organizations import OrganizationRecognizer
 from rasad.recognize.sources import SourceRecognizer
 
 # A finder looks at the normalized text (and the publication date) and returns mentions.
@@ -27,10 +28,14 @@ class Recognizer:
     finders: list[Finder] = field(default_factory=list)
     sources: SourceRecognizer | None = None
     names: NameRecognizer | None = None
+    organizations: OrganizationRecognizer | None = None
 
     def __call__(self, doc: Doc) -> Doc:
         published = dt.date.fromisoformat(doc.article.published) if doc.article.published else None
         found = mentions_from_hits(doc.text, self.lexicon.find(doc.text), self.kb)
+        if self.organizations is not None:
+            people = [(m.start, m.end) for m in found if m.kind == "PERSON"]
+            found.extend(self.organizations(doc.text, people))
         if self.names is not None:
             # towns are not "taken" («مهران کریمی» is a person though «مهران» is a town); curated sites are
             known = [(m.start, m.end) for m in found if m.kind in ("PERSON", "ACTOR", "OUTLET") or _curated_place(m)]
@@ -38,12 +43,52 @@ class Recognizer:
             found.extend(repeated_surnames(doc.text, found))
         for finder in self.finders:
             found.extend(finder(doc.text, published))
-        mentions = weekday_in_brackets(doc.text, resolve_overlaps(found))
-        mentions = sorted(mentions + nested_mentions(mentions), key=lambda m: (m.start, m.end))
+        mentions = weekday_in_brackets(doc.text, keep_known_refs(resolve_overlaps(found), found))
+        mentions = [with_place_noun(doc.text, m, mentions) for m in mentions]
+        mentions = sorted(mentions + nested_mentions(mentions) + places_in_organizations(mentions, found), key=lambda m: (m.start, m.end))
         if self.sources is not None:
             # attributions overlap the names they attribute to; they are kept beside them
             mentions = sorted(mentions + self.sources(doc.text, mentions), key=lambda m: (m.start, m.end, m.kind))
         return replace(doc, mentions=mentions)
+
+
+# Nouns that name the kind of place before its name: part of the place's name span («شهرستان راسک»).
+_PLACE_NOUN = re.compile(r"(?:شهرستان|شهرک|شهر|استان|روستای|منطقه|بندر|جزیره|ولایت|ولسوالی|بخش|دهستان|ایالت|محافظه|استانداری) $")
+
+
+def with_place_noun(text: str, mention: Mention, mentions: list[Mention]) -> Mention:
+    """«شهر حلب», «روستای لمن»: the place noun belongs to the place's span."""
+    if mention.kind != "PLACE":
+        return mention
+    match = _PLACE_NOUN.search(text, max(0, mention.start - 14), mention.start)
+    if match is None or match.end() != mention.start:
+        return mention
+    if any(m is not mention and m.start < mention.start and m.end > match.start() for m in mentions):
+        return mention
+    return Mention(mention.kind, match.start(), mention.end, mention.ref, mention.data)
+
+
+def keep_known_refs(kept: list[Mention], found: list[Mention]) -> list[Mention]:
+    """A pattern-found organization that contains a known actor («نیروی زمینی سپاه پاسداران») is that actor."""
+    known = [m for m in found if m.kind == "ACTOR" and m.ref]
+    result: list[Mention] = []
+    for mention in kept:
+        if mention.kind == "ACTOR" and mention.ref is None and mention.data.get("org_source"):
+            inner = next((k for k in known if mention.start <= k.start and k.end <= mention.end), None)
+            if inner is not None:
+                mention = Mention("ACTOR", mention.start, mention.end, inner.ref, {**inner.data, "org_source": "pattern"})
+        result.append(mention)
+    return result
+
+
+def places_in_organizations(kept: list[Mention], found: list[Mention]) -> list[Mention]:
+    """«استانداری بصره», «دانشگاه تهران»: the town inside an organization's name still places events there."""
+    organizations = [m for m in kept if m.kind == "ACTOR" and m.data.get("org_source")]
+    return [
+        place
+        for place in found
+        if place.kind == "PLACE" and any(o.start <= place.start and place.end <= o.end for o in organizations)
+    ]
 
 
 def nested_mentions(mentions: list[Mention]) -> list[Mention]:

@@ -120,7 +120,10 @@ def build_lexicon(kb: KnowledgeBase, normalizer: Normalizer, with_geonames: bool
 
     def add(forms: tuple[str, ...], entry: Entry, cheap: bool = False, strip_always: bool = False) -> None:
         for form in forms:
+            original = " ".join(fold(_letters_only(form)).split())
             for key in variants(form, _letters_only if cheap else normalize, zipf, strip_always):
+                if cheap and key != original and zipf.get(key, 0.0) >= 3.0:
+                    continue  # a GeoNames variant that is an everyday word («خبر» from «الخبر»)
                 bucket = table.setdefault(skeleton(key), [])
                 if (key, entry) not in bucket:
                     bucket.append((key, entry))

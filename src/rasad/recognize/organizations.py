@@ -45,6 +45,7 @@ from rasad.normalize.letters import fold
 
 DATA = Path(__file__).parent / "data"
 RULES_FILE = DATA / "organizations.yaml"
+VERBS_FILE = DATA / "name_rules.yaml"  # verb stems, shared with the name recognizer
 PLACES_DIR = Path(__file__).resolve().parents[1] / "knowledge" / "data" / "places"
 
 # A word: letters, with ZWNJ inside it. Digits, punctuation and spaces end it.
@@ -61,10 +62,12 @@ _MARK = re.compile(r" ?\( ?([^()\n]{1,9}?) ?\)")
 _LATIN = re.compile(r"[A-Za-z][A-Za-z.&-]*")
 _ZWNJ = "\u200c"
 _VERB_PREFIXES = ("می\u200c", "نمی\u200c")
-_SUFFIXES = frozenset({"ها", "های", "هایی", "ای", "اش", "ام", "ات", "مان", "شان", "تان", "ترین", "تر", "اند", "ایم"})
+_SUFFIXES = frozenset(
+    {"ها", "های", "هایی", "ای", "اش", "ام", "ات", "مان", "شان", "تان", "ترین", "تر", "اند", "ایم"}
+)
 _PRESENT_ENDINGS = ("", "م", "ی", "د", "یم", "ید", "ند")
-_MAX_PHRASE = 5  # words in the longest listed form
 _MAX_QUOTED = 8
+_MAX_PHRASE_WORDS = 6  # longer listed forms (a few GeoNames names) are never looked for
 
 # Word classes, from the weakest to the strongest: a form listed twice keeps the stronger class.
 # NAME is never listed: it is a proper name found by its rarity (or any word after an open head).
@@ -98,6 +101,8 @@ class OrganizationRules:
     heads: dict[str, str]  # head key → kind
     requires: dict[str, frozenset[str]]  # head key → the keys its first complement must be one of
     of_organization: frozenset[str]  # heads whose complement is another organization
+    not_of_organization: frozenset[str]  # heads whose first complement is never another organization
+    open_after: frozenset[str]  # words after which an open head may still take a proper name
     weak: dict[str, frozenset[str]]  # head key → complements that do not make a name with it alone
     offices: dict[str, str]  # office word key → kind of the headless name after it
     open_heads: frozenset[str]
@@ -107,11 +112,17 @@ class OrganizationRules:
     not_after_head: dict[str, frozenset[str]]  # head key → words that make it a common noun before it
     classes: dict[str, int]  # form key → ADJECTIVE, BRIDGE, PLACE, COMPLETE or STOP
     surname_tails: frozenset[str]  # «نژاد» after a name: «دولت احمدی نژاد»
+    towns: frozenset[str]  # GeoNames places only (no curated one): a light verb after one makes it a noun
+    small_towns: frozenset[str]  # GeoNames places under `min_population`: only after a place prefix
+    place_prefixes: frozenset[str]  # «استان», «شهرستان», «واحد»: with a place after them
+    place_prefixes_alone: frozenset[str]  # … or alone at the end of a name
+    verb: re.Pattern[str]  # verb forms, on look-up keys
     openers: frozenset[str]
     light_verbs: frozenset[str]
     light_present: frozenset[str]  # «کند», «شود» … that «می‌» / «نمی‌» may precede
     honorific_marks: frozenset[str]
     head_words: int  # words in the longest head or office form
+    phrase_words: int  # words in the longest listed form of any class
     zipf: dict[str, float]
     name_zipf: float
     rare_zipf: float
@@ -124,51 +135,90 @@ class OrganizationRules:
         places_dir: Path | None = PLACES_DIR,
         places: Iterable[Place] = (),
         zipf: dict[str, float] | None = None,
+        verbs_file: Path | None = VERBS_FILE,
     ) -> OrganizationRules:
         with open(rules, encoding="utf-8") as handle:
             data: dict[str, Any] = yaml.safe_load(handle)
         heads = {key(str(f)): str(kind) for kind, forms in (data.get("heads") or {}).items() for f in forms}
         heads.pop("", None)
         classes: dict[str, int] = {}
+        longest = [1]  # words in the longest form added
 
-        def add(forms: Iterable[str], word_class: int) -> None:
-            for k in _keys(forms):
-                classes[k] = max(word_class, classes.get(k, 0))
+        def add(forms: Iterable[Any], word_class: int) -> None:
+            for form in forms:
+                k = key(str(form))
+                if k:
+                    classes[k] = max(word_class, classes.get(k, 0))
+                    longest[0] = max(longest[0], len(fold(str(form)).split()))
 
         min_population = int(data.get("min_population", 15000))
         place_forms, demonyms = _curated_places(places_dir)
-        place_forms |= {f for p in places if p.population >= min_population for f in p.fa}
+        curated = _keys(place_forms)
+        places = list(places)
+        town_forms = [f for p in places if p.population >= min_population for f in p.fa]
+        towns = _keys(town_forms) - curated
+        small_towns = (
+            _keys(f for p in places if p.population < min_population for f in p.fa) - curated - towns
+        )
         add(demonyms, ADJECTIVE)
         add(data.get("adjectives") or [], ADJECTIVE)
         add(data.get("bridges") or [], BRIDGE)
         add(place_forms, PLACE)
+        add((f for f in town_forms if key(f) in towns), PLACE)
         add(data.get("regions") or [], PLACE)
         add(data.get("naming") or [], COMPLETE)
         add(_flat(data.get("domains")), COMPLETE)
         add(_flat(data.get("stop_words")), STOP)
         light = _keys(data.get("light_verbs") or [])
-        present = {stem + ending for stem in _keys(data.get("light_present_stems") or []) for ending in _PRESENT_ENDINGS}
+        verbs: dict[str, list[str]] = {}
+        if verbs_file is not None and verbs_file.exists():
+            with open(verbs_file, encoding="utf-8") as handle:
+                verbs = (yaml.safe_load(handle) or {}).get("verbs") or {}
+        present = {
+            stem + ending
+            for stem in _keys(data.get("light_present_stems") or [])
+            for ending in _PRESENT_ENDINGS
+        }
         return cls(
             heads=heads,
-            requires={key(str(h)): frozenset(_keys(forms)) for h, forms in (data.get("requires") or {}).items()},
+            requires={
+                key(str(h)): frozenset(_keys(forms)) for h, forms in (data.get("requires") or {}).items()
+            },
             of_organization=frozenset(_keys(data.get("of_organization") or [])),
+            not_of_organization=frozenset(_keys(data.get("not_of_organization") or [])),
+            open_after=frozenset(_keys(data.get("open_after") or [])),
             weak={key(str(h)): frozenset(_keys(f)) for h, f in (data.get("weak") or {}).items()},
-            offices={key(str(f)): str(kind) for kind, forms in (data.get("offices") or {}).items() for f in forms},
+            offices={
+                key(str(f)): str(kind) for kind, forms in (data.get("offices") or {}).items() for f in forms
+            },
             open_heads=frozenset(_keys(data.get("open_heads") or [])),
             ordinal_heads=frozenset(_keys(data.get("ordinal_heads") or [])),
             ordinals=frozenset(_keys(data.get("ordinals") or [])),
             not_after=frozenset(_keys(data.get("not_after") or [])),
-            not_after_head={key(str(h)): frozenset(_keys(f)) for h, f in (data.get("not_after_head") or {}).items()},
+            not_after_head={
+                key(str(h)): frozenset(_keys(f)) for h, f in (data.get("not_after_head") or {}).items()
+            },
             classes=classes,
             surname_tails=frozenset(_keys(data.get("surname_tails") or [])),
+            towns=frozenset(k for k in towns if classes.get(k) == PLACE),
+            small_towns=frozenset(k for k in small_towns if k not in classes),
+            place_prefixes=frozenset(_keys(data.get("place_prefixes") or [])),
+            place_prefixes_alone=frozenset(_keys(data.get("place_prefixes_alone") or [])),
+            verb=_verb_pattern(verbs),
             openers=frozenset(_keys(data.get("openers") or [])),
             light_verbs=frozenset(light),
             light_present=frozenset(present),
             honorific_marks=frozenset(_keys(data.get("honorific_marks") or [])),
             head_words=max(
-                (len(fold(str(f)).split()) for group in ("heads", "offices") for fs in (data.get(group) or {}).values() for f in fs),
+                (
+                    len(fold(str(f)).split())
+                    for group in ("heads", "offices")
+                    for fs in (data.get(group) or {}).values()
+                    for f in fs
+                ),
                 default=1,
             ),
+            phrase_words=min(longest[0], _MAX_PHRASE_WORDS),
             zipf=zipf if zipf is not None else _wordfreq_zipf(),
             name_zipf=float(data.get("name_zipf", 3.7)),
             rare_zipf=float(data.get("rare_zipf", 3.0)),
@@ -191,7 +241,8 @@ def _curated_places(folder: Path | None) -> tuple[set[str], set[str]]:
                     demonyms.update(str(f) for f in entry.get("adjectives") or [])
     for path in sorted(folder.glob("admin1*.tsv")) + sorted(folder.glob("sites*.tsv")):
         with open(path, encoding="utf-8", newline="") as handle:
-            for row in csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t"):
+            lines = (line for line in handle if not line.startswith("#"))
+            for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
                 for form in (row.get("fa") or "").split("|"):
                     form = form.strip()
                     if form:
@@ -199,6 +250,21 @@ def _curated_places(folder: Path | None) -> tuple[set[str], set[str]]:
                         if form.startswith("استان "):
                             places.add(form[len("استان ") :])  # «البرز» as well as «استان البرز»
     return places, demonyms
+
+
+def _verb_pattern(verbs: dict[str, list[str]]) -> re.Pattern[str]:
+    """«رفته», «رفتن», «نرفت», «بگیرد», «نکند», «کنند» — on look-up keys (no ZWNJ)."""
+
+    def alternation(forms: Iterable[str]) -> str:
+        return "|".join(re.escape(k) for k in sorted(_keys(forms), key=len, reverse=True)) or "(?!)"
+
+    past = alternation(verbs.get("past_stems", []))
+    present = alternation(verbs.get("present_stems", []))
+    return re.compile(
+        rf"(?:ن|نمی|می)?(?:{past})(?:م|ی|یم|ید|ند|ه|ن|هام|هاند|هایم|هاید|هاست)?"
+        rf"|(?:ب|ن|می|نمی)(?:{present})(?:م|ی|د|یم|ید|ند)?"
+        rf"|(?:{present})(?:یم|ید|ند)"
+    )
 
 
 def _wordfreq_zipf() -> dict[str, float]:
@@ -250,7 +316,7 @@ class _Text:
     def gap(self, index: int) -> str:
         return self.text[self.spans[index][1] : self.spans[index + 1][0]]
 
-    def phrases(self, index: int, most: int = _MAX_PHRASE) -> Iterable[tuple[int, str]]:
+    def phrases(self, index: int, most: int) -> Iterable[tuple[int, str]]:
         """(last word, joined key) of the phrases starting at `index`, the longest first."""
         last = index
         while last + 1 < len(self.keys) and last - index + 1 < most and self.linked(last):
@@ -266,6 +332,8 @@ class _Chain:
     last: int
     complete: bool = False
     words: int = 1
+    complete_name: bool = False  # a proper name (NAME) has been read
+    end: int | None = None  # the character end when it is not the last word's («شرکت «…»» ends after »)
 
 
 class OrganizationRecognizer:
@@ -302,30 +370,30 @@ class OrganizationRecognizer:
             if named is None:
                 index += 1
                 continue
-            first, last, kind = named
-            start, end = words.spans[first][0], self._end(words, last)
+            first, chain, kind = named
+            start, end = words.spans[first][0], self._end(words, chain)
             if busy.overlaps(start, end):
                 index += 1
                 continue
             found.append(Mention("ACTOR", start, end, None, {"org_source": "pattern", "kind": kind}))
-            index = last + 1
+            index = chain.last + 1
         return found
 
-    def _name_at(self, words: _Text, index: int) -> tuple[int, int, str] | None:
-        """A name starting at word `index` (or right after an office word there): first word, last word, kind."""
+    def _name_at(self, words: _Text, index: int) -> tuple[int, _Chain, str] | None:
+        """A name starting at word `index` (or right after an office word there): its first word, chain and kind."""
         rules = self.rules
         for head_last, joined in words.phrases(index, self._longest_head):
             if joined in rules.heads:
                 if self._after_determiner(words, index, joined):
                     return None
                 chain = self._complement(words, head_last, joined)
-                return (index, chain.last, rules.heads[joined]) if chain.complete else None
+                return (index, chain, rules.heads[joined]) if chain.complete else None
             if joined in rules.offices and head_last + 1 < len(words) and words.linked(head_last):
                 # «وزیر [امور خارجه]»: a chain of domains after an office word, without a head
                 if words.keys[head_last + 1] in rules.heads:
                     return None
                 chain = self._complement(words, head_last, "", headless=True)
-                return (head_last + 1, chain.last, rules.offices[joined]) if chain.complete else None
+                return (head_last + 1, chain, rules.offices[joined]) if chain.complete else None
         return None
 
     def _after_determiner(self, words: _Text, index: int, head_key: str) -> bool:
@@ -337,7 +405,9 @@ class OrganizationRecognizer:
 
     # ------------------------------------------------------------------ complement
 
-    def _complement(self, words: _Text, head_last: int, head_key: str, headless: bool = False, depth: int = 0) -> _Chain:
+    def _complement(
+        self, words: _Text, head_last: int, head_key: str, headless: bool = False, depth: int = 0
+    ) -> _Chain:
         """Read the complement after a head (or an office word); the chain, complete or not."""
         rules = self.rules
         chain = _Chain(head_last)
@@ -354,16 +424,23 @@ class OrganizationRecognizer:
                 if free and not chain.complete:
                     quoted = self._quoted(words, pending)
                     if quoted is not None:
-                        chain.last, chain.complete = quoted, True
+                        chain.last, chain.end = quoted
+                        chain.complete = True
                     return chain
                 if not self._comma(words, pending, chain):
                     return chain
             if first and head_key in rules.of_organization:
                 step: tuple[int, int] | None = self._inner(words, position, depth)
+            elif (
+                first and head_key in rules.not_of_organization and self._starts_organization(words, position)
+            ):
+                return chain
             elif first and required is not None:
                 step = self._required(words, position, required)
+                if step is None and open_head and self._name_like(words, position):
+                    step = position, NAME  # «شبکه العربیه»
             else:
-                step = self._step(words, position, chain, head_key, free and not chain.complete, previous, depth)
+                step = self._step(words, position, chain, head_key, free, previous, depth, headless)
             if step is None or (headless and first and step[1] != COMPLETE):
                 return chain
             last, word_class = step
@@ -376,8 +453,17 @@ class OrganizationRecognizer:
                 chain.last, chain.complete = last, True
             elif word_class == ADJECTIVE and committed:
                 chain.last = last  # «شرکت بازرگانی دولتی»: an adjective right after the name so far
-            # an open head's proper name comes first, or after the words its head requires: «گروه تروریستی داعش»
-            free = free and first and required is not None and word_class == ADJECTIVE
+            # an open head's proper name comes first, after the words its head requires («گروه تروریستی داعش»)
+            # or after a sport or a team's category («تیم فوتبال صبای قم»)
+            free = (
+                free
+                and not chain.complete_name
+                and (
+                    (first and required is not None and word_class == ADJECTIVE)
+                    or "".join(words.keys[position : last + 1]) in rules.open_after
+                )
+            )
+            chain.complete_name = chain.complete_name or word_class == NAME
             if word_class != BRIDGE:
                 first = False
             previous = word_class
@@ -394,8 +480,19 @@ class OrganizationRecognizer:
                 return (inner.last, COMPLETE) if inner.complete else None
         return None
 
+    def _starts_organization(self, words: _Text, position: int) -> bool:
+        return any(joined in self.rules.heads for _, joined in words.phrases(position, self._longest_head))
+
     def _step(
-        self, words: _Text, position: int, chain: _Chain, head_key: str, free: bool, previous: int, depth: int
+        self,
+        words: _Text,
+        position: int,
+        chain: _Chain,
+        head_key: str,
+        free: bool,
+        previous: int,
+        depth: int,
+        headless: bool = False,
     ) -> tuple[int, int] | None:
         """The next piece of the complement at `position`: its last word and class; None ends the name."""
         rules = self.rules
@@ -407,7 +504,7 @@ class OrganizationRecognizer:
             following = self._classify(words, position + 1)
             if following is None or following[1] not in (COMPLETE, ADJECTIVE):
                 return None
-            if self._before_light_verb(words, following[0]):
+            if self._before_light_verb(words, following[0]) or self._starts_organization(words, position + 1):
                 return None
             return following
         # «امام صادق», «شهید بهشتی»: a name after an opener
@@ -421,10 +518,20 @@ class OrganizationRecognizer:
             return position, COMPLETE
         if previous == NAME and k in rules.surname_tails:
             return position, NAME  # «دولت احمدی نژاد»
+        if k in rules.place_prefixes and previous != PLACE:
+            # «… استان البرز», «… شهرستان سرخه», «… واحد جیرفت», or «… استان» alone at the end of a name
+            place = self._place_after(words, position)
+            if place is not None:
+                return place, PLACE
+            if k in rules.place_prefixes_alone and previous != 0:
+                return position, COMPLETE
         classified = self._classify(words, position)
         if classified is not None:
             last, word_class = classified
-            if word_class == STOP or (word_class in _COMPLETES and self._before_light_verb(words, last)):
+            if word_class == STOP:
+                return None
+            curated = word_class == PLACE and "".join(words.keys[position : last + 1]) not in rules.towns
+            if word_class in _COMPLETES and not curated and self._before_light_verb(words, last):
                 return None
             if word_class == BRIDGE:
                 # «امور», «مبارزه با»: only with a complement after them
@@ -434,8 +541,11 @@ class OrganizationRecognizer:
                 if not ((after is not None and after[1] in _COMPLETES) or self._name_like(words, last + 1)):
                     return None
             return last, word_class
-        if k[:3] in self._first_letters:
+        if k[:3] in self._first_letters and self._starts_organization(words, position):
             # a second organization closes the chain: «دبیرخانه شورای عالی امنیت ملی», «کمیسیون امنیت ملی مجلس»
+            # (not after adjectives only: «کارگروه تخصصی [معاونت امور فرهنگی]», nor after an office word)
+            if headless or (previous != 0 and not chain.complete):
+                return None
             inner = self._inner(words, position, depth)
             if inner is not None:
                 return inner
@@ -454,10 +564,20 @@ class OrganizationRecognizer:
             return None
         return position, NAME
 
+    def _place_after(self, words: _Text, prefix: int) -> int | None:
+        """The last word of the place named right after a place prefix, any town however small."""
+        position = prefix + 1
+        if position >= len(words) or not words.linked(prefix):
+            return None
+        for last, joined in words.phrases(position, self.rules.phrase_words):
+            if self.rules.classes.get(joined) == PLACE or joined in self.rules.small_towns:
+                return last
+        return position if self._name_like(words, position) else None
+
     def _classify(self, words: _Text, position: int) -> tuple[int, int] | None:
         """The longest listed form starting at `position`: its last word and class."""
         classes = self.rules.classes
-        for last, joined in words.phrases(position):
+        for last, joined in words.phrases(position, self.rules.phrase_words):
             word_class = classes.get(joined)
             if word_class is None:
                 continue
@@ -465,17 +585,19 @@ class OrganizationRecognizer:
                 continue  # a town named like a phrase of common words
             return last, word_class
         # an inflected form: «کالای», «فناوری‌های»
+        if words.keys[position] in self.rules.heads:
+            return None
         surface = words.text[words.spans[position][0] : words.spans[position][1]]
         for ending, replacement in _INFLECTIONS:
             if surface.endswith(ending) and len(surface) > len(ending) + 1:
                 word_class = classes.get(key(surface[: -len(ending)] + replacement))
                 if word_class is not None and word_class != STOP:
-                    return position, word_class
+                    return position, BRIDGE  # a plural or an ezafe form needs more after it
         return None
 
     def _required(self, words: _Text, position: int, allowed: frozenset[str]) -> tuple[int, int] | None:
         """The head's required first complement at `position`: its last word and class (COMPLETE if unlisted)."""
-        for last, joined in words.phrases(position):
+        for last, joined in words.phrases(position, self.rules.phrase_words):
             if joined in allowed:
                 word_class = self.rules.classes.get(joined, COMPLETE)
                 return last, COMPLETE if word_class == STOP else word_class
@@ -492,11 +614,12 @@ class OrganizationRecognizer:
             return False
         after = following[0] + 1
         return after < len(words) and (
-            (words.keys[after] == "و" and words.linked(following[0])) or _COMMA.fullmatch(words.gap(following[0])) is not None
+            (words.keys[after] == "و" and words.linked(following[0]))
+            or _COMMA.fullmatch(words.gap(following[0])) is not None
         )
 
-    def _quoted(self, words: _Text, pending: int) -> int | None:
-        """The last word of a quoted name right after an open head: «شرکت «یونی ترنس تک»»."""
+    def _quoted(self, words: _Text, pending: int) -> tuple[int, int] | None:
+        """A quoted name right after an open head («شرکت «یونی ترنس تک»»): its last word and its end after the quote."""
         opening = _OPEN_QUOTE.fullmatch(words.gap(pending))
         if opening is None:
             return None
@@ -504,8 +627,12 @@ class OrganizationRecognizer:
         for last in range(pending + 1, min(len(words), pending + 1 + _MAX_QUOTED)):
             if last + 1 < len(words) and words.linked(last):
                 continue
-            gap = words.text[words.spans[last][1] : words.spans[last + 1][0]] if last + 1 < len(words) else words.text[words.spans[last][1] :]
-            return last if gap.lstrip(" \u200c").startswith(closing) else None
+            end = words.spans[last][1]
+            after = words.text[end : words.spans[last + 1][0]] if last + 1 < len(words) else words.text[end:]
+            stripped = after.lstrip(" \u200c")
+            if not stripped.startswith(closing):
+                return None
+            return last, end + len(after) - len(stripped) + 1
         return None
 
     # ------------------------------------------------------------------ words
@@ -515,11 +642,15 @@ class OrganizationRecognizer:
         k = words.keys[position]
         if self.rules.classes.get(k) == STOP or k in self.rules.light_verbs or len(k) < 2:
             return False
+        if self.rules.verb.fullmatch(k) is not None:
+            return False
         surface = words.text[words.spans[position][0] : words.spans[position][1]]
         if surface.startswith(_VERB_PREFIXES):
             return False
         if _ZWNJ in surface and surface.rsplit(_ZWNJ, 1)[1] in _SUFFIXES:
             return False
+        if len(k) > 5 and k.endswith("های"):
+            return False  # a plural written joined: «خلاهای»
         return k not in self.rules.heads
 
     def _name_like(self, words: _Text, position: int, zipf: float | None = None) -> bool:
@@ -546,20 +677,10 @@ class OrganizationRecognizer:
                 return True
         return False
 
-    def _end(self, words: _Text, last: int) -> int:
-        """The name's end: after its last word, a closing quote and a religious mark («امام رضا (ع)»)."""
-        end = words.spans[last][1]
-        rest = words.text[end : end + 3]
-        stripped = rest.lstrip(" ")
-        if stripped[:1] in ("»", '"', "'", "”", "’") and last > 0 and self._inside_quotes(words, last):
-            end += len(rest) - len(stripped) + 1
+    def _end(self, words: _Text, chain: _Chain) -> int:
+        """The name's end: after its last word (or closing quote), and a religious mark («امام رضا (ع)»)."""
+        end = chain.end if chain.end is not None else words.spans[chain.last][1]
         mark = _MARK.match(words.text, end)
         if mark is not None and key(mark.group(1)) in self.rules.honorific_marks:
             return mark.end()
         return end
-
-    def _inside_quotes(self, words: _Text, last: int) -> bool:
-        """Whether an opening quote stands between the head and `last` (the name was quoted)."""
-        start = max(0, last - _MAX_QUOTED - 1)
-        segment = words.text[words.spans[start][0] : words.spans[last][1]]
-        return any(q in segment for q in _CLOSING)

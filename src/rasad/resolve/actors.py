@@ -41,6 +41,9 @@ def code_actor(mention: Mention | None, doc: Doc, kb: KnowledgeBase, context: Co
             "kind": actor.kind if actor else data.get("kind"),
             "generic": actor.generic if actor else False,
         }
+    if data.get("org_source"):
+        # an organization found by its shape («وزارت نیرو»): named as written, not guessed
+        return {"id": None, "name": text, "text": text, "country": None, "kind": data.get("kind"), "generic": False}
     # a bare force noun («ارتش اعلام کرد»): the article's most named country, if any
     force = data.get("force", "military")
     country_code = context.most_common(1)[0][0] if context else None
