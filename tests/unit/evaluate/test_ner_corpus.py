@@ -79,7 +79,7 @@ def fake_recognizer(words: dict[str, str]) -> Pipeline:
         for word, kind in words.items():
             at = doc.text.find(word)
             while at >= 0:
-                doc.mentions.append(Mention(kind, at, at + len(word)))
+                doc.mentions.append(Mention(kind, at, at + len(word), ref=word))
                 at = doc.text.find(word, at + 1)
         return doc
 
@@ -159,3 +159,15 @@ def test_peyma_test_split_reads_with_gold_counts() -> None:
         sentences = list(read_sentences(handle, FORMATS["pipe"], str(path)))
     assert len(sentences) == 1026
     assert sum(len(s) for s in sentences) == 32176
+
+
+def test_unnamed_actor_mentions_are_not_counted_as_org(tmp_path: Path) -> None:
+    path = tmp_path / "c.txt"
+    path.write_text("دولت|O\nاعلام|O\nکرد|O\n", encoding="utf-8")
+
+    def stage(doc: Doc) -> Doc:
+        doc.mentions.append(Mention("ACTOR", 0, 4, None, {"force": "government"}))
+        return doc
+
+    result = evaluate_file(path, Pipeline(stages=[("bare", stage)]))
+    assert result.per_type["ORG"] == SpanCounts(0, 0, 0)
