@@ -79,6 +79,10 @@ class Extractor:
         trigger = hit.trigger
         if self.cues.figurative_after.search(folded[hit.end : hit.end + 16]):
             return None  # «انفجار قیمت‌ها», «حمله قلبی»
+        if trigger.id == "arrest" and folded[max(sentence[0], hit.start - 3) : hit.start] == "در ":
+            return None  # «در بازداشت درگذشت»: in custody, a state, not an arrest
+        if trigger.mode == "riot" and not any(m.data.get("kind") == "protesters" for m in mentions):
+            return None  # «خودرو را به آتش کشید» with no crowd: fire, not a riot
         others = [p for p in positions if p != hit.start]
         candidates = mentions
         if trigger.type in FACTUAL_TYPES:
@@ -130,13 +134,13 @@ class Extractor:
 
     def _anaphoric(self, folded: str, sentence_start: int, hit: TriggerHit) -> bool:
         """«این حمله»: a determiner points back to an event already told."""
-        if hit.indefinite:
+        if hit.indefinite and not hit.plural:
             return False
         return bool(self.cues.anaphora_before.search(folded[max(sentence_start, hit.start - 8) : hit.start]))
 
     def _refers_back(self, folded: str, sentence_start: int, hit: TriggerHit) -> bool:
         """«در پاسخ به حمله», «این حمله»: the trigger names an event told elsewhere."""
-        if hit.indefinite:
+        if hit.indefinite and not hit.plural:
             return False
         before = folded[max(sentence_start, hit.start - 20) : hit.start]
         return bool(self.cues.reference_before.search(before)) or self._anaphoric(folded, sentence_start, hit)
