@@ -1,6 +1,7 @@
-"""Ingest throughput: articles/s into SQLite with 1 and 2 worker processes, against bare extraction.
+"""Ingest throughput: articles/s into SQLite (and PostgreSQL) with 1 and 2 worker processes, against bare extraction.
 
     python bench/ingest.py [--articles 2000] [--workers 1,2] [--repeat 3] [--keep DIR]
+                           [--postgres postgresql://USER:PASSWORD@HOST/DATABASE]
 
 Articles: the development gold articles (tests/gold) repeated with varied ids, URLs
 and a line of their own, so that each is a new article to the store. "bare" is what
@@ -10,6 +11,10 @@ process with the pipeline already built; "ingest" is `rasad ingest` end to end
 start, so worker start-up (each builds its pipeline) is included; "after start-up"
 leaves out the time to the first result. With --repeat N each figure is the best
 of N runs (the least disturbed by other work on the machine).
+
+With --postgres the same runs go into that PostgreSQL database too, each into a
+fresh schema of its own (created, then dropped; kept with --keep), so nothing
+already in the database is touched.
 """
 
 from __future__ import annotations
@@ -21,8 +26,13 @@ import platform
 import sys
 import tempfile
 import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from sqlalchemy.engine import make_url
 
 from rasad.config import Settings, default_cache_dir
 from rasad.export.document import to_document
@@ -33,6 +43,7 @@ from rasad.ingest.sources import SourceOptions, read_sources
 from rasad.model import Problem
 from rasad.pipeline import Pipeline, default_pipeline
 from rasad.store import Store
+from rasad.store.engine import make_engine
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -83,8 +94,30 @@ class Prebuilt:
         return self.pipeline
 
 
-def run_ingest(archive: Path, db: Path, workers: int, settings: Settings, pipeline: Pipeline) -> dict[str, float]:
-    store = Store.open(str(db))
+@contextmanager
+def postgres_schema(url: str, keep: bool) -> Iterator[str]:
+    """A URL whose tables go into a new, empty schema (dropped afterwards unless `keep`)."""
+    schema = f"rasad_bench_{uuid.uuid4().hex[:10]}"
+    admin = make_engine(url)
+    with admin.begin() as connection:
+        connection.exec_driver_sql(f"CREATE SCHEMA {schema}")
+    parsed = make_url(url)
+    options = parsed.query.get("options") or ""
+    if isinstance(options, tuple):
+        options = " ".join(options)
+    try:
+        yield parsed.update_query_dict({"options": f"{options} -csearch_path={schema}".strip()}).render_as_string(hide_password=False)
+    finally:
+        if keep:
+            print(f"  (kept in schema {schema})")
+        else:
+            with admin.begin() as connection:
+                connection.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
+        admin.dispose()
+
+
+def run_ingest(archive: Path, target: str, workers: int, settings: Settings, pipeline: Pipeline) -> dict[str, float]:
+    store = Store.open(target)
     progress = FirstResult()
     factory = Prebuilt(pipeline) if workers == 1 else default_pipeline
     options = IngestOptions(workers=workers, settings=settings, factory=factory)  # type: ignore[arg-type]
@@ -107,12 +140,24 @@ def run_ingest(archive: Path, db: Path, workers: int, settings: Settings, pipeli
     }
 
 
+def report(engine: str, workers: int, result: dict[str, float], bare_rate: float) -> None:
+    ratio = result["per_s"] / bare_rate
+    print(
+        f"ingest into {engine}, {workers} worker{'s' if workers > 1 else ''}: {result['articles']:.0f} articles, "
+        f"{result['events']:.0f} events, {result['clusters']:.0f} clusters in {result['seconds']:.1f} s = "
+        f"{result['per_s']:.0f} articles/s ({ratio:.2f}× bare); after {result['startup_s']:.1f} s start-up: "
+        f"{result['per_s_after_startup']:.0f} articles/s ({result['per_s_after_startup'] / bare_rate:.2f}× bare)"
+    )
+    sys.stdout.flush()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--workers", default="1,2", help="comma-separated worker counts")
     parser.add_argument("--repeat", type=int, default=1, help="best of this many runs for each figure")
-    parser.add_argument("--keep", type=Path, help="keep the databases in this folder")
+    parser.add_argument("--keep", type=Path, help="keep the databases in this folder (and the PostgreSQL schemas)")
+    parser.add_argument("--postgres", metavar="URL", help="also ingest into this PostgreSQL database (postgresql://USER:PASSWORD@HOST/DATABASE)")
     args = parser.parse_args()
     settings = Settings(cache_dir=default_cache_dir())
     pipeline = default_pipeline(settings)
@@ -124,21 +169,22 @@ def main() -> None:
         done, seconds = min((bare(archive, pipeline) for _ in range(args.repeat)), key=lambda r: r[1])
         print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}")
         print(f"bare extraction (rasad extract, 1 process): {done} articles in {seconds:.1f} s = {done / seconds:.0f} articles/s")
+        rate = done / seconds
         for workers in (int(w) for w in args.workers.split(",")):
             runs = []
             for attempt in range(args.repeat):
                 db = folder / f"bench-{workers}-{attempt}.db"
                 for suffix in ("", "-wal", "-shm"):
                     Path(f"{db}{suffix}").unlink(missing_ok=True)
-                runs.append(run_ingest(archive, db, workers, settings, pipeline))
-            result = min(runs, key=lambda r: r["seconds"])
-            ratio = result["per_s"] / (done / seconds)
-            print(
-                f"ingest into SQLite, {workers} worker{'s' if workers > 1 else ''}: {result['articles']:.0f} articles, "
-                f"{result['events']:.0f} events, {result['clusters']:.0f} clusters in {result['seconds']:.1f} s = "
-                f"{result['per_s']:.0f} articles/s ({ratio:.2f}× bare); after {result['startup_s']:.1f} s start-up: "
-                f"{result['per_s_after_startup']:.0f} articles/s ({result['per_s_after_startup'] / (done / seconds):.2f}× bare)"
-            )
+                runs.append(run_ingest(archive, str(db), workers, settings, pipeline))
+            report("SQLite", workers, min(runs, key=lambda r: r["seconds"]), rate)
+        if args.postgres:
+            for workers in (int(w) for w in args.workers.split(",")):
+                runs = []
+                for _ in range(args.repeat):
+                    with postgres_schema(args.postgres, keep=args.keep is not None) as target:
+                        runs.append(run_ingest(archive, target, workers, settings, pipeline))
+                report("PostgreSQL", workers, min(runs, key=lambda r: r["seconds"]), rate)
     sys.stdout.flush()
 
 

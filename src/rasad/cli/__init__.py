@@ -10,6 +10,7 @@ from rasad.cli.extract import extract_command
 from rasad.cli.ingest import ingest_command
 from rasad.cli.mentions import mentions_command
 from rasad.cli.normalize import normalize_command
+from rasad.cli.serve import serve_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -23,5 +24,5 @@ main.add_command(extract_command)
 main.add_command(mentions_command)
 main.add_command(eval_command)
 main.add_command(eval_ner_command)
-for _command in (ingest_command, export_command, cluster_command):
+for _command in (ingest_command, export_command, cluster_command, serve_command):
     main.add_command(_command)

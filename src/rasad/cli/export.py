@@ -45,7 +45,7 @@ def _open_store(db: str) -> Store:
 
 
 @click.command("export")
-@click.option("--db", default="rasad.db", show_default=True, help="The database `rasad ingest` wrote.")
+@click.option("--db", default="rasad.db", show_default=True, help="The database `rasad ingest` wrote: SQLite file or postgresql:// URL.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="acled-csv", show_default=True, help="Output format.")
 @click.option("--since", callback=_date, help="Events on or after this date (YYYY-MM-DD, Jalali accepted).")
 @click.option("--until", callback=_date, help="Events on or before this date.")
@@ -92,7 +92,7 @@ def export_command(
 
 @click.command("cluster")
 @click.argument("cluster_id", required=False)
-@click.option("--db", default="rasad.db", show_default=True, help="The database `rasad ingest` wrote.")
+@click.option("--db", default="rasad.db", show_default=True, help="The database `rasad ingest` wrote: SQLite file or postgresql:// URL.")
 @click.option("--json", "as_json", is_flag=True, help="Print the cluster and its reports as JSON.")
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True, help="Clusters listed without an ID.")
 @click.option("--rebuild", is_flag=True, help="Regroup every report of the store first (after the rules changed).")

@@ -1,4 +1,4 @@
-"""`rasad ingest SOURCE… [--db PATH] …`: read news into the store, extract events, merge reports."""
+"""`rasad ingest SOURCE… [--db PATH_OR_URL] …`: read news into the store, extract events, merge reports."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from rasad.ingest.files import ArticleDefaults
 from rasad.ingest.job import IngestOptions, IngestReport, ingest
 from rasad.ingest.progress import Progress
 from rasad.ingest.sources import SourceOptions, read_sources
-from rasad.store import Store, StoreError
+from rasad.store import Store, StoreError, display_target
 
 MAX_LISTED_WARNINGS = 5
 
@@ -29,7 +29,12 @@ def _column(name: str, what: str) -> Callable[[FC], FC]:
 
 @click.command("ingest")
 @click.argument("sources", nargs=-1, required=True)
-@click.option("--db", default="rasad.db", show_default=True, help="SQLite file (created if missing) or database URL.")
+@click.option(
+    "--db",
+    default="rasad.db",
+    show_default=True,
+    help="SQLite file (created if missing) or PostgreSQL URL, postgresql://USER:PASSWORD@HOST[:PORT]/DATABASE (the database must exist).",
+)
 @click.option("--published", callback=published_option, help="Publication date for articles that carry none (Jalali accepted).")
 @click.option("--outlet", help="Outlet name for articles that do not name one.")
 @click.option("--workers", type=click.IntRange(min=1), default=None, help="Extraction processes [default: one per CPU].")
@@ -92,11 +97,11 @@ def ingest_command(
         report = ingest(items, store, job, Progress() if progress else None)
         counts = store.counts()
     except (StoreError, SQLAlchemyError) as error:
-        raise click.ClickException(f"{db}: database error, batches stored so far are kept ({error})") from None
+        raise click.ClickException(f"{display_target(db)}: database error, batches stored so far are kept ({error})") from None
     finally:
         fetcher.close()
         store.close()
-    print_summary(report, db, counts)
+    print_summary(report, display_target(db), counts)
     sys.exit(1 if report.skipped else 0)
 
 

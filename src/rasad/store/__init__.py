@@ -1,8 +1,11 @@
 """The store: articles, events, mentions, sources and event clusters in one database.
 
-`Store.open("rasad.db")` opens (creating and migrating) a SQLite file; a
-SQLAlchemy URL selects another engine. Every write goes through `Store.write`,
-one transaction per batch; readers open with `readonly=True`.
+`Store.open("rasad.db")` opens (creating and migrating) a SQLite file;
+`Store.open("postgresql://user:password@host/database")` a PostgreSQL database
+(the database must exist; its tables are created and migrated). Both go through
+the same SQLAlchemy Core code; only the migrations (migrations/<dialect>/) and
+full-text search differ. Every write goes through `Store.write`, one transaction
+per batch; readers open with `readonly=True`.
 """
 
 from __future__ import annotations
@@ -14,14 +17,14 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, Engine, func, select
 
 from rasad.store.clusters import rebuild_clusters
-from rasad.store.engine import StoreError, make_engine
+from rasad.store.engine import StoreError, display_target, make_engine
 from rasad.store.migrate import current_version, migrate, migrations
 from rasad.store.queries import EventFilter
 from rasad.store.records import Extracted
 from rasad.store.tables import articles, clusters, events
 from rasad.store.writer import CLUSTERS_DIRTY, get_state, known_fingerprints, write_batch
 
-__all__ = ["EventFilter", "Extracted", "Store", "StoreError"]
+__all__ = ["EventFilter", "Extracted", "Store", "StoreError", "display_target"]
 
 
 @dataclass
@@ -33,11 +36,12 @@ class Store:
     def open(cls, target: str, readonly: bool = False) -> Store:
         """The store at `target` (a path or a URL); created and migrated unless `readonly`."""
         engine = make_engine(target, readonly)
+        shown = display_target(target)
         try:
             if readonly:
                 version, newest = current_version(engine), len(migrations(engine.dialect.name))
                 if version != newest:
-                    raise StoreError(f"{target}: schema version {version}, this rasad reads {newest}; run `rasad ingest` once to migrate")
+                    raise StoreError(f"{shown}: schema version {version}, this rasad reads {newest}; run `rasad ingest` once to migrate")
             else:
                 migrate(engine)
         except StoreError:
@@ -45,7 +49,7 @@ class Store:
             raise
         except Exception as error:  # a corrupt or foreign file: say so instead of a traceback
             engine.dispose()
-            raise StoreError(f"{target}: cannot open the database ({type(error).__name__}: {error})") from None
+            raise StoreError(f"{shown}: cannot open the database ({type(error).__name__}: {_first_line(error)})") from None
         return cls(engine, target)
 
     @contextmanager
@@ -79,5 +83,16 @@ class Store:
                 for name, table in (("articles", articles), ("events", events), ("clusters", clusters))
             }
 
+    @property
+    def dialect(self) -> str:
+        """"sqlite" or "postgresql"."""
+        return self.engine.dialect.name
+
     def close(self) -> None:
         self.engine.dispose()
+
+
+def _first_line(error: Exception) -> str:
+    """The gist of a driver error (psycopg adds lines of SQL and links to the message)."""
+    text = str(error).strip()
+    return text.splitlines()[0] if text else ""

@@ -116,8 +116,25 @@ def rebuild_clusters(connection: Connection, full: bool = False) -> int:
             connection.execute(delete(clusters).where(clusters.c.id.in_(ordered[start : start + 500])))
     if records:
         connection.execute(insert(clusters), records)
-        statement = update(events).where(events.c.uid == bindparam("b_uid")).values(cluster_id=bindparam("b_cluster"))
-        connection.execute(statement, assignments)
+        assign_clusters(connection, assignments)
     set_state(connection, CLUSTERS_DIRTY, "0")
     set_state(connection, STALE_CLUSTERS, "[]")
     return len(records)
+
+
+_POSTGRES_ASSIGN = (
+    "UPDATE events AS e SET cluster_id = u.cluster_id "
+    "FROM unnest(%(uids)s::text[], %(clusters)s::text[]) AS u (uid, cluster_id) WHERE e.uid = u.uid"
+)
+
+
+def assign_clusters(connection: Connection, assignments: list[dict[str, Any]]) -> None:
+    """Set events.cluster_id: one UPDATE per event (SQLite, in-process), one UPDATE from arrays on PostgreSQL."""
+    if connection.dialect.name == "postgresql":
+        for start in range(0, len(assignments), 20_000):
+            chunk = assignments[start : start + 20_000]
+            parameters = {"uids": [a["b_uid"] for a in chunk], "clusters": [a["b_cluster"] for a in chunk]}
+            connection.exec_driver_sql(_POSTGRES_ASSIGN, parameters)
+        return
+    statement = update(events).where(events.c.uid == bindparam("b_uid")).values(cluster_id=bindparam("b_cluster"))
+    connection.execute(statement, assignments)

@@ -9,23 +9,38 @@ Two reports may describe the same event when all of these hold:
 - their places agree: for towns and sites (geo_precision 1) within
   PLACE_KM[1] km, for nearby or larger areas (2) within PLACE_KM[2] km, and when
   either is only a region or country (3), the same country and no two different
-  admin1 regions. A report without a place matches only on the same named actor1.
-  A month- or year-precise date needs the same place and the same actor1;
-- their actors do not contradict: two different known actor ids in one role
-  are incompatible (in an armed clash the two sides may be given either way round);
+  admin1 regions (names compared without vowels and accents, so Idleb is Idlib).
+  A report without a place matches only on the same named actor1. A month- or
+  year-precise date needs the same place and the same actor1;
+- their actors do not contradict, role by role (in an armed clash the two sides
+  may be given either way round): two ids contradict unless one is a description
+  («مهاجمان», «تروریست‌ها»), they share a lineage (IRGC Navy and IRGC), or both are
+  the state of one country (its government, military, police or security forces);
+  two different crowds (retirees, nurses) make two protests. See rasad.store.actors;
 - they come from different articles (one article's events are already merged).
 
-Clustering is greedy complete-linkage: reports are taken in date order, and one
-joins the closest open cluster all of whose members it matches.
+Clustering is best-first complete-linkage: every compatible pair is scored by how
+much more than compatible the two are (the same site, the same day, the same
+actors, sub-event type, weapon or toll: `similarity`), and pairs are taken from
+the most alike down; each joins two clusters if every report of the one is
+compatible with every report of the other and no article would be in it twice.
+So when a report fits two clusters, the likelier one gets it, whatever the order
+the reports came in. Reports alike in everything `compatible` looks at are
+grouped first (one profile, one unit), which keeps the pairs few when an event
+is reported many times.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import math
+import re
+import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
+
+from rasad.store.actors import Side, actor_facts
 
 SLACK_DAYS = 1
 INFERRED_SLACK_DAYS = 2
@@ -142,11 +157,23 @@ def places_agree(a: Report, b: Report) -> bool:
         return False
     precision = max(a.geo_precision or 3, b.geo_precision or 3)
     if precision >= 3:
-        return not (a.admin1 and b.admin1 and a.admin1 != b.admin1)
+        return not (a.admin1 and b.admin1 and region_key(a.admin1) != region_key(b.admin1))
     if a.gazetteer_id and a.gazetteer_id == b.gazetteer_id:
         return True
     distance = distance_km(a, b)
     return distance is not None and distance <= PLACE_KM.get(precision, PLACE_KM[2])
+
+
+@lru_cache(maxsize=4096)
+def region_key(name: str) -> str:
+    """A region's name reduced to what transliterations agree on: Idleb/Idlib, Al-Anbar/Anbar, Nabatieh/Nabatiyeh."""
+    plain = unicodedata.normalize("NFKD", name.lower())
+    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    words = [w for w in re.split(r"[^a-z]+", plain) if w and w not in ("al", "el", "province", "governorate")]
+    letters = "".join(words)
+    if not letters:  # not in Latin letters: compared as written
+        return name.strip().lower()
+    return letters[:1] + re.sub(r"[aeiouyw]", "", letters[1:])
 
 
 def same_site(a: Report, b: Report) -> bool:
@@ -160,17 +187,28 @@ def _differ(x: str | None, y: str | None) -> bool:
     return bool(x and y and x != y)
 
 
+def _side(report: Report, slot: str) -> Side:
+    return Side(getattr(report, f"{slot}_id"), getattr(report, f"{slot}_kind"), getattr(report, f"{slot}_country"))
+
+
 def actors_agree(a: Report, b: Report) -> bool:
-    straight = not _differ(a.actor1_id, b.actor1_id) and not _differ(a.actor2_id, b.actor2_id)
-    if straight:
+    facts = actor_facts()
+    crowd = a.type == "PROTEST"
+    a1, a2, b1, b2 = _side(a, "actor1"), _side(a, "actor2"), _side(b, "actor1"), _side(b, "actor2")
+    if facts.same_side(a1, b1, crowd) and facts.same_side(a2, b2):
         return True
     clash = a.sub_event_type == CLASH or b.sub_event_type == CLASH
-    return clash and not _differ(a.actor1_id, b.actor2_id) and not _differ(a.actor2_id, b.actor1_id)
+    return clash and facts.same_side(a1, b2) and facts.same_side(a2, b1)
 
 
 def compatible(a: Report, b: Report) -> bool:
     """May `a` and `b` report the same real event? (the rules in this module's docstring)"""
-    if a.type != b.type or a.article_id == b.article_id:
+    return a.article_id != b.article_id and alike(a, b)
+
+
+def alike(a: Report, b: Report) -> bool:
+    """`compatible`, their articles aside."""
+    if a.type != b.type:
         return False
     if not dates_agree(a, b) or not actors_agree(a, b):
         return False
@@ -183,7 +221,7 @@ def compatible(a: Report, b: Report) -> bool:
 
 
 def _profile(report: Report) -> tuple[object, ...]:
-    """Everything `compatible` looks at besides the article: reports alike in these match alike."""
+    """Everything `compatible` and `similarity` look at besides the article: reports alike in these match alike."""
     return (
         report.date,
         report.date_precision,
@@ -196,32 +234,59 @@ def _profile(report: Report) -> tuple[object, ...]:
         report.geo_precision,
         report.gazetteer_id,
         report.actor1_id,
+        report.actor1_kind,
+        report.actor1_country,
         report.actor2_id,
+        report.actor2_kind,
+        report.actor2_country,
         report.sub_event_type,
+        report.weapon,
+        report.fatalities,
     )
 
 
+def similarity(a: Report, b: Report) -> float:
+    """How much more than compatible two reports are: higher is likelier one event."""
+    score = 0.0
+    if a.gazetteer_id and a.gazetteer_id == b.gazetteer_id:
+        score += 2.0
+    else:
+        distance = distance_km(a, b)
+        if distance is not None:
+            score += 2.0 * max(0.0, 1.0 - distance / PLACE_KM[2])
+    if a.date == b.date and not (a.date_inferred or b.date_inferred):
+        score += 1.0
+    score += 1.0 if a.actor1_id and a.actor1_id == b.actor1_id else 0.0
+    score += 0.5 if a.actor2_id and a.actor2_id == b.actor2_id else 0.0
+    score += 1.0 if a.sub_event_type and a.sub_event_type == b.sub_event_type else 0.0
+    score += 0.5 if a.weapon and a.weapon == b.weapon else 0.0
+    score += 0.5 if a.fatalities is not None and a.fatalities == b.fatalities else 0.0
+    return score
+
+
 @dataclass
-class _Open:
-    members: list[Report] = field(default_factory=list)
-    profiles: dict[tuple[object, ...], Report] = field(default_factory=dict)  # one member per distinct profile
-    articles: set[int] = field(default_factory=set)
-    countries: set[str] = field(default_factory=set)
-    last_day: dt.date = dt.date.min
+class _Unit:
+    """Reports of one profile, at most one per article, alike to each other (so to the same others)."""
 
-    def add(self, report: Report, last_day: dt.date) -> None:
-        self.members.append(report)
-        self.profiles.setdefault(_profile(report), report)
-        self.articles.add(report.article_id)
-        if report.country:
-            self.countries.add(report.country)
-        self.last_day = max(self.last_day, last_day)
+    first: Report
+    window: tuple[dt.date, dt.date]
+    members: list[Report]
+    articles: set[int]
 
-    def may_take(self, report: Report) -> bool:
-        """Cheap checks first: not the same article twice, no member in another country."""
-        if report.article_id in self.articles:
-            return False
-        return not (report.country and self.countries and self.countries != {report.country})
+
+def _units(items: list[tuple[tuple[dt.date, dt.date], Report]]) -> list[_Unit]:
+    units: list[_Unit] = []
+    by_profile: dict[tuple[object, ...], list[_Unit]] = {}
+    for window, report in items:
+        family = by_profile.setdefault(_profile(report), [])
+        unit = next((u for u in family if report.article_id not in u.articles), None)
+        if unit is None or not alike(report, report):  # a profile may not match itself (no place, no actor)
+            unit = _Unit(report, window, [], set())
+            family.append(unit)
+            units.append(unit)
+        unit.members.append(report)
+        unit.articles.add(report.article_id)
+    return units
 
 
 def cluster_reports(reports: Iterable[Report]) -> list[list[Report]]:
@@ -236,31 +301,37 @@ def cluster_reports(reports: Iterable[Report]) -> list[list[Report]]:
             by_type.setdefault(report.type, []).append((window, report))
     for items in by_type.values():
         items.sort(key=lambda item: (item[0][0], item[1].published or "", item[1].uid))
-        open_clusters: list[_Open] = []
-        for window, report in items:
-            horizon = window[0] - dt.timedelta(days=INFERRED_SLACK_DAYS)
-            done.extend(c.members for c in open_clusters if c.last_day < horizon)
-            open_clusters = [c for c in open_clusters if c.last_day >= horizon]
-            best = _best(open_clusters, report)
-            if best is None:
-                best = _Open()
-                open_clusters.append(best)
-            best.add(report, window[1])
-        done.extend(c.members for c in open_clusters)
+        done.extend(_best_first(_units(items)))
     return done
 
 
-def _best(candidates: list[_Open], report: Report) -> _Open | None:
-    """The open cluster whose every member the report matches, the nearest one if several."""
-    best: _Open | None = None
-    best_key: tuple[float, int] | None = None
-    for cluster in candidates:
-        if not cluster.may_take(report):
+def _best_first(units: list[_Unit]) -> list[list[Report]]:
+    """Complete-linkage clusters of the units, the most alike pairs joined first (ties: the earlier first)."""
+    reach = dt.timedelta(days=INFERRED_SLACK_DAYS)
+    pairs: list[tuple[float, int, int]] = []
+    linked: set[tuple[int, int]] = set()
+    for i, unit in enumerate(units):  # units are in order of their first day: look ahead while dates may agree
+        for j in range(i + 1, len(units)):
+            other = units[j]
+            if other.window[0] > unit.window[1] + reach:
+                break
+            a, b = unit.first, other.first
+            if a.country and b.country and a.country != b.country:
+                continue
+            if alike(a, b):
+                pairs.append((-similarity(a, b), i, j))
+                linked.add((i, j))
+    owner = list(range(len(units)))  # the cluster each unit is in, named by one of its units
+    groups: dict[int, list[int]] = {i: [i] for i in range(len(units))}
+    articles: dict[int, set[int]] = {i: set(u.articles) for i, u in enumerate(units)}
+    for _, i, j in sorted(pairs):
+        left, right = owner[i], owner[j]
+        if left == right or articles[left] & articles[right]:
             continue
-        if not all(compatible(report, m) for m in cluster.profiles.values()):
+        if not all((min(x, y), max(x, y)) in linked for x in groups[left] for y in groups[right]):
             continue
-        distances = [d for d in (distance_km(report, m) for m in cluster.profiles.values()) if d is not None]
-        key = (sum(distances) / len(distances) if distances else 1e9, -len(cluster.members))
-        if best_key is None or key < best_key:
-            best, best_key = cluster, key
-    return best
+        groups[left].extend(groups[right])
+        articles[left] |= articles.pop(right)
+        for moved in groups.pop(right):
+            owner[moved] = left
+    return [[report for index in members for report in units[index].members] for members in groups.values()]

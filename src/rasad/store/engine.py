@@ -1,8 +1,14 @@
-"""Engines for the store: a file path means SQLite, a URL (postgresql://…) another engine.
+"""Engines for the store: a file path means SQLite, a URL (postgresql://…) PostgreSQL.
 
 SQLite connections get real transactions (BEGIN at the start of each one, so a
 batch, DDL included, commits or rolls back whole), write-ahead logging, and a
 busy timeout; a read-only store opens the file with mode=ro and never creates it.
+
+PostgreSQL URLs (`postgresql://user:password@host:port/database`, also
+`postgres://…`) are driven by psycopg 3; a read-only store's sessions run with
+`default_transaction_read_only`, so the server refuses any write; a writing
+store's with `synchronous_commit=off` (see `_postgres_engine`). Libpq options
+in the URL (`?options=-csearch_path%3Dother_schema`, `?sslmode=require`) pass through.
 """
 
 from __future__ import annotations
@@ -11,9 +17,12 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
 
 BUSY_TIMEOUT_MS = 60_000
+POSTGRES_SCHEMES = ("postgresql", "postgres")
+POSTGRES_CONNECT_TIMEOUT_S = 10
 
 
 class StoreError(Exception):
@@ -34,14 +43,56 @@ def database_url(target: str, readonly: bool = False) -> str:
     return f"sqlite:///{path}"
 
 
+def postgres_url(url: URL) -> URL:
+    """`postgresql://…` and `postgres://…` → the psycopg 3 driver; an explicit `+driver` is kept."""
+    backend, _, driver = url.drivername.partition("+")
+    if backend in POSTGRES_SCHEMES:
+        return url.set(drivername=f"postgresql+{driver or 'psycopg'}")
+    return url
+
+
+def display_target(target: str) -> str:
+    """The target as it may be printed: a URL's password masked."""
+    if "://" not in target:
+        return target
+    try:
+        return make_url(target).render_as_string(hide_password=True)
+    except ArgumentError:
+        return target
+
+
 def make_engine(target: str, readonly: bool = False) -> Engine:
-    url = database_url(target, readonly)
-    if make_url(url).get_backend_name() != "sqlite":
-        return create_engine(url, future=True)
+    try:
+        url = postgres_url(make_url(database_url(target, readonly)))
+    except ArgumentError as error:
+        raise StoreError(f"{display_target(target)}: not a database URL ({error})") from None
+    backend = url.get_backend_name()
+    if backend == "postgresql":
+        return _postgres_engine(url, readonly)
+    if backend != "sqlite":
+        raise StoreError(f"{display_target(target)}: unsupported database {backend!r} (a SQLite path or a postgresql:// URL)")
     engine = create_engine(url)
     event.listen(engine, "connect", _sqlite_connect(readonly))
     event.listen(engine, "begin", _sqlite_begin)
     return engine
+
+
+def _postgres_engine(url: URL, readonly: bool) -> Engine:
+    """psycopg 3; read-only sessions, or (writing) commits that do not wait for the disk.
+
+    `synchronous_commit=off` is PostgreSQL's match for SQLite's `synchronous=NORMAL` under WAL: a server
+    crash may lose the last fraction of a second of commits, never consistency, and the next (idempotent)
+    `rasad ingest` stores them again. It applies to rasad's own sessions only.
+    """
+    connect_args: dict[str, Any] = {}
+    if "connect_timeout" not in url.query:
+        connect_args["connect_timeout"] = POSTGRES_CONNECT_TIMEOUT_S
+    options = url.query.get("options") or ""
+    if isinstance(options, tuple):
+        options = " ".join(options)
+    setting = "default_transaction_read_only=on" if readonly else "synchronous_commit=off"
+    connect_args["options"] = f"{options} -c {setting}".strip()
+    return create_engine(url, connect_args=connect_args, pool_pre_ping=True)
 
 
 def _sqlite_connect(readonly: bool) -> Any:

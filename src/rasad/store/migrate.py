@@ -4,6 +4,10 @@
 transaction together with its row in `schema_version`, so a crash leaves the
 database at the previous version, never half-way. A database newer than this
 rasad is refused rather than misread.
+
+Two processes migrating one database at once apply each migration once: SQLite
+checks under its write lock (BEGIN IMMEDIATE), PostgreSQL under a transaction-level
+advisory lock (DDL is transactional there too).
 """
 
 from __future__ import annotations
@@ -15,12 +19,15 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-from sqlalchemy import Engine, func, inspect, select
+from sqlalchemy import Connection, Engine, func, insert, inspect, select
+from sqlalchemy.schema import CreateTable
 
 from rasad.store.engine import StoreError
 from rasad.store.tables import schema_version
 
 _NAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
+DIALECTS = ("sqlite", "postgresql")
+ADVISORY_LOCK = 0x7261736164  # "rasad": serializes migrations of one PostgreSQL database
 
 
 @dataclass(frozen=True)
@@ -54,14 +61,20 @@ def current_version(engine: Engine) -> int:
 def migrate(engine: Engine) -> list[int]:
     """Apply every pending migration; the versions applied."""
     dialect = engine.dialect.name
-    if dialect != "sqlite":
-        raise StoreError(f"no migrations for {dialect} yet: SQLite is the only engine so far")
+    if dialect not in DIALECTS:
+        raise StoreError(f"no migrations for {dialect}: rasad stores into SQLite or PostgreSQL")
     pending = migrations(dialect)
     newest = pending[-1].version if pending else 0
-    schema_version.create(engine, checkfirst=True)
+    apply = _apply_sqlite if dialect == "sqlite" else _apply_postgresql
+    if dialect == "sqlite":
+        _create_version_table_sqlite(engine)
+    else:
+        with engine.begin() as connection:
+            _postgres_lock(connection)
+            schema_version.create(connection, checkfirst=True)
     applied: list[int] = []
     for migration in pending:
-        if _apply_sqlite(engine, migration):
+        if apply(engine, migration):
             applied.append(migration.version)
     if current_version(engine) > newest:
         raise StoreError(f"the database is at schema version {current_version(engine)}, newer than this rasad ({newest})")
@@ -81,6 +94,23 @@ def sqlite_statements(script: str) -> list[str]:
     if buffer.strip() and not all(part.strip().startswith("--") or not part.strip() for part in buffer.splitlines()):
         raise StoreError(f"unfinished SQL statement at the end of a migration: {buffer.strip()[:60]!r}")
     return statements
+
+
+def _create_version_table_sqlite(engine: Engine) -> None:
+    """`schema_version`, created under the write lock: a deferred transaction that reads, then writes,
+    would get "database is locked" at once (not after the busy timeout) when another process got there first."""
+    raw = engine.raw_connection()
+    try:
+        dbapi: Any = raw.driver_connection
+        dbapi.execute("BEGIN IMMEDIATE")
+        try:
+            dbapi.execute(str(CreateTable(schema_version, if_not_exists=True).compile(dialect=engine.dialect)))
+            dbapi.execute("COMMIT")
+        except Exception:
+            dbapi.execute("ROLLBACK")
+            raise
+    finally:
+        raw.close()
 
 
 def _apply_sqlite(engine: Engine, migration: Migration) -> bool:
@@ -105,3 +135,26 @@ def _apply_sqlite(engine: Engine, migration: Migration) -> bool:
         return done is None
     finally:
         raw.close()
+
+
+def _postgres_lock(connection: Connection) -> None:
+    """Wait for any other process migrating this database; released at the end of the transaction."""
+    connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({ADVISORY_LOCK})")
+
+
+def _apply_postgresql(engine: Engine, migration: Migration) -> bool:
+    """Apply one migration unless another process already did (checked under the advisory lock)."""
+    with engine.begin() as connection:
+        _postgres_lock(connection)
+        done = connection.execute(select(schema_version.c.version).where(schema_version.c.version == migration.version)).first()
+        if done is not None:
+            return False
+        dbapi: Any = connection.connection.dbapi_connection
+        with dbapi.cursor() as cursor:
+            cursor.execute(migration.sql)  # the whole script at once: no parameters, so psycopg sends it as is
+        connection.execute(
+            insert(schema_version).values(
+                version=migration.version, name=migration.name, applied_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+            )
+        )
+    return True

@@ -5,7 +5,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, and_, func, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Select,
+    and_,
+    column,
+    func,
+    literal_column,
+    or_,
+    select,
+    table,
+    text,
+)
 
 from rasad.store.tables import articles, clusters, events, sources
 
@@ -92,14 +104,18 @@ def cluster_with_reports(connection: Connection, cluster_id: str) -> dict[str, A
 
 
 def largest_clusters(connection: Connection, limit: int = 20) -> list[dict[str, Any]]:
-    query = select(clusters).order_by(clusters.c.n_reports.desc(), clusters.c.date.desc()).limit(limit)
+    query = select(clusters).order_by(clusters.c.n_reports.desc(), clusters.c.date.desc(), clusters.c.id).limit(limit)
     return [dict(row) for row in connection.execute(query).mappings()]
 
 
 def search_articles(connection: Connection, query: str, limit: int = 20) -> list[dict[str, Any]]:
-    """Articles whose title or text match a full-text query (SQLite FTS5 syntax), best first."""
-    if connection.dialect.name != "sqlite":
-        raise NotImplementedError("full-text search is implemented for SQLite only so far")
+    """Articles whose title or text match a full-text query, best first, each with a [marked] snippet.
+
+    The query is in the engine's own syntax: SQLite FTS5 (`word1 word2`, `"a phrase"`, `a OR b`, `pref*`);
+    PostgreSQL web-search syntax (`word1 word2`, `"a phrase"`, `a or b`, `-word`) over the 'simple' configuration.
+    """
+    if connection.dialect.name == "postgresql":
+        return _search_postgresql(connection, query, limit)
     sql = (
         "SELECT a.id, a.key, a.title, a.outlet, a.published, a.url, "
         "snippet(articles_fts, 1, '[', ']', ' … ', 12) AS snippet "
@@ -107,6 +123,33 @@ def search_articles(connection: Connection, query: str, limit: int = 20) -> list
         "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?"
     )
     return [dict(row) for row in connection.exec_driver_sql(sql, (query, limit)).mappings()]
+
+
+_POSTGRES_SEARCH = (
+    "SELECT a.id, a.key, a.title, a.outlet, a.published, a.url, "
+    "ts_headline('simple', a.text, q, "
+    "'StartSel=[, StopSel=], MaxWords=12, MinWords=4, MaxFragments=2, FragmentDelimiter=\" … \"') AS snippet "
+    "FROM articles_fts AS f JOIN articles AS a ON a.id = f.article_id, "
+    "websearch_to_tsquery('simple', rasad_fts_words(%(query)s)) AS q "
+    "WHERE f.document @@ q ORDER BY ts_rank(f.document, q) DESC, a.id LIMIT %(limit)s"
+)
+
+
+def matching_article_ids(connection: Connection, query: str) -> Select[Any]:
+    """A subquery of the ids of articles matching a full-text query (the engine's syntax, as in search_articles)."""
+    if connection.dialect.name == "postgresql":
+        tsquery = func.websearch_to_tsquery(literal_column("'simple'"), func.rasad_fts_words(query))
+        return select(_FTS_PG.c.article_id).where(_FTS_PG.c.document.bool_op("@@")(tsquery))
+    return select(_FTS_SQLITE.c.rowid).where(text("articles_fts MATCH :fts_query").bindparams(fts_query=query))
+
+
+_FTS_SQLITE = table("articles_fts", column("rowid"))
+_FTS_PG = table("articles_fts", column("article_id"), column("document"))
+
+
+def _search_postgresql(connection: Connection, query: str, limit: int) -> list[dict[str, Any]]:
+    rows = connection.exec_driver_sql(_POSTGRES_SEARCH, {"query": query, "limit": limit}).mappings()
+    return [dict(row) for row in rows]
 
 
 def source_names(connection: Connection, uids: list[str]) -> dict[str, list[str]]:

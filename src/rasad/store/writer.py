@@ -60,10 +60,12 @@ def write_batch(connection: Connection, items: list[Extracted], force: bool = Fa
         for row in rows:
             row.pop("ingested_at")
         values: dict[str, Any] = {name: bindparam(name) for name in rows[0] if name != "b_id"}
+        if connection.dialect.name == "postgresql":
+            rows = without_nul(rows)
         connection.execute(update(articles).where(articles.c.id == bindparam("b_id")).values(**values), rows)
     fresh = [article_row(chosen[key], now) for key in chosen if key not in existing]
     if fresh:
-        connection.execute(insert(articles), fresh)
+        connection.execute(insert(articles), without_nul(fresh) if connection.dialect.name == "postgresql" else fresh)
     ids = {row.key: row.id for row in connection.execute(select(articles.c.key, articles.c.id).where(articles.c.key.in_(list(chosen))))}
     mention_batch: list[dict[str, Any]] = []
     event_batch: list[dict[str, Any]] = []
@@ -80,8 +82,12 @@ def write_batch(connection: Connection, items: list[Extracted], force: bool = Fa
 
 
 def insert_many(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
-    """Insert rows that all have every column, straight through the driver's executemany (a third faster)."""
+    """Insert rows that all have every column: straight through the driver's executemany (a third faster
+    than SQLAlchemy's), on PostgreSQL by COPY (three times faster than executemany there)."""
     if not rows:
+        return
+    if connection.dialect.name == "postgresql":
+        copy_rows(connection, table, rows)
         return
     compiled = insert(table).compile(dialect=connection.dialect)
     if compiled.positional:
@@ -89,6 +95,30 @@ def insert_many(connection: Connection, table: Table, rows: list[dict[str, Any]]
         connection.exec_driver_sql(str(compiled), [tuple(row[name] for name in names) for row in rows])
     else:
         connection.exec_driver_sql(str(compiled), rows)  # type: ignore[arg-type]
+
+
+def copy_rows(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    """PostgreSQL's COPY … FROM STDIN, in the caller's transaction."""
+    names = [column.name for column in table.columns]
+    quote = connection.dialect.identifier_preparer.quote
+    statement = f"COPY {quote(table.name)} ({', '.join(quote(name) for name in names)}) FROM STDIN"
+    dbapi: Any = connection.connection.dbapi_connection
+    with dbapi.cursor() as cursor, cursor.copy(statement) as copy:
+        for row in rows:
+            copy.write_row([row[name] for name in names])
+
+
+def without_nul(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """PostgreSQL text cannot hold NUL: each becomes U+FFFD (same length, so offsets stay right).
+
+    Only article rows need this: the article text is refused with NUL in it (rasad.ingest.files.check_text)
+    and everything else derives from it, but titles and outlets come from the input as they are."""
+    return [
+        {name: value.replace("\x00", "\ufffd") if isinstance(value, str) and "\x00" in value else value for name, value in row.items()}
+        if any(isinstance(value, str) and "\x00" in value for value in row.values())
+        else row
+        for row in rows
+    ]
 
 
 def _delete_children(connection: Connection, article_ids: list[int]) -> None:

@@ -1,15 +1,32 @@
-"""Fixtures for the store: a real SQLite file per test and rasad.document/1 dicts built to order."""
+"""Fixtures for the store: a real database per test, on each engine, and rasad.document/1 dicts built to order.
+
+Every test that takes `tmp_store` or `store_target` runs twice: on a fresh SQLite
+file and on a fresh PostgreSQL schema. The PostgreSQL case needs a server: set
+RASAD_TEST_POSTGRES_URL=postgresql://USER:PASSWORD@HOST[:PORT]/DATABASE (a role
+that may create schemas in that database; `.ci/run` sets one up). Without the
+variable, or when the server does not answer, those cases are skipped, saying why.
+Each test gets a schema of its own (dropped afterwards), reached through the
+URL's libpq `options=-csearch_path=…`, so tests never see each other's tables.
+"""
 
 from __future__ import annotations
 
+import os
+import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import Engine
+from sqlalchemy.engine import make_url
 
 from rasad.model import Article
-from rasad.store import Extracted, Store
+from rasad.store import Extracted, Store, display_target
+from rasad.store.engine import make_engine
+
+POSTGRES_ENV = "RASAD_TEST_POSTGRES_URL"
+ENGINES = ("sqlite", "postgresql")
 
 TEXT = "به گزارش ایرنا، انفجاری در شهر اهواز رخ داد و دو نفر کشته شدند."
 
@@ -71,9 +88,60 @@ def extracted(
     return Extracted(article, document(text, events))
 
 
+@pytest.fixture(scope="session")
+def postgres_admin() -> Iterator[tuple[str, Engine]]:
+    """The test server's URL and an engine on it; the tests that need it skip when there is none."""
+    url = os.environ.get(POSTGRES_ENV, "").strip()
+    if not url:
+        pytest.skip(f"no PostgreSQL server: set {POSTGRES_ENV}=postgresql://USER:PASSWORD@HOST/DATABASE")
+    engine = make_engine(url)
+    try:
+        with engine.connect() as connection:
+            connection.exec_driver_sql("SELECT 1")
+    except Exception as error:  # unreachable, refused, bad password: the server is not there for us
+        engine.dispose()
+        pytest.skip(f"PostgreSQL at {display_target(url)} is unreachable: {str(error).splitlines()[0]}")
+    yield url, engine
+    engine.dispose()
+
+
+def schema_url(url: str, schema: str) -> str:
+    """The URL with `schema` first on the search path (other libpq options kept)."""
+    parsed = make_url(url)
+    options = parsed.query.get("options") or ""
+    if isinstance(options, tuple):
+        options = " ".join(options)
+    return parsed.update_query_dict({"options": f"{options} -csearch_path={schema}".strip()}).render_as_string(hide_password=False)
+
+
 @pytest.fixture
-def tmp_store(tmp_path: Path) -> Iterator[Store]:
-    store = Store.open(str(tmp_path / "rasad.db"))
+def postgres_target(postgres_admin: tuple[str, Engine]) -> Iterator[str]:
+    """A URL whose tables live in a schema of their own, empty at the start and dropped at the end."""
+    url, admin = postgres_admin
+    schema = f"rasad_test_{uuid.uuid4().hex[:12]}"
+    with admin.begin() as connection:
+        connection.exec_driver_sql(f"CREATE SCHEMA {schema}")
+    yield schema_url(url, schema)
+    with admin.begin() as connection:
+        connection.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
+
+
+@pytest.fixture(params=ENGINES)
+def engine_name(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.fixture
+def store_target(engine_name: str, tmp_path: Path, request: pytest.FixtureRequest) -> str:
+    """Where a fresh store goes: a SQLite file path, or a PostgreSQL URL on an empty schema."""
+    if engine_name == "sqlite":
+        return str(tmp_path / "rasad.db")
+    return str(request.getfixturevalue("postgres_target"))
+
+
+@pytest.fixture
+def tmp_store(store_target: str) -> Iterator[Store]:
+    store = Store.open(store_target)
     yield store
     store.close()
 

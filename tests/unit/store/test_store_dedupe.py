@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from rasad.store.dedupe import Report, cluster_reports, compatible, date_window, distance_km
+from rasad.store.dedupe import Report, cluster_reports, compatible, date_window, distance_km, region_key
 
 BASE = Report(
     uid="a",
@@ -93,3 +93,48 @@ def test_dedupe_clusters_are_complete_linkage() -> None:
 def test_dedupe_report_without_date_stays_alone() -> None:
     groups = cluster_reports([BASE, other(date=None)])
     assert sorted(len(g) for g in groups) == [1, 1]
+
+
+def test_dedupe_descriptions_do_not_contradict_names() -> None:
+    assert compatible(BASE, other(actor1_id="attackers"))  # «مهاجمان»: whoever they were
+    assert compatible(replace(BASE, actor1_id="jaish-al-adl"), other(actor1_id="terrorists"))
+    assert compatible(replace(BASE, actor2_id="civilians"), other(actor2_id="passengers"))
+
+
+def test_dedupe_one_state_and_one_lineage_are_one_side() -> None:
+    state = {"actor1_kind": "military", "actor1_country": "ISR"}
+    assert compatible(replace(BASE, **state), other(actor1_id="isr-government", actor1_kind="government", actor1_country="ISR"))  # type: ignore[arg-type]
+    assert not compatible(replace(BASE, **state), other(actor1_id="usa-military", actor1_kind="military", actor1_country="USA"))  # type: ignore[arg-type]
+    assert compatible(replace(BASE, actor1_id="usa-military"), other(actor1_id="centcom"))  # CENTCOM's parent in the knowledge base
+    assert compatible(replace(BASE, actor1_id="isis"), other(actor1_id="iskp"))
+    assert not compatible(replace(BASE, actor1_id="isis"), other(actor1_id="taliban"))
+
+
+def test_dedupe_two_crowds_are_two_protests() -> None:
+    rally = replace(BASE, type="PROTEST", sub_event_type="Peaceful protest", actor1_id="retirees")
+    assert not compatible(rally, replace(rally, uid="b", article_id=2, actor1_id="health-workers"))
+    assert compatible(rally, replace(rally, uid="b", article_id=2, actor1_id="protesters"))
+    assert compatible(rally, replace(rally, uid="b", article_id=2, actor1_id=None))
+    assert compatible(replace(BASE, actor2_id="retirees"), other(actor2_id="civilians"))  # victims, not a crowd
+
+
+def test_dedupe_region_names_compare_across_transliterations() -> None:
+    assert region_key("Idleb") == region_key("Idlib") and region_key("Al-Anbar") == region_key("Anbar")
+    assert region_key("Nabatieh") == region_key("Nabatiyeh") and region_key("Tehran") != region_key("Alborz")
+    assert region_key("خوزستان") != region_key("تهران")
+    idlib = other(country="SYR", location_name="Sarmada", admin1="Idlib", geo_precision=2, lat=36.18, lon=36.70, gazetteer_id="sarmada")
+    province = other(uid="c", article_id=3, country="SYR", location_name="Idleb", admin1="Idleb", geo_precision=3, lat=35.8, lon=36.6, gazetteer_id="syr-idlib")
+    assert compatible(idlib, province)
+
+
+def test_dedupe_a_report_goes_to_the_likelier_event_whatever_the_order() -> None:
+    # One article codes a suicide bombing in Quetta (7 killed) and, wrongly placed near Quetta too, a roadside
+    # bomb; another article reports the suicide bombing. Both of the first article's events fit the second's.
+    quetta = {"country": "PAK", "location_name": "Quetta", "admin1": None, "lat": 30.18, "lon": 66.99, "gazetteer_id": "geonames:1167528"}
+    suicide = other(uid="s", article_id=1, sub_event_type="Suicide bomb", fatalities=7, geo_precision=1, actor1_id=None, **quetta)
+    roadside = other(uid="a", article_id=1, sub_event_type="Remote explosive/landmine/IED", fatalities=None, geo_precision=2, actor1_id=None, **quetta)
+    report = other(uid="b", article_id=2, sub_event_type="Suicide bomb", fatalities=7, geo_precision=1, actor1_id=None, **quetta)
+    assert compatible(report, suicide) and compatible(report, roadside)
+    for order in ([roadside, suicide, report], [report, roadside, suicide], [suicide, report, roadside]):
+        groups = sorted(sorted(r.uid for r in g) for g in cluster_reports(order))
+        assert groups == [["a"], ["b", "s"]]

@@ -1,0 +1,222 @@
+"""The JSON API under /api: thin handlers that parse, call a view, and send its result."""
+
+from __future__ import annotations
+
+import hmac
+import json
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from pydantic import ValidationError
+from starlette.responses import Response
+
+from rasad.serve import views
+from rasad.serve.errors import ApiError
+from rasad.serve.extraction import ArticleInput, Busy, Extraction, Rejected, to_article
+from rasad.serve.formats import dumps, render
+from rasad.serve.params import (
+    BadParameter,
+    EventQuery,
+    parse_filter,
+    parse_format,
+    parse_page,
+    parse_q,
+    parse_sort,
+)
+from rasad.serve.schemas import ArticleBody, ArticleDetail, Error, EventDetail, EventList, IngestResult, Stats
+from rasad.serve.settings import ServeSettings
+from rasad.store import EventFilter, Store
+
+router = APIRouter(prefix="/api")
+
+ERRORS: dict[int | str, dict[str, Any]] = {400: {"model": Error, "description": "A bad query parameter"}}
+WRITE_ERRORS: dict[int | str, dict[str, Any]] = {
+    status: {"model": Error, "description": text}
+    for status, text in (
+        (400, "The body is not JSON"),
+        (401, "No token given"),
+        (403, "Wrong token, or the endpoint is off on this server"),
+        (413, "The body is too large"),
+        (415, "The body is not application/json"),
+        (422, "Missing or wrong fields, or a text that is not a Persian article (code E103–E106, E112)"),
+        (429, "Too many requests"),
+        (503, "Too many extractions waiting"),
+    )
+}
+ARTICLE_BODY = {"requestBody": {"required": True, "content": {"application/json": {"schema": ArticleBody.model_json_schema()}}}}
+FILTER_HELP = {
+    "since": "Events on or after this date (YYYY-MM-DD; Jalali accepted)",
+    "until": "Events on or before this date",
+    "country": "ISO 3166-1 alpha-3 country; repeat or separate with commas",
+    "type": "PLOVER type, ACLED event type or sub-event type; repeat or separate with commas",
+    "actor": "Part of an actor's id or name; repeat: all must match",
+    "bbox": "MIN_LON,MIN_LAT,MAX_LON,MAX_LAT",
+    "q": "Words in the articles (Persian, full text) or in the English place and actor names",
+}
+Since = Annotated[str | None, Query(description=FILTER_HELP["since"])]
+Until = Annotated[str | None, Query(description=FILTER_HELP["until"])]
+Countries = Annotated[list[str] | None, Query(description=FILTER_HELP["country"])]
+Types = Annotated[list[str] | None, Query(alias="type", description=FILTER_HELP["type"])]
+Actors = Annotated[list[str] | None, Query(description=FILTER_HELP["actor"])]
+Bbox = Annotated[str | None, Query(description=FILTER_HELP["bbox"])]
+Words = Annotated[str | None, Query(description=FILTER_HELP["q"])]
+
+
+def _settings(request: Request) -> ServeSettings:
+    settings: ServeSettings = request.app.state.settings
+    return settings
+
+
+def _store(request: Request) -> Store:
+    store: Store = request.app.state.store
+    return store
+
+
+def _filter(since: str | None, until: str | None, country: list[str] | None, types: list[str] | None, actor: list[str] | None, bbox: str | None) -> EventFilter:
+    try:
+        return parse_filter(since, until, country, types, actor, bbox)
+    except BadParameter as error:
+        raise ApiError(400, str(error), "bad_parameter") from None
+
+
+def _q(q: str | None) -> str | None:
+    try:
+        return parse_q(q)
+    except BadParameter as error:
+        raise ApiError(400, str(error), "bad_parameter") from None
+
+
+def _json(value: Any) -> Response:
+    return Response(dumps(value), media_type="application/json")
+
+
+@router.get("/events", response_model=EventList, responses={**ERRORS, 200: {"content": {"application/geo+json": {}, "text/csv": {}}}})
+def list_events(
+    request: Request,
+    since: Since = None,
+    until: Until = None,
+    country: Countries = None,
+    types: Types = None,
+    actor: Actors = None,
+    bbox: Bbox = None,
+    q: Words = None,
+    sort: Annotated[str | None, Query(description="date, fatalities, injured, country, type, reports, updated or location; -KEY for descending [-date]")] = None,
+    limit: Annotated[int | None, Query(description="Events per page [100]")] = None,
+    offset: Annotated[int | None, Query(description="Events to skip [0]")] = None,
+    format: Annotated[str | None, Query(description="json, geojson (only events with coordinates) or csv (ACLED columns) [json]")] = None,
+) -> Response:
+    """Events (one per real event, its reports merged), filtered as `rasad export` filters, sorted and paged."""
+    try:
+        fmt = parse_format(format)
+        chosen_limit, chosen_offset = parse_page(limit, offset, _settings(request).max_limit)
+        query = EventQuery(_filter(since, until, country, types, actor, bbox), _q(q), parse_sort(sort), chosen_limit, chosen_offset)
+    except BadParameter as error:
+        raise ApiError(400, str(error), "bad_parameter") from None
+    with _store(request).connect() as connection:
+        page = views.events_page(connection, query, with_reports=fmt != "json")
+    return render(fmt, request.url, query, page)
+
+
+@router.get("/events/{event_id}", response_model=EventDetail, responses={404: {"model": Error}})
+def get_event(request: Request, event_id: str) -> Response:
+    """One event: its coded fields, an English note, and every report with its sources and evidence spans."""
+    with _store(request).connect() as connection:
+        found = views.event_detail(connection, event_id)
+    if found is None:
+        raise ApiError(404, f"no event {event_id!r}")
+    return _json(found)
+
+
+@router.get("/articles/{article_id}", response_model=ArticleDetail, responses={**ERRORS, 404: {"model": Error}})
+def get_article(request: Request, article_id: int) -> Response:
+    """One stored article: its text, every mention, every event with the spans behind its fields."""
+    with _store(request).connect() as connection:
+        found = views.article_detail(connection, article_id)
+    if found is None:
+        raise ApiError(404, f"no article {article_id}")
+    return _json(found)
+
+
+@router.get("/stats", response_model=Stats, responses=ERRORS)
+def get_stats(
+    request: Request,
+    since: Since = None,
+    until: Until = None,
+    country: Countries = None,
+    types: Types = None,
+    actor: Actors = None,
+    bbox: Bbox = None,
+    q: Words = None,
+) -> Response:
+    """Counts of the matching events by day and type, type, ACLED type, country and actor, for charts."""
+    where, text = _filter(since, until, country, types, actor, bbox), _q(q)
+    with _store(request).connect() as connection:
+        return _json(views.stats(connection, where, text))
+
+
+def check_token(request: Request, anyone: bool = False) -> None:
+    """Let the request through if it carries the operator's token (or `anyone` may call)."""
+    if anyone:
+        return
+    token = _settings(request).token
+    if token is None:
+        raise ApiError(403, "this endpoint is off: the operator turns it on with `rasad serve --token …`")
+    scheme, _, given = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not given.strip():
+        raise ApiError(401, "this endpoint needs the API token: send Authorization: Bearer TOKEN", headers={"WWW-Authenticate": "Bearer"})
+    if not hmac.compare_digest(given.strip().encode(), token.encode()):
+        raise ApiError(403, "wrong token")
+
+
+async def read_article(request: Request) -> ArticleInput:
+    """The JSON body as an ArticleInput: 415 if not JSON, 400 if it does not parse, 422 for wrong fields."""
+    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if content_type != "application/json":
+        raise ApiError(415, f"send the article as application/json, not {content_type or 'nothing'}")
+    try:
+        data = json.loads(await request.body())
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise ApiError(400, f"the body is not valid JSON ({error})", "bad_body") from None
+    try:
+        body = ArticleBody.model_validate(data)
+    except ValidationError as error:
+        detail = [{"loc": ["body", *map(str, e["loc"])], "msg": e["msg"], "type": e["type"]} for e in error.errors()]
+        first = detail[0]
+        raise ApiError(422, f"{'.'.join(first['loc'][1:]) or 'body'}: {first['msg']}", detail=detail) from None
+    return ArticleInput(body.text, body.published, body.outlet, body.title, body.url, body.id)
+
+
+def _extraction(request: Request) -> Extraction:
+    extraction: Extraction = request.app.state.extraction
+    return extraction
+
+
+@router.post("/extract", responses=WRITE_ERRORS, openapi_extra=ARTICLE_BODY)
+async def extract(request: Request, highlights: Annotated[bool, Query(description="Add each event's highlight spans (as the page uses)")] = False) -> Response:
+    """Run the pipeline on a pasted article and return its rasad.document/1 object; nothing is stored."""
+    check_token(request, anyone=_settings(request).open_extract)
+    given = await read_article(request)
+    try:
+        document = await _extraction(request).extract(to_article(given))
+    except Rejected as error:
+        raise ApiError(422, str(error), "invalid_article", {"code": error.code}) from None
+    except Busy as error:
+        raise ApiError(503, str(error), headers={"Retry-After": "5"}) from None
+    return _json(views.document_highlights(document) if highlights else document)
+
+
+@router.post("/ingest", response_model=IngestResult, responses=WRITE_ERRORS, openapi_extra=ARTICLE_BODY)
+async def ingest(request: Request) -> Response:
+    """Extract a pasted article and store it (an article with the same URL, or text, is replaced)."""
+    check_token(request)
+    if not _settings(request).writable:
+        raise ApiError(403, "this server is read-only: the operator allows storing with `rasad serve --writable`")
+    given = await read_article(request)
+    try:
+        result = await _extraction(request).ingest(to_article(given))
+        request.app.state.db_version.bump()  # cached answers are stale now
+    except Rejected as error:
+        raise ApiError(422, str(error), "invalid_article", {"code": error.code}) from None
+    except Busy as error:
+        raise ApiError(503, str(error), headers={"Retry-After": "5"}) from None
+    return Response(dumps(result), status_code=201 if result["status"] == "new" else 200, media_type="application/json")

@@ -1,0 +1,44 @@
+"""The server's settings: one object, every field with help text (docs/serve.md lists them all).
+
+Only the command line reads flags and the environment; the app gets a finished
+ServeSettings. The defaults are the safe ones: the store is opened read-only,
+writing endpoints are off until an operator sets a token, CORS is off.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+SERVE_SETTINGS_HELP: dict[str, str] = {
+    "db": "the database `rasad ingest` wrote (a SQLite path or a database URL)",
+    "token": "API token for POST /api/extract and /api/ingest (Authorization: Bearer TOKEN); None turns both off",
+    "writable": "let POST /api/ingest store articles; without it the store is only ever opened read-only",
+    "open_extract": "let anyone run POST /api/extract without the token (still rate-limited and size-limited)",
+    "cors_origins": "origins allowed to call the API from other sites (CORS); empty means CORS is off",
+    "max_body_bytes": "largest request body accepted; a larger one gets 413",
+    "rate_limit": "requests per minute one client (IP address) may make; 0 turns the limit off",
+    "write_rate_limit": "POST requests per minute one client may make (extraction is costly); 0 turns the limit off",
+    "tile_url": "an online tile layer for the map ({z}/{x}/{y} template); None keeps the offline world outline only",
+    "tile_attribution": "the attribution shown for the tile layer",
+    "cache_size": "GET /api answers kept in memory until the database changes (least recently used go first); 0 turns the cache off",
+    "max_limit": "the most events one /api/events request may ask for (limit=)",
+    "cache_dir": "where the pipeline's name index is cached (for extract and ingest)",
+}
+
+
+@dataclass(frozen=True)
+class ServeSettings:
+    db: str = "rasad.db"
+    token: str | None = None
+    writable: bool = False
+    open_extract: bool = False
+    cors_origins: tuple[str, ...] = ()
+    max_body_bytes: int = 1_000_000
+    rate_limit: int = 600
+    write_rate_limit: int = 30
+    tile_url: str | None = None
+    tile_attribution: str = ""
+    cache_size: int = 512
+    max_limit: int = 10_000
+    cache_dir: Path | None = None
