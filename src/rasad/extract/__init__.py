@@ -49,8 +49,15 @@ class Extractor:
             if not in_sentence:
                 continue
             # names nested inside a composite («دمشق» in «مقامات دمشق») are not arguments of their own
+            lead = doc.lead_source
             mentions = [
-                m for m in doc.mentions if sentence.start <= m.start and m.end <= sentence.end and not m.data.get("inside")
+                m
+                for m in doc.mentions
+                if sentence.start <= m.start
+                and m.end <= sentence.end
+                and not m.data.get("inside")
+                # «به گزارش پایگاه خبری X»: the outlet of the lead tells the news, it takes no part in it
+                and not (lead is not None and m.start < lead.end and lead.start < m.end)
             ]
             strong = [h for h in in_sentence if h.trigger.strength == "strong" and not _inside_mention(h, mentions)]
             chosen = strong or [h for h in in_sentence if not _inside_mention(h, mentions)][:1]
