@@ -10,6 +10,7 @@ per batch; readers open with `readonly=True`.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -24,6 +25,8 @@ from rasad.store.records import Extracted
 from rasad.store.tables import articles, clusters, events
 from rasad.store.writer import CLUSTERS_DIRTY, get_state, known_fingerprints, write_batch
 
+OPEN_ATTEMPTS = 8
+
 __all__ = ["EventFilter", "Extracted", "Store", "StoreError", "display_target"]
 
 
@@ -37,20 +40,29 @@ class Store:
         """The store at `target` (a path or a URL); created and migrated unless `readonly`."""
         engine = make_engine(target, readonly)
         shown = display_target(target)
-        try:
-            if readonly:
-                version, newest = current_version(engine), len(migrations(engine.dialect.name))
-                if version != newest:
-                    raise StoreError(f"{shown}: schema version {version}, this rasad reads {newest}; run `rasad ingest` once to migrate")
-            else:
-                migrate(engine)
-        except StoreError:
-            engine.dispose()
-            raise
-        except Exception as error:  # a corrupt or foreign file: say so instead of a traceback
-            engine.dispose()
-            raise StoreError(f"{shown}: cannot open the database ({type(error).__name__}: {_first_line(error)})") from None
-        return cls(engine, target)
+        for attempt in range(OPEN_ATTEMPTS):
+            try:
+                if readonly:
+                    version, newest = current_version(engine), len(migrations(engine.dialect.name))
+                    if version != newest:
+                        raise StoreError(
+                            f"{shown}: schema version {version}, this rasad reads {newest}; run `rasad ingest` once to migrate"
+                        )
+                else:
+                    migrate(engine)
+                return cls(engine, target)
+            except StoreError:
+                engine.dispose()
+                raise
+            except Exception as error:  # a corrupt or foreign file: say so instead of a traceback
+                # SQLite answers "locked" at once (no busy wait) when another process switches a new
+                # file to WAL at the same moment: wait a little and try again
+                if "locked" in str(error) and attempt + 1 < OPEN_ATTEMPTS:
+                    time.sleep(0.05 * (attempt + 1))
+                    continue
+                engine.dispose()
+                raise StoreError(f"{shown}: cannot open the database ({type(error).__name__}: {_first_line(error)})") from None
+        raise AssertionError("unreachable")
 
     @contextmanager
     def connect(self) -> Iterator[Connection]:
