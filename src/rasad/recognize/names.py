@@ -28,7 +28,6 @@ Word lists: `data/given_names.txt`, `data/name_rules.yaml`; office titles from
 
 from __future__ import annotations
 
-import math
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
@@ -40,6 +39,7 @@ import yaml
 
 from rasad.model import Mention
 from rasad.normalize.letters import fold
+from rasad.recognize.lookup import key, wordfreq_zipf
 
 DATA = Path(__file__).parent / "data"
 GIVEN_NAMES_FILE = DATA / "given_names.txt"
@@ -68,10 +68,6 @@ _MARK = re.compile(r" ?\( ?([^()\n]{1,9}?) ?\)")
 _MAX_TITLE_WORDS = 8
 _MAX_TITLES = 3  # «حضرت آیت‌الله العظمی», «سردار پاسدار», «آقای دکتر»
 
-
-def key(form: str) -> str:
-    """The look-up key of a name form: folded, without spaces or ZWNJ («علی اکبر» = «علی‌اکبر» = «علیاکبر»)."""
-    return "".join(fold(form).split())
 
 
 @dataclass(frozen=True)
@@ -220,7 +216,7 @@ class NameRules:
             offices=frozenset(_keys(offices) - honorifics),
             title_starts=frozenset(title_starts),
             verb=_verb_pattern(data.get("verbs") or {}),
-            zipf=zipf if zipf is not None else _wordfreq_zipf(),
+            zipf=zipf if zipf is not None else wordfreq_zipf(),
             frequent_zipf=float(data.get("frequent_zipf", 4.3)),
             nisba_zipf=float(data.get("nisba_zipf", 4.8)),
             second_zipf=float(data.get("second_zipf", 4.3)),
@@ -259,19 +255,6 @@ def _verb_pattern(verbs: dict[str, list[str]]) -> re.Pattern[str]:
         rf"|(?:{present})(?:یم|ید|ند)"
     )
 
-
-def _wordfreq_zipf() -> dict[str, float]:
-    """wordfreq's Persian list as {look-up key: zipf}; the highest value when spellings share a key."""
-    from wordfreq import get_frequency_dict
-
-    zipf: dict[str, float] = {}
-    for word, frequency in get_frequency_dict("fa").items():
-        if frequency > 0:
-            k = key(word)
-            value = math.log10(frequency) + 9.0
-            if value > zipf.get(k, 0.0):
-                zipf[k] = value
-    return zipf
 
 
 class NameRecognizer:

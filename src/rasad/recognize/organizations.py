@@ -29,7 +29,6 @@ them (`places=lexicon.places.values()`).
 from __future__ import annotations
 
 import csv
-import math
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
@@ -42,6 +41,7 @@ import yaml
 from rasad.knowledge.schema import Place
 from rasad.model import Mention
 from rasad.normalize.letters import fold
+from rasad.recognize.lookup import key, wordfreq_zipf
 
 DATA = Path(__file__).parent / "data"
 RULES_FILE = DATA / "organizations.yaml"
@@ -77,10 +77,6 @@ _COMPLETES = (NAME, PLACE, COMPLETE)
 # plurals («فناوری‌های», «شرکت‌های»).
 _INFLECTIONS = (("\u200cهای", ""), ("\u200cها", ""), ("های", ""), ("ای", "ا"), ("وی", "و"))
 
-
-def key(form: str) -> str:
-    """The look-up key of a form: folded, without spaces or ZWNJ («بین المللی» = «بین‌المللی»)."""
-    return "".join(fold(form).split())
 
 
 def _keys(forms: Iterable[Any]) -> set[str]:
@@ -219,7 +215,7 @@ class OrganizationRules:
                 default=1,
             ),
             phrase_words=min(longest[0], _MAX_PHRASE_WORDS),
-            zipf=zipf if zipf is not None else _wordfreq_zipf(),
+            zipf=zipf if zipf is not None else wordfreq_zipf(),
             name_zipf=float(data.get("name_zipf", 3.7)),
             rare_zipf=float(data.get("rare_zipf", 3.0)),
             max_words=int(data.get("max_words", 14)),
@@ -266,19 +262,6 @@ def _verb_pattern(verbs: dict[str, list[str]]) -> re.Pattern[str]:
         rf"|(?:{present})(?:یم|ید|ند)"
     )
 
-
-def _wordfreq_zipf() -> dict[str, float]:
-    """wordfreq's Persian list as {look-up key: zipf}; the highest value when spellings share a key."""
-    from wordfreq import get_frequency_dict
-
-    zipf: dict[str, float] = {}
-    for word, frequency in get_frequency_dict("fa").items():
-        if frequency > 0:
-            k = key(word)
-            value = math.log10(frequency) + 9.0
-            if value > zipf.get(k, 0.0):
-                zipf[k] = value
-    return zipf
 
 
 class _Busy:
