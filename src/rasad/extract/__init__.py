@@ -68,7 +68,7 @@ class Extractor:
             nearest_to_casualty = _nearest_assault(chosen)
             for hit in chosen:
                 # what follows «در پاسخ به حمله …» up to this trigger describes that earlier event
-                own = [m for m in mentions if not any(r < m.start and m.end <= hit.start for r in references if r < hit.start)]
+                own = [m for m in mentions if not any(_describes(folded, r, m, hit.start) for r in references)]
                 event = self._frame(doc, folded, (sentence.start, sentence.end), hit, own, positions)
                 if event is None:
                     continue
@@ -213,6 +213,14 @@ def _speakers(
     if named and named[0].end <= trigger_start and cues.reporting.search(folded[trigger_start : sentence[1]]):
         spans.add((named[0].start, named[0].end))
     return spans
+
+
+def _describes(folded: str, reference: int, mention: Mention, trigger_start: int) -> bool:
+    """«در پاسخ به حمله X به Y، ...»: the mention stands between the reference and this trigger, in the
+    reference's own clause (a comma closes it: «در یکی از این حملات، یک مهاجم ... منفجر کرد»)."""
+    if not (reference < mention.start and mention.end <= trigger_start):
+        return False
+    return _CLAUSE_BREAK.search(folded, reference, mention.start) is None
 
 
 def _inside_mention(hit: TriggerHit, mentions: list[Mention]) -> bool:
