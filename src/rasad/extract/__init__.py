@@ -212,6 +212,10 @@ def _speakers(
     spans |= overlapping
     if named and named[0].end <= trigger_start and cues.reporting.search(folded[trigger_start : sentence[1]]):
         spans.add((named[0].start, named[0].end))
+    said = cues.reporting.search(folded, named[0].end if named else sentence[0], trigger_start)
+    if named and named[0].kind == "PERSON" and said is not None:
+        # «خالد زدران، سخنگوی طالبان، تأیید کرد که ... کشته شدند»: the person and his office speak
+        spans |= {(m.start, m.end) for m in named if m.end <= said.start()}
     return spans
 
 
