@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from rasad.extract.arguments import pick_arguments
 from rasad.extract.casualties import find_casualties
+from rasad.extract.coreference import group_anaphors
 from rasad.extract.cues import Cues, load_cues
 from rasad.extract.triggers import TriggerFinder, TriggerHit
 from rasad.knowledge.loader import KnowledgeBase
@@ -26,6 +27,8 @@ WEAPON_REFINED = frozenset({"attack", "fire", "explosion", "destroy", "bombard",
 GENITIVE_AGENT = frozenset({"attack", "bombard", "suicide"})
 _CLAUSE_BREAK = re.compile(r"[،؛:]")
 _NEGATION_AFTER = re.compile(r"^\s*(?:\S+\s+){0,1}(?:ن(?:کرد|کردند|شد|شدند|داد|دادند|گرفت|گرفتند|رسید))(?![\w])")
+# The verb after the trigger that makes it passive or intransitive: its subject is what it was done to.
+_PASSIVE_AFTER = re.compile(r"^\s*(?:قرار\s+)?(?:شد|شدند|شده|شده اند|شده است|گردید|گردیدند|گرفت|گرفتند|گرفته|می شود|می شوند)(?![\w])")
 _CIVILIAN_KINDS = frozenset({"civilians", "protesters", "media"})
 
 
@@ -42,6 +45,7 @@ class Extractor:
 
     def __call__(self, doc: Doc) -> Doc:
         folded = fold(doc.text)
+        doc = replace(doc, mentions=group_anaphors(folded, doc.mentions))
         events: list[Event] = []
         hits = self.finder.find(doc.text)
         for sentence in doc.sentences:
@@ -96,7 +100,10 @@ class Extractor:
             speakers = _speakers(folded, sentence, hit.start, mentions, self.cues)
             candidates = [m for m in mentions if (m.start, m.end) not in speakers]
         genitive_agent = trigger.id in GENITIVE_AGENT
-        args = pick_arguments(folded, sentence, (hit.start, hit.end), candidates, self.cues, others, trigger.type, genitive_agent)
+        passive = bool(_PASSIVE_AFTER.search(folded[hit.end : hit.end + 20]))
+        args = pick_arguments(
+            folded, sentence, (hit.start, hit.end), candidates, self.cues, others, trigger.type, genitive_agent, passive
+        )
         status = self._status(folded, sentence, hit)
         if trigger.type in FACTUAL_TYPES and status in ("hypothetical", "threatened", "negated", "denied"):
             return None

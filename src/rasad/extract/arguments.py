@@ -47,6 +47,7 @@ def pick_arguments(
     other_triggers: list[int],
     event_type: str = "ASSAULT",
     genitive_agent: bool = False,
+    passive: bool = False,
 ) -> Arguments:
     """Choose each argument among the sentence's mentions by role cues, then by closeness to the trigger."""
     start, _end = sentence
@@ -71,7 +72,7 @@ def pick_arguments(
         if m.kind in ACTOR_KINDS
         or _state_place(m) and not _place_word_before(folded, m, start, cues)
     ]
-    agent, target = _actor_roles(folded, start, (t_start, t_end), actors, cues, distance, event_type, genitive_agent)
+    agent, target = _actor_roles(folded, start, (t_start, t_end), actors, cues, distance, event_type, genitive_agent, passive)
     places = [m for m in mentions if m.kind == "PLACE"]
     if event_type in _ABOUT_TYPES:
         # «تجمع در اعتراض به عادی‌سازی روابط با اسرائیل»: the country argued about is not where it happened
@@ -115,9 +116,11 @@ def _actor_roles(
     distance: Callable[[Mention], int],
     event_type: str,
     genitive_agent: bool = False,
+    passive: bool = False,
 ) -> tuple[Mention | None, Mention | None]:
     """Agent and target. Persian puts the subject first: the agent is the earliest actor before the
-    verb that no preposition or «را» marks as something else; the target is the nearest marked one."""
+    verb that no preposition or «را» marks as something else; the target is the nearest marked one.
+    A passive verb («منفجر شد», «مورد حمله قرار گرفت») makes that subject the target."""
     t_start, t_end = trigger
     agents: list[tuple[int, Mention]] = []
     targets: list[tuple[int, Mention]] = []
@@ -135,6 +138,8 @@ def _actor_roles(
                 targets.append((-800, mention))  # «ترور X», «بازداشت X»: the one it was done to
         elif cues.target_before.search(before) or _object_of(folded, mention, t_start, before_trigger):
             targets.append((distance(mention) - (50 if mention.start >= t_end else 0), mention))
+        elif mention.end <= t_start and passive and not _CLAUSE_BREAK.search(folded, mention.end, t_start):
+            targets.append((distance(mention) + 10, mention))  # the passive verb's own subject
         elif mention.end <= t_start:
             if _can_act(mention, start, event_type):
                 agents.append((mention.start - start, mention))  # earliest first: the subject
@@ -149,6 +154,8 @@ def _actor_roles(
     target = min(remaining, key=lambda pair: pair[0])[1] if remaining else None
     return agent, target
 
+
+_CLAUSE_BREAK = re.compile(r"[،؛:]")
 
 # A place whose span starts with its kind («شهر حلب», «روستای لمن») is named as a place.
 _PLACE_NOUN_START = re.compile(r"(?:شهرستان|شهرک|شهر|استان|روستای|منطقه|بندر|جزیره|ولایت|ولسوالی|بخش|دهستان|ایالت) ")

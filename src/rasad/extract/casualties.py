@@ -8,15 +8,20 @@ from dataclasses import dataclass
 from rasad.extract.cues import Cues
 from rasad.model import Mention
 
-# How far (characters) a count may stand from its casualty word.
+# How far (characters) a count may stand from its casualty word; a count of people («پنج
+# غیرنظامی ... کشته شدند») is the subject of a verb-final sentence and may stand farther.
 _AFTER = 120
+_AFTER_PEOPLE = 260
 _BEFORE = 30
 # Only a noun of death takes its count after it («کشته شدن سه سرباز»); a verb has it before.
 _NOMINAL = re.compile(r"(?:شدن|باختن|شهادت|کشتار|قتل|شدگان)$")
 _SUBCOUNT = re.compile(r"(?:از جمله|شامل|منجمله)")
 _SINGULAR = re.compile(r"(?:کشته شد|جان باخت|جان سپرد|درگذشت|به شهادت رسید|شهید شد|به هلاکت رسید|به قتل رسید)(?!ن)")
 _ONE_OF = re.compile(r"(?<![\w])یکی از")
-_COUNT_NOUNS = re.compile(r"^\s*(?:نفر|تن|فرد|عضو|سرباز|نظامی|غیرنظامی|مامور|تن از|نفر از)")
+_COUNT_NOUNS = re.compile(
+    r"\s*(?:نفر|تن|فرد|عضو|اعضای|سرباز|نظامی|غیرنظامی|غیر نظامی|مامور|نیروی|پلیس|کودک|زن|مرد|شهروند|مسافر|کارگر|"
+    r"شهروند|عابر|نمازگزار|عزادار|معترض|زائر|دانش آموز|کشاورز|چوپان|کولبر|سوخت بر|پناهجو|مهاجر)"
+)
 
 
 @dataclass(frozen=True)
@@ -65,7 +70,8 @@ def _count_for(
         for number in numbers:
             if number.start in used or _value(number) is None:
                 continue
-            if number.end <= position and position - number.end <= _AFTER:
+            reach = _AFTER_PEOPLE if _COUNT_NOUNS.match(sentence, number.end - offset) else _AFTER
+            if number.end <= position and position - number.end <= reach:
                 distance = position - number.end
             elif (
                 _NOMINAL.search(word.group())
