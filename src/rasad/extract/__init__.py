@@ -90,6 +90,8 @@ class Extractor:
         trigger = hit.trigger
         if self.cues.figurative_after.search(folded[hit.end : hit.end + 16]):
             return None  # «انفجار قیمت‌ها», «حمله قلبی»
+        if self.cues.generic_before.search(folded[max(sentence[0], hit.start - 12) : hit.start]):
+            return None  # «حق اعتراض مسالمت‌آمیز»: a right, not a protest
         if trigger.id == "arrest" and folded[max(sentence[0], hit.start - 3) : hit.start] == "در ":
             return None  # «در بازداشت درگذشت»: in custody, a state, not an arrest
         if trigger.mode == "riot" and not any(m.data.get("kind") == "protesters" for m in mentions):

@@ -46,6 +46,7 @@ class Cues:
     cumulative: re.Pattern[str]
     plural_before: re.Pattern[str]
     figurative_after: re.Pattern[str]
+    generic_before: re.Pattern[str]
 
 
 def load_cues(path: Path = DATA_FILE) -> Cues:
@@ -72,6 +73,7 @@ def load_cues(path: Path = DATA_FILE) -> Cues:
         negation_before=_ending(data["negation_before"]),
         cumulative=_words(data["cumulative"]),
         plural_before=_ending(data["plural_quantifiers"]),
+        generic_before=_ending(data["generic_before"]),
         figurative_after=re.compile(
             r"^\s*(?:" + "|".join(re.escape(" ".join(fold(f).split())) for f in data["figurative_after"]) + r")(?![\w])"
         ),

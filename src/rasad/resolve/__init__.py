@@ -180,7 +180,8 @@ def merge_events(events: list[Event]) -> list[Event]:
         if target is not None and reference:
             _absorb(target, event, only_sources=True)
             continue
-        if target is not None and (event.coded.get("weak") or _same_story(target, event)):
+        untold = not _explicit_date(event) and not event.coded.get("location")
+        if target is not None and (event.coded.get("weak") or untold or _same_story(target, event)):
             _absorb(target, event)
             continue
         if reference and not (event.status == "claimed" and (_explicit_date(event) or event.coded.get("location"))):
@@ -286,8 +287,8 @@ def _absorb(into: Event, other: Event, only_sources: bool = False) -> None:
             setattr(into, key, mine + theirs)
         elif theirs is not None and (mine is None or theirs > mine):
             setattr(into, key, theirs)
-    if other.coded.get("intervention") and other.coded.get("actor1") and not into.coded.get("actor2"):
-        into.coded["actor2"] = other.coded["actor1"]  # the police who broke up the protest
+    if other.coded.get("intervention") and other.coded.get("actor2"):
+        into.coded["actor2"] = other.coded["actor2"]  # the police who broke up the protest
     if into.type == "PROTEST" and _severity(other.acled) > _severity(into.acled):
         into.acled, into.mode = other.acled, other.mode  # a protest that turned violent is coded by its worst moment
     if into.status == "reported" and other.status in ("claimed", "alleged"):
@@ -297,15 +298,25 @@ def _absorb(into: Event, other: Event, only_sources: bool = False) -> None:
 
 
 def _as_protest_intervention(event: Event) -> Event:
-    """Tear gas, pellets or water cannon fired at a crowd: the police side of a protest, coded as
-    the protest with intervention (or excessive force when people died), so that it merges with it."""
-    if event.type != "ASSAULT" or event.mode != "crowd-control":
+    """Tear gas, pellets or water cannon fired at a crowd, or forces shooting at protesters: the
+    police side of a protest, coded as the protest with intervention (or excessive force when
+    people died), so that it merges with it. A crowd that attacks («معترضان ... یورش بردند») riots."""
+    if event.type != "ASSAULT":
+        return event
+    agent = (event.coded.get("actor1") or {}).get("kind")
+    target = (event.coded.get("actor2") or {}).get("kind")
+    if agent == "protesters" and event.mode != "crowd-control":
+        event.type, event.mode, event.acled = "PROTEST", "riot", ("Riots", "Violent demonstration")
+        return event
+    if event.mode != "crowd-control" and not (target == "protesters" and agent in ARMED_KINDS):
         return event
     event.type = "PROTEST"
     event.mode = "demo"
     killed = bool(event.fatalities)
     event.acled = ("Protests", "Excessive force against protesters" if killed else "Protest with intervention")
     event.coded["intervention"] = True
+    # the crowd protests (actor1); the police who broke it up are the other side (actor2)
+    event.coded["actor1"], event.coded["actor2"] = event.coded.get("actor2"), event.coded.get("actor1")
     return event
 
 
