@@ -67,13 +67,17 @@ class Extractor:
             chosen = strong or [h for h in in_sentence if not _inside_mention(h, mentions)][:1]
             casualties = find_casualties(folded, sentence.start, sentence.end, [m for m in mentions if m.kind == "NUMBER"], self.cues)
             # references («در پاسخ به حمله», «این حمله») do not claim the arguments around them
-            references = [h.start for h in chosen if self._refers_back(folded, sentence.start, h)]
+            references = _conjoined(folded, chosen, [h.start for h in chosen if self._refers_back(folded, sentence.start, h)])
+            generic = _conjoined(folded, chosen, [h.start for h in chosen if self._generic(folded, sentence.start, h)])
             positions = [h.start for h in chosen if h.start not in references]
             nearest_to_casualty = _nearest_assault(chosen)
             for hit in chosen:
+                if hit.start in generic:
+                    continue  # «حق اعتراض», «صحنه‌های بمباران و انفجار»: no act
                 # what follows «در پاسخ به حمله …» up to this trigger describes that earlier event
                 own = [m for m in mentions if not any(_describes(folded, r, m, hit.start) for r in references)]
-                event = self._frame(doc, folded, (sentence.start, sentence.end), hit, own, positions)
+                reference = hit.start in references
+                event = self._frame(doc, folded, (sentence.start, sentence.end), hit, own, positions, reference)
                 if event is None:
                     continue
                 if hit is nearest_to_casualty and event.type == "ASSAULT":
@@ -85,13 +89,18 @@ class Extractor:
         return replace(doc, events=events)
 
     def _frame(
-        self, doc: Doc, folded: str, sentence: tuple[int, int], hit: TriggerHit, mentions: list[Mention], positions: list[int]
+        self,
+        doc: Doc,
+        folded: str,
+        sentence: tuple[int, int],
+        hit: TriggerHit,
+        mentions: list[Mention],
+        positions: list[int],
+        reference: bool,
     ) -> Event | None:
         trigger = hit.trigger
         if self.cues.figurative_after.search(folded[hit.end : hit.end + 16]):
             return None  # «انفجار قیمت‌ها», «حمله قلبی»
-        if self.cues.generic_before.search(folded[max(sentence[0], hit.start - 12) : hit.start]):
-            return None  # «حق اعتراض مسالمت‌آمیز»: a right, not a protest
         if trigger.id == "arrest" and folded[max(sentence[0], hit.start - 3) : hit.start] == "در ":
             return None  # «در بازداشت درگذشت»: in custody, a state, not an arrest
         if trigger.mode == "riot" and not any(m.data.get("kind") == "protesters" for m in mentions):
@@ -109,7 +118,6 @@ class Extractor:
         status = self._status(folded, sentence, hit)
         if trigger.type in FACTUAL_TYPES and status in ("hypothetical", "threatened", "negated", "denied"):
             return None
-        reference = self._refers_back(folded, sentence[0], hit)
         anaphoric = self._anaphoric(folded, sentence[0], hit)
         if anaphoric:
             # «این حمله»: the event was told before; its weapon belongs to that telling
@@ -147,6 +155,10 @@ class Extractor:
             },
         )
         return event
+
+    def _generic(self, folded: str, sentence_start: int, hit: TriggerHit) -> bool:
+        """«حق اعتراض مسالمت‌آمیز», «صحنه‌های بمباران»: a right or a depiction, not an act."""
+        return bool(self.cues.generic_before.search(folded[max(sentence_start, hit.start - 12) : hit.start]))
 
     def _anaphoric(self, folded: str, sentence_start: int, hit: TriggerHit) -> bool:
         """«این حمله»: a determiner points back to an event already told."""
@@ -234,6 +246,17 @@ def _describes(folded: str, reference: int, mention: Mention, trigger_start: int
     if not (reference < mention.start and mention.end <= trigger_start):
         return False
     return _CLAUSE_BREAK.search(folded, reference, mention.start) is None
+
+
+def _conjoined(folded: str, hits: list[TriggerHit], marked: list[int]) -> list[int]:
+    """«صحنه‌های بمباران پالایشگاه و انفجار مخازن»: an event noun joined by «و» to a marked one
+    (a reference, a depiction), within a few words, is marked the same way."""
+    result = list(marked)
+    for previous, hit in zip(hits, hits[1:], strict=False):
+        gap = folded[previous.end : hit.start]
+        if previous.start in result and hit.start not in result and len(gap) <= 30 and gap.rstrip().endswith(" و"):
+            result.append(hit.start)
+    return result
 
 
 def _inside_mention(hit: TriggerHit, mentions: list[Mention]) -> bool:

@@ -327,6 +327,8 @@ def _drop(event: Event) -> bool:
         return True
     if event.type in SPEECH_TYPES and not event.coded.get("actor1"):
         return True
+    if event.type == "MOBILIZE" and not any((event.coded.get(k) or {}).get("kind") in ARMED_KINDS for k in ("actor1", "actor2")):
+        return True  # «تیم‌های امدادی اعزام شدند»: rescuers, not troops
     if event.type == "ASSAULT" and _violence_evidence(event) < 2:
         return True  # a figure of speech («حملات تیم», «هجوم بیماران»), not an attack
     location = event.coded.get("location") or {}
