@@ -1,0 +1,111 @@
+"""Roles, coreference and protest coding: one rule per test, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasad.export.document import to_document
+from rasad.model import Article
+from rasad.pipeline import Pipeline
+
+PUBLISHED = "2024-05-08"  # a Wednesday
+
+
+def events_of(pipeline: Pipeline, text: str, published: str = PUBLISHED) -> list[dict[str, Any]]:
+    return to_document(pipeline(Article("t", text, published=published)))["events"]
+
+
+def of_type(events: list[dict[str, Any]], kind: str) -> list[dict[str, Any]]:
+    return [e for e in events if e["type"] == kind]
+
+
+def test_passive_verb_makes_its_subject_the_target(pipeline: Pipeline) -> None:
+    text = "روز دوشنبه یک خودروی گشت پلیس پاکستان در منطقه بنو با بمب کنار جاده‌ای منفجر شد و دو مامور زخمی شدند."
+    [event] = of_type(events_of(pipeline, text), "ASSAULT")
+    assert event["actor1"] is None or event["actor1"]["kind"] != "police"
+    assert event["actor2"] is not None and event["actor2"]["country"] == "PAK"
+    assert event["injured"] == 2
+
+
+def test_this_group_is_the_group_named_before(pipeline: Pipeline) -> None:
+    text = (
+        "جنبش انصارالله یمن روز سه‌شنبه بیانیه‌ای منتشر کرد. "
+        "سخنگوی نظامی این جنبش گفت نیروهای این گروه یک کشتی تجاری را در دریای سرخ با پهپاد هدف قرار دادند."
+    )
+    [event] = of_type(events_of(pipeline, text), "ASSAULT")
+    assert event["actor1"]["id"] == "ansar-allah"
+    assert event["acled"]["sub_event_type"] == "Air/drone strike"
+
+
+def test_a_spokesman_who_confirms_is_not_the_agent(pipeline: Pipeline) -> None:
+    text = (
+        "روز سه‌شنبه یک بمب در بازار شهر قندوز منفجر شد. "
+        "ذبیح‌الله مجاهد، سخنگوی طالبان، تایید کرد که در این انفجار چهار غیرنظامی کشته شدند."
+    )
+    [event] = of_type(events_of(pipeline, text), "ASSAULT")
+    assert event["actor1"] is None or event["actor1"]["id"] != "taliban"
+    assert event["fatalities"] == 4
+
+
+def test_a_count_of_people_far_from_the_verb_is_the_toll(pipeline: Pipeline) -> None:
+    text = (
+        "دست‌کم هفت غیرنظامی از جمله سه کودک روز دوشنبه بر اثر اصابت گلوله‌های توپ شبه‌نظامیان حوثی "
+        "به یک محله مسکونی در شهر تعز در جنوب غرب یمن و ویرانی چند خانه در آن محله کشته شدند."
+    )
+    [event] = of_type(events_of(pipeline, text), "ASSAULT")
+    assert event["fatalities"] == 7
+
+
+def test_a_reference_clause_ends_at_the_comma(pipeline: Pipeline) -> None:
+    text = (
+        "شهر کابل بارها هدف حملات مرگبار بوده است. "
+        "در یکی از خونین‌ترین این حملات، یک بمب‌گذار انتحاری در ۱۵ مهر ۱۴۰۱ خود را در یک مدرسه منفجر کرد و ۳۰ نفر کشته شدند."
+    )
+    [event] = of_type(events_of(pipeline, text), "ASSAULT")
+    assert event["date"]["value"] == "2022-10-07"
+    assert event["timing"] == "background"
+    assert event["fatalities"] == 30
+
+
+def test_tear_gas_on_protesters_is_the_protest_with_intervention(pipeline: Pipeline) -> None:
+    text = (
+        "نیروهای امنیتی عراق روز دوشنبه برای پراکنده کردن صدها معترض در شهر بصره از گاز اشک‌آور استفاده کردند. "
+        "معترضان در اعتراض به قطع برق مقابل استانداری تجمع کرده بودند."
+    )
+    events = events_of(pipeline, text)
+    assert of_type(events, "ASSAULT") == []
+    [protest] = of_type(events, "PROTEST")
+    assert protest["acled"]["sub_event_type"] == "Protest with intervention"
+    assert protest["actor1"]["kind"] == "protesters"
+    assert protest["actor2"]["kind"] == "security"
+
+
+def test_forces_firing_on_protesters_is_excessive_force(pipeline: Pipeline) -> None:
+    text = "نیروهای امنیتی روز دوشنبه در شهر ناصریه به سوی معترضان تیراندازی کردند و پنج نفر کشته شدند."
+    events = events_of(pipeline, text)
+    assert of_type(events, "ASSAULT") == []
+    [protest] = of_type(events, "PROTEST")
+    assert protest["acled"]["sub_event_type"] == "Excessive force against protesters"
+    assert protest["fatalities"] == 5
+
+
+def test_a_crowd_that_storms_a_building_riots(pipeline: Pipeline) -> None:
+    text = "صدها معترض خشمگین روز دوشنبه در شهر ناصریه به ساختمان استانداری یورش بردند و بخشی از آن را به آتش کشیدند."
+    events = events_of(pipeline, text)
+    assert of_type(events, "ASSAULT") == []
+    [riot] = of_type(events, "PROTEST")
+    assert riot["acled"]["event_type"] == "Riots"
+
+
+def test_rights_and_depictions_are_no_events(pipeline: Pipeline) -> None:
+    texts = [
+        "وزیر کشور روز دوشنبه بر حق اعتراض مسالمت‌آمیز شهروندان تاکید کرد.",
+        "این فیلم صحنه‌های بمباران شهر آبادان و انفجار پالایشگاه را بازسازی کرده است.",
+    ]
+    for text in texts:
+        assert events_of(pipeline, text) == [], text
+
+
+def test_rescue_teams_sent_to_a_flood_are_no_deployment(pipeline: Pipeline) -> None:
+    text = "هلال احمر روز دوشنبه ده تیم امدادی را به مناطق سیل‌زده استان سیستان و بلوچستان اعزام کرد."
+    assert of_type(events_of(pipeline, text), "MOBILIZE") == []
