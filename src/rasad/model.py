@@ -167,6 +167,9 @@ class Event:
     date: Mention | None = None
     weapon: Mention | None = None
     quantity: dict[str, Any] | None = None
+    # the clause's other places, best first: where it happened when `location` cannot be placed
+    # («منطقه وادی الشای در جنوب غرب استان کرکوک»: no gazetteer entry for the first, the province then)
+    other_places: list[Mention] = field(default_factory=list)
     fatalities: int | None = None
     injured: int | None = None
     status: str = "reported"

@@ -138,6 +138,7 @@ class Extractor:
             actor2=args.actor2,
             location=args.location,
             origin=args.origin,
+            other_places=args.other_places,
             date=args.date,
             weapon=args.weapon,
             quantity=args.quantity,

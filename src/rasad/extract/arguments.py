@@ -28,6 +28,7 @@ class Arguments:
     date: Mention | None
     weapon: Mention | None
     quantity: dict[str, object] | None
+    other_places: list[Mention]
 
 
 def _before(folded: str, mention: Mention, sentence_start: int) -> str:
@@ -77,7 +78,8 @@ def pick_arguments(
     if event_type in _ABOUT_TYPES:
         # «تجمع در اعتراض به عادی‌سازی روابط با اسرائیل»: the country argued about is not where it happened
         places = [m for m in places if not cues.about_before.search(folded[max(start, m.start - 25) : m.start])]
-    location, origin = _places(folded, start, places, cues, distance)
+    ranked, origin = _places(folded, start, places, cues, distance)
+    location = ranked[0] if ranked else None
     dates = [m for m in mentions if m.kind == "DATE" and not _is_since(folded, m, start)]
     date = min(dates, key=distance, default=None)
     weapons = [
@@ -88,7 +90,7 @@ def pick_arguments(
         # «یک پهپاد ارتش اسرائیل ... هدف قرار داد»: the weapon is named inside the agent
         weapon = Mention("WEAPON", agent.start, int(agent.data.get("weapon_end", agent.end)), str(agent.data["weapon"]))
     quantity = _quantity(folded, weapon, mentions) if weapon is not None else None
-    return Arguments(agent, target, location, origin, date, weapon, quantity)
+    return Arguments(agent, target, location, origin, date, weapon, quantity, ranked[1:])
 
 
 def _crosses(mention: Mention, trigger: tuple[int, int], other_triggers: list[int]) -> bool:
@@ -224,8 +226,8 @@ def _parties(folded: str, start: int, actors: list[Mention]) -> tuple[Mention, M
 
 def _places(
     folded: str, start: int, places: list[Mention], cues: Cues, distance: Callable[[Mention], int]
-) -> tuple[Mention | None, Mention | None]:
-    location: Mention | None = None
+) -> tuple[list[Mention], Mention | None]:
+    """The places where it happened, best first, and the launch site."""
     origin: Mention | None = None
     origins: list[Mention] = []
     scored: list[tuple[float, Mention]] = []
@@ -246,11 +248,9 @@ def _places(
         if folded[mention.end : mention.end + 4] == " در " and index + 1 < len(places) and places[index + 1].start - mention.end <= 10:
             score -= 15  # «بهبهان در استان خوزستان»: the first place is the precise one
         scored.append((score, mention))
-    if scored:
-        location = min(scored, key=lambda pair: pair[0])[1]
     if origins:
         origin = min(origins, key=distance)
-    return location, origin
+    return [m for _, m in sorted(scored, key=lambda pair: pair[0])], origin
 
 
 def _target_follows(folded: str, mention: Mention, later: list[Mention]) -> bool:

@@ -56,6 +56,14 @@ class Resolver:
         coded["actor1"] = code_actor(event.actor1, doc, self.kb, context, event.type)
         coded["actor2"] = code_actor(event.actor2, doc, self.kb, context, event.type)
         coded["location"] = choose_place(event.location, doc, self.kb, self.gazetteer, context) if event.location else None
+        if coded["location"] is None and event.location is not None:
+            # a village no gazetteer has: the next place of the clause, as the area around it
+            for other in event.other_places:
+                fallback = choose_place(other, doc, self.kb, self.gazetteer, context)
+                if fallback is not None:
+                    fallback["geo_precision"] = max(2, fallback["geo_precision"])
+                    coded["location"], event.location = fallback, other
+                    break
         coded["origin"] = choose_place(event.origin, doc, self.kb, self.gazetteer, context) if event.origin else None
         coded["date"] = _code_date(event, doc, published)
         coded["weapon"] = self.kb.weapons[event.weapon.ref].name if event.weapon and event.weapon.ref in self.kb.weapons else None
