@@ -127,6 +127,8 @@ class Extractor:
             hit.plural
             or bool(self.cues.plural_before.search(folded[max(sentence[0], hit.start - 12) : hit.start]))
             or (trigger.strength == "weak" and bool(self.cues.cumulative.search(folded[sentence[0] : sentence[1]])))
+            # «سالانه ده‌ها نفر ... جان می‌دهند»: a habit told before the trigger's clause ends
+            or bool(self.cues.habitual.search(folded, sentence[0], _clause(folded, sentence, hit)[1]))
         )
         sources = [m for m in mentions if m.kind == "SOURCE"] or [m for m in mentions if m.kind == "OUTLET"]
         event = Event(
@@ -177,13 +179,7 @@ class Extractor:
     def _status(self, folded: str, sentence: tuple[int, int], hit: TriggerHit) -> str:
         start, end = sentence
         text = folded[start:end]
-        clause_start = start
-        for match in _CLAUSE_BREAK.finditer(folded, start, hit.start):
-            clause_start = match.end()
-        clause_end = end
-        found = _CLAUSE_BREAK.search(folded, hit.end, end)
-        if found:
-            clause_end = found.start()
+        clause_start, clause_end = _clause(folded, sentence, hit)
         clause_before = folded[clause_start : hit.start]
         clause = folded[clause_start:clause_end]
         status = self.cues.status
@@ -247,6 +243,15 @@ def _describes(folded: str, reference: int, mention: Mention, trigger_start: int
     if not (reference < mention.start and mention.end <= trigger_start):
         return False
     return _CLAUSE_BREAK.search(folded, reference, mention.start) is None
+
+
+def _clause(folded: str, sentence: tuple[int, int], hit: TriggerHit) -> tuple[int, int]:
+    """The clause of the sentence that holds the trigger: between the punctuation marks around it."""
+    start, end = sentence
+    for match in _CLAUSE_BREAK.finditer(folded, start, hit.start):
+        start = match.end()
+    found = _CLAUSE_BREAK.search(folded, hit.end, end)
+    return start, found.start() if found else end
 
 
 def _conjoined(folded: str, hits: list[TriggerHit], marked: list[int]) -> list[int]:

@@ -44,6 +44,7 @@ class Cues:
     reporting: re.Pattern[str]
     negation_before: re.Pattern[str]
     cumulative: re.Pattern[str]
+    habitual: re.Pattern[str]
     plural_before: re.Pattern[str]
     figurative_after: re.Pattern[str]
     generic_before: re.Pattern[str]
@@ -72,6 +73,7 @@ def load_cues(path: Path = DATA_FILE) -> Cues:
         reporting=_words(data["reporting_verbs"]),
         negation_before=_ending(data["negation_before"]),
         cumulative=_words(data["cumulative"]),
+        habitual=_words(data["habitual"]),
         plural_before=_ending(data["plural_quantifiers"]),
         generic_before=_ending(data["generic_before"]),
         figurative_after=re.compile(

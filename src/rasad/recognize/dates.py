@@ -348,7 +348,8 @@ class DateRecognizer:
             f"|(?:(?P<first_day>{day})(?P<connector>{self.range_gap}))?(?P<day>{day}){GAP}"
             f"|(?P<month_before>{self._alt('month_word_before')}){GAP})?"
             f"(?P<month>{trie_pattern(month_names)})(?:{JOIN}(?P<after>{after}))?{WORD_END}"
-            f"(?:{GAP}(?:(?P<year_word>{self._alt('year_word')}){GAP})?{self._year_number('year', short=True)})?"
+            f"(?:{GAP}(?:(?P<year_word>{self._alt('year_word')}){GAP})?{self._year_number('year', short=True)}"
+            f"|{GAP}(?P<this_year>{self._alt('this_year')}){WORD_END})?"
         )
         starts = self._starts("positions", "month_word_before") + month_names + ordinals
         return self._compile(body, starts, digits=True)
@@ -429,7 +430,7 @@ class DateRecognizer:
         context = m["position"] or m["before"] or m["month_before"] or m["after"]
         if needs == "day" and not (day or year) or needs == "month" and not (day or year or context):
             return None
-        end = m.end() if year else m.end("after") if m["after"] else m.end("month")
+        end = m.end() if year or m["this_year"] else m.end("after") if m["after"] else m.end("month")
         known = year[0] if year else None
         if day is None:
             position = (

@@ -109,3 +109,16 @@ def test_rights_and_depictions_are_no_events(pipeline: Pipeline) -> None:
 def test_rescue_teams_sent_to_a_flood_are_no_deployment(pipeline: Pipeline) -> None:
     text = "هلال احمر روز دوشنبه ده تیم امدادی را به مناطق سیل‌زده استان سیستان و بلوچستان اعزام کرد."
     assert of_type(events_of(pipeline, text), "MOBILIZE") == []
+
+
+def test_a_yearly_statistic_is_no_event(pipeline: Pipeline) -> None:
+    text = "بر اساس آمار سازمان‌های حقوق بشری، سالانه ده‌ها کولبر در مناطق مرزی بر اثر تیراندازی ماموران جان می‌دهند."
+    assert of_type(events_of(pipeline, text), "ASSAULT") == []
+
+
+def test_a_yearless_date_with_this_year_is_one_date(pipeline: Pipeline) -> None:
+    text = "۱۷ تیر امسال نیز ماموران در ارتفاعات اطراف سردشت به سوی گروهی از کولبران آتش گشودند و دو کولبر کشته شدند."
+    [event] = of_type(events_of(pipeline, text, published="2024-11-13"), "ASSAULT")
+    assert event["date"]["value"] == "2024-07-07"
+    assert event["timing"] == "background"
+    assert event["fatalities"] == 2
