@@ -10,9 +10,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from rasad.extract.arguments import pick_arguments
+from rasad.extract.arguments import Arguments, pick_arguments
 from rasad.extract.casualties import find_casualties
-from rasad.extract.coreference import group_anaphors
+from rasad.extract.coreference import resolve_anaphors
 from rasad.extract.cues import Cues, load_cues
 from rasad.extract.triggers import TriggerFinder, TriggerHit
 from rasad.knowledge.loader import KnowledgeBase
@@ -42,10 +42,11 @@ class Extractor:
 
     def __post_init__(self) -> None:
         self.finder = TriggerFinder(list(self.kb.triggers.values()), self.normalize)
+        self.country_names = {iso3: country.name for iso3, country in self.kb.countries.items()}
 
     def __call__(self, doc: Doc) -> Doc:
         folded = fold(doc.text)
-        doc = replace(doc, mentions=group_anaphors(folded, doc.mentions))
+        doc = replace(doc, mentions=resolve_anaphors(folded, doc.mentions, self.kb.forces, self.country_names))
         events: list[Event] = []
         hits = self.finder.find(doc.text)
         for sentence in doc.sentences:
@@ -115,6 +116,7 @@ class Extractor:
         args = pick_arguments(
             folded, sentence, (hit.start, hit.end), candidates, self.cues, others, trigger.type, genitive_agent, passive
         )
+        args = self._platform_first(args)
         status = self._status(folded, sentence, hit)
         if trigger.type in FACTUAL_TYPES and status in ("hypothetical", "threatened", "negated", "denied"):
             return None
@@ -158,6 +160,22 @@ class Extractor:
             },
         )
         return event
+
+    def _platform_first(self, args: Arguments) -> Arguments:
+        """«پهپاد اسرائیلی دو موشک شلیک کرد»: a drone or a jet that fires a missile makes an air
+        strike; the aircraft named in the agent decides the mode, the missiles stay the quantity."""
+        agent, weapon = args.actor1, args.weapon
+        platform = str(agent.data.get("weapon")) if agent is not None and agent.data.get("weapon") else None
+        if agent is None or platform is None or weapon is None or weapon.ref == platform:
+            return args
+        if not self._aerial(platform) or self._aerial(weapon.ref):
+            return args
+        end = int(agent.data.get("weapon_end", agent.end))
+        return replace(args, weapon=Mention("WEAPON", agent.start, end, platform))
+
+    def _aerial(self, weapon_id: str | None) -> bool:
+        known = self.kb.weapons.get(weapon_id or "")
+        return known is not None and known.acled_sub == "Air/drone strike"
 
     def _generic(self, folded: str, sentence_start: int, hit: TriggerHit) -> bool:
         """«حق اعتراض مسالمت‌آمیز», «صحنه‌های بمباران»: a right or a depiction, not an act."""

@@ -1,41 +1,104 @@
-"""Group anaphora: «این گروه», «نیروهای این گروه», «این گروهک» stand for the armed group named before.
+"""Anaphora: «این گروه» stands for the armed group named before, «این کشور» / «این رژیم» for the state.
 
-Outlets name a group once and then write «این گروه» («حوثی‌ها ... مدعی شد که این گروه با
-موشک ... هدف قرار داد»). Each such phrase becomes an ACTOR mention that carries the
-antecedent's knowledge-base id, so the later stages code it as that group. A phrase with
-no group named before it in the article stays unresolved and adds nothing.
+Outlets name an actor once and then write «این گروه» («حوثی‌ها ... مدعی شد که این گروه با
+موشک ... هدف قرار داد») or «جنگنده‌های این رژیم», «نیروهای این کشور». Each such phrase becomes
+an ACTOR mention that carries the antecedent's identity, so the later stages code it as that
+actor. A phrase with nothing fitting named before it stays as it was.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 
+from rasad.knowledge.schema import ForceNoun
 from rasad.model import Mention
 
 # What «این گروه» can point back to: actors that are groups, not states or people.
 GROUP_KINDS = frozenset({"armed-group", "militia", "rebel", "party", "coalition"})
+# What «این رژیم» can point back to: a state's own organs.
+STATE_KINDS = frozenset({"government", "military", "police", "security"})
 
-_ANAPHOR = re.compile(
+_GROUP = re.compile(
     r"(?<![\w])(?:(?:نیروهای|شبه نظامیان|اعضای|رزمندگان|جنگجویان|مبارزان|عناصر|افراد|تروریست های|فرماندهان)\s+)?"
     r"(?:این|همین|آن)\s+(?:گروه|گروهک|جنبش|شبه نظامیان)(?:ها)?(?![\w])"
 )
+_STATE = re.compile(r"(?<![\w])(?:این|همین|آن)\s+(?P<noun>کشور|رژیم)(?![\w])")
 
 
-def group_anaphors(folded: str, mentions: list[Mention]) -> list[Mention]:
-    """The mentions with every «این گروه» phrase that has an antecedent added (and the bare force
-    noun it absorbs, «نیروهای» of «نیروهای این گروه», taken out). Sorted by position."""
-    added: list[Mention] = []
-    for match in _ANAPHOR.finditer(folded):
-        antecedent = next(
-            (m for m in reversed(mentions) if m.end <= match.start() and m.kind == "ACTOR" and m.ref and m.data.get("kind") in GROUP_KINDS),
-            None,
-        )
-        if antecedent is None:
-            continue
-        added.append(
-            Mention("ACTOR", match.start(), match.end(), antecedent.ref, {"kind": antecedent.data["kind"], "anaphor": True})
-        )
+def resolve_anaphors(
+    folded: str, mentions: list[Mention], forces: Sequence[ForceNoun], country_names: Mapping[str, str]
+) -> list[Mention]:
+    """The mentions with every resolvable anaphoric phrase added as an ACTOR (and the bare force noun
+    it completes, «نیروهای» of «نیروهای این گروه», taken out). Sorted by position."""
+    added = _groups(folded, mentions) + _states(folded, mentions, forces, country_names)
     if not added:
         return mentions
     kept = [m for m in mentions if not any(m.start < a.end and a.start < m.end and m.kind == "ACTOR" for a in added)]
     return sorted(kept + added, key=lambda m: (m.start, -m.end))
+
+
+def _groups(folded: str, mentions: list[Mention]) -> list[Mention]:
+    added: list[Mention] = []
+    for match in _GROUP.finditer(folded):
+        antecedent = next(
+            (
+                m
+                for m in reversed(mentions)
+                if m.end <= match.start() and m.kind == "ACTOR" and m.ref and m.data.get("kind") in GROUP_KINDS
+            ),
+            None,
+        )
+        if antecedent is not None:
+            data = {"kind": antecedent.data["kind"], "anaphor": True}
+            added.append(Mention("ACTOR", match.start(), match.end(), antecedent.ref, data))
+    return added
+
+
+def _states(
+    folded: str, mentions: list[Mention], forces: Sequence[ForceNoun], country_names: Mapping[str, str]
+) -> list[Mention]:
+    """«جنگنده‌های این رژیم», «نیروهای این کشور»: a force noun of the state named before."""
+    added: list[Mention] = []
+    for match in _STATE.finditer(folded):
+        force = next(
+            (
+                m
+                for m in mentions
+                if m.kind == "ACTOR" and m.ref is None and m.data.get("force") and 0 <= match.start() - m.end <= 1
+            ),
+            None,
+        )
+        if force is None:
+            continue  # «این کشور» alone is too often a place («در این کشور») to stand for a state
+        country = _antecedent_country(mentions, match.start(), state_only=match["noun"] == "رژیم")
+        template = next((f for f in forces if f.suffix == force.data["force"]), None)
+        if country is None or template is None:
+            continue
+        data = {
+            "name": template.name.format(country=country_names.get(country, country)),
+            "country": country,
+            "kind": template.kind,
+            "inter": template.inter,
+            "force": template.suffix,
+            "anaphor": True,
+        }
+        weapon = next((m for m in mentions if m.kind == "WEAPON" and (m.start, m.end) == (force.start, force.end)), None)
+        if weapon is not None:
+            data.update(weapon=weapon.ref, weapon_end=weapon.end)  # «جنگنده‌های این رژیم»: who, and with what
+        added.append(Mention("ACTOR", force.start, match.end(), f"{country.lower()}-{template.suffix}", data))
+    return added
+
+
+def _antecedent_country(mentions: list[Mention], before: int, state_only: bool) -> str | None:
+    """The ISO3 code of the last state named before `before`: an actor of a state («ارتش
+    اسرائیل», «رژیم صهیونیستی») or, unless only a state's organ will do, a country name."""
+    for mention in reversed(mentions):
+        if mention.end > before or mention.data.get("inside"):
+            continue
+        country = mention.data.get("country")
+        if mention.kind == "ACTOR" and isinstance(country, str) and mention.data.get("kind") in STATE_KINDS:
+            return country
+        if not state_only and mention.kind == "PLACE" and (mention.ref or "").startswith("country:"):
+            return (mention.ref or "").split(":", 1)[1]
+    return None

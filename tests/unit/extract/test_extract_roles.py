@@ -122,3 +122,20 @@ def test_a_yearless_date_with_this_year_is_one_date(pipeline: Pipeline) -> None:
     assert event["date"]["value"] == "2024-07-07"
     assert event["timing"] == "background"
     assert event["fatalities"] == 2
+
+
+def test_forces_of_this_regime_are_the_state_named_before(pipeline: Pipeline) -> None:
+    text = (
+        "ارتش اسرائیل روز دوشنبه اعلام کرد عملیات خود را ادامه می‌دهد. "
+        "پیش از این، نیروهای این رژیم روز ۱۳ فروردین ساختمانی را در شهر دمشق هدف قرار دادند و پنج نفر کشته شدند."
+    )
+    [event] = [e for e in of_type(events_of(pipeline, text), "ASSAULT") if e["fatalities"] == 5]
+    assert event["actor1"]["country"] == "ISR"
+    assert event["location"]["country"] == "SYR"
+
+
+def test_a_drone_that_fires_missiles_makes_an_air_strike(pipeline: Pipeline) -> None:
+    text = "یک پهپاد ارتش اسرائیل روز دوشنبه دو موشک به سمت خودرویی در نزدیکی شهر صور شلیک کرد."
+    [event] = of_type(events_of(pipeline, text), "ASSAULT")
+    assert event["acled"]["sub_event_type"] == "Air/drone strike"
+    assert event["quantity"]["value"] == 2
