@@ -66,7 +66,14 @@ class Extractor:
             ]
             strong = [h for h in in_sentence if h.trigger.strength == "strong" and not _inside_mention(h, mentions)]
             chosen = strong or [h for h in in_sentence if not _inside_mention(h, mentions)][:1]
-            casualties = find_casualties(folded, sentence.start, sentence.end, [m for m in mentions if m.kind == "NUMBER"], self.cues)
+            casualties = find_casualties(
+                folded,
+                sentence.start,
+                sentence.end,
+                [m for m in mentions if m.kind == "NUMBER"],
+                self.cues,
+                [m for m in mentions if m.kind in ("ACTOR", "PERSON")],
+            )
             # references («در پاسخ به حمله», «این حمله») do not claim the arguments around them
             references = _conjoined(folded, chosen, [h.start for h in chosen if self._refers_back(folded, sentence.start, h)])
             generic = _conjoined(folded, chosen, [h.start for h in chosen if self._generic(folded, sentence.start, h)])
@@ -154,6 +161,8 @@ class Extractor:
                 "reference": reference,
                 "trigger_id": trigger.id,
                 "acled_default": acled_default,
+                # the trigger alone decides the ACLED type («بازداشت», «کشف و ضبط»): no weapon refines it
+                "acled_fixed": trigger.id not in WEAPON_REFINED,
                 "weak": trigger.strength == "weak",
                 # «سه تروریست نیز به هلاکت رسیدند»: more victims of the same event, to be added
                 "also": " نیز " in folded[sentence[0] : sentence[1]],

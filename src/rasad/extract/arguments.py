@@ -67,14 +67,17 @@ def pick_arguments(
     # sentence's subject, which acts through every verb of it
     subject = next((m for m in mentions if m.kind in ACTOR_KINDS and m.end <= t_start), None)
     mentions = [m for m in mentions if m is subject or not _crosses(m, (t_start, t_end), other_triggers)]
+    places = [m for m in mentions if m.kind == "PLACE"]
     actors = [
         m
         for m in mentions
         if m.kind in ACTOR_KINDS
-        or _state_place(m) and not _place_word_before(folded, m, start, cues)
+        or _state_place(m) and not _place_word_before(folded, m, start, cues) and not _after_place(m, places)
     ]
-    agent, target = _actor_roles(folded, start, (t_start, t_end), actors, cues, distance, event_type, genitive_agent, passive)
-    places = [m for m in mentions if m.kind == "PLACE"]
+    weapons = [m for m in mentions if m.kind == "WEAPON"]
+    agent, target = _actor_roles(
+        folded, start, (t_start, t_end), actors, cues, distance, event_type, genitive_agent, passive, weapons
+    )
     if event_type in _ABOUT_TYPES:
         # «تجمع در اعتراض به عادی‌سازی روابط با اسرائیل»: the country argued about is not where it happened
         places = [m for m in places if not cues.about_before.search(folded[max(start, m.start - 25) : m.start])]
@@ -119,6 +122,7 @@ def _actor_roles(
     event_type: str,
     genitive_agent: bool = False,
     passive: bool = False,
+    weapons: list[Mention] | None = None,
 ) -> tuple[Mention | None, Mention | None]:
     """Agent and target. Persian puts the subject first: the agent is the earliest actor before the
     verb that no preposition or «را» marks as something else; the target is the nearest marked one.
@@ -131,6 +135,8 @@ def _actor_roles(
         before = _before(folded, mention, start)
         if cues.agent_before.search(before):
             agents.append((-1000, mention))
+        elif any(0 <= mention.start - w.end <= 1 for w in weapons or []):
+            agents.append((-900, mention))  # «گلوله‌های توپ شبه‌نظامیان حوثی»: whose means they were
         elif cues.possessive_before.search(before) and mention.end <= t_start:
             agents.append((-500 + mention.start - start, mention))
         elif mention.start >= t_end and _genitive(folded, t_end, mention):
@@ -175,11 +181,16 @@ def _state_place(mention: Mention) -> bool:
     return mention.kind == "PLACE" and bool(mention.data.get("capital") or (mention.ref or "").startswith("country:"))
 
 
+def _after_place(mention: Mention, places: list[Mention]) -> bool:
+    """«ایالت خیبر پختونخوا پاکستان»: a country that completes a place names where, not who."""
+    return any(0 <= mention.start - p.end <= 2 for p in places if p is not mention)
+
+
 def _place_word_before(folded: str, mention: Mention, sentence_start: int, cues: Cues) -> bool:
     """«در عراق», «از سوریه», «شمال عراق»: a country used as a place, not as a state."""
     before = _before(folded, mention, sentence_start)
     words = before.split()
-    if words and words[-1] in ("در", "از", "به", "شمال", "جنوب", "شرق", "غرب", "مرکز", "خاک", "مرز", "مرزهای", "کشور"):
+    if words and words[-1] in ("در", "از", "به", "شمال", "جنوب", "شرق", "غرب", "مرکز", "خاک", "مرز", "مرزهای", "کشور", "پرچم"):
         return True
     return bool(cues.place_in_before.search(before))
 

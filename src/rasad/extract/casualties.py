@@ -15,13 +15,21 @@ _AFTER_PEOPLE = 260
 _BEFORE = 30
 # Only a noun of death takes its count after it («کشته شدن سه سرباز»); a verb has it before.
 _NOMINAL = re.compile(r"(?:شدن|باختن|شهادت|کشتار|قتل|شدگان)$")
+# «از جمله» marks a part only a few words before the count: «۲۵ نفر از جمله شماری از نیروهای سپاه
+# ... به شهادت رسیدند و بیش از ۶۰ نفر زخمی شدند» gives the injured in full.
+_SUBCOUNT_REACH = 30
 _SUBCOUNT = re.compile(r"(?:از جمله|شامل|منجمله)")
 _SINGULAR = re.compile(r"(?:کشته شد|جان باخت|جان سپرد|درگذشت|به شهادت رسید|شهید شد|به هلاکت رسید|به قتل رسید)(?!ن)")
 _ONE_OF = re.compile(r"(?<![\w])یکی از")
 _COUNT_NOUNS = re.compile(
-    r"\s*(?:نفر|تن|فرد|عضو|اعضای|سرباز|نظامی|غیرنظامی|غیر نظامی|مامور|نیروی|پلیس|کودک|زن|مرد|شهروند|مسافر|کارگر|"
-    r"شهروند|عابر|نمازگزار|عزادار|معترض|زائر|دانش آموز|کشاورز|چوپان|کولبر|سوخت بر|پناهجو|مهاجر)"
+    r"\s*(?:نفر|تن|فرد|عضو|اعضای|سرباز|نظامی|غیرنظامی|غیر نظامی|شبه نظامی|مامور|نیرو|پلیس|افسر|سروان|محافظ|"
+    r"کودک|زن|مرد|نوجوان|دختر|پسر|شهروند|مسافر|سرنشین|راننده|کارگر|کارمند|عابر|نمازگزار|عزادار|معترض|زائر|"
+    r"دانش آموز|دانشجو|خبرنگار|روزنامه نگار|پزشک|امدادگر|بیمار|کشاورز|چوپان|کولبر|سوخت بر|پناهجو|مهاجر|تبعه|"
+    r"زندانی|گروگان|جنگجو|تروریست|مهاجم|عنصر|فلسطینی|افغان|پاکستانی|ایرانی|عراقی|سوری|یمنی|لبنانی|اسرائیلی|"
+    r"کرد|بلوچ|جسد|قربانی)"
 )
+# Added to the distance of a count of something else than people («یک محله»).
+_NOT_PEOPLE = 1000
 
 
 @dataclass(frozen=True)
@@ -38,12 +46,16 @@ def _value(number: Mention) -> int | None:
     return None
 
 
-def find_casualties(folded: str, start: int, end: int, numbers: list[Mention], cues: Cues) -> Casualties:
-    """Counts of killed and injured in folded[start:end] (a sentence), by the nearest count rule."""
+def find_casualties(
+    folded: str, start: int, end: int, numbers: list[Mention], cues: Cues, actors: list[Mention] | None = None
+) -> Casualties:
+    """Counts of killed and injured in folded[start:end] (a sentence), by the nearest count rule.
+    `actors` (the sentence's actor mentions) tell which counts are of people: «سه رهگذر»."""
     sentence = folded[start:end]
     counts = [n for n in numbers if not _is_subcount(folded, start, n)]
-    killed, killed_from = _count_for(sentence, start, counts, cues.killed)
-    injured, injured_from = _count_for(sentence, start, counts, cues.injured)
+    people = {n.start for n in counts if any(0 <= a.start - n.end <= 1 for a in actors or [])}
+    killed, killed_from = _count_for(sentence, start, counts, cues.killed, people)
+    injured, injured_from = _count_for(sentence, start, counts, cues.injured, people)
     if killed is None and _SINGULAR.search(sentence):
         killed = 1  # «... هدف قرار گرفت و جان باخت»: one person, named by a singular verb
     if killed is None and cues.nobody_killed.search(sentence):
@@ -53,12 +65,12 @@ def find_casualties(folded: str, start: int, end: int, numbers: list[Mention], c
 
 def _is_subcount(folded: str, sentence_start: int, number: Mention) -> bool:
     """«سه غیرنظامی از جمله یک زن», «هفت نفر، شامل شش مأمور»: a part of a count already given."""
-    clause_start = max(folded.rfind("،", sentence_start, number.start), sentence_start)
+    clause_start = max(folded.rfind("،", sentence_start, number.start), sentence_start, number.start - _SUBCOUNT_REACH)
     return bool(_SUBCOUNT.search(folded[clause_start : number.start]))
 
 
 def _count_for(
-    sentence: str, offset: int, numbers: list[Mention], words: re.Pattern[str]
+    sentence: str, offset: int, numbers: list[Mention], words: re.Pattern[str], of_people: set[int]
 ) -> tuple[int | None, list[Mention]]:
     total: int | None = None
     used: set[int] = set()
@@ -70,7 +82,8 @@ def _count_for(
         for number in numbers:
             if number.start in used or _value(number) is None:
                 continue
-            reach = _AFTER_PEOPLE if _COUNT_NOUNS.match(sentence, number.end - offset) else _AFTER
+            people = number.start in of_people or bool(_COUNT_NOUNS.match(sentence, number.end - offset))
+            reach = _AFTER_PEOPLE if people else _AFTER
             if number.end <= position and position - number.end <= reach:
                 distance = position - number.end
             elif (
@@ -81,6 +94,8 @@ def _count_for(
                 distance = number.start - (word.end() + offset) + 10
             else:
                 continue
+            if not people and not words.match(sentence, number.end - offset + 1):
+                distance += _NOT_PEOPLE  # «یک محله», «دو خودرو»: a count of things, used only if nothing else is near
             if distance < best_distance:
                 best, best_distance = number, distance
         if best is not None:

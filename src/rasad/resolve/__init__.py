@@ -43,7 +43,9 @@ class Resolver:
         coded = [self._code(event, doc, context, published) for event in doc.events]
         _inherit_story_date([e for e in coded if e is not None])
         converted = [_as_protest_intervention(e) for e in coded if e is not None]
-        frames = [e for e in converted if not _drop(e)]
+        # a casualty frame with no one named may still tell the toll of an event told elsewhere:
+        # those are judged after merging, the rest before
+        frames = [e for e in converted if not _drop(e, standalone=False)]
         merged = merge_events(frames)
         kept = [e for e in merged if not _drop(e)]
         for event in kept:
@@ -128,6 +130,8 @@ def _compatible(a: Event, b: Event) -> bool:
             return False
     if a.acled and b.acled and a.acled != b.acled and a.weapon is not None and b.weapon is not None:
         return False
+    if a.acled != b.acled and a.coded.get("acled_fixed") and b.coded.get("acled_fixed") and a.type != "PROTEST":
+        return False  # an arrest and a seizure of weapons: two acts, even in one story
     if _distant(a, b):
         return False  # two countries or two towns: two events («در اهواز نیز ... تجمع کردند»)
     actor_a, actor_b = a.coded.get("actor1"), b.coded.get("actor1")
@@ -302,6 +306,7 @@ def _absorb(into: Event, other: Event, only_sources: bool = False) -> None:
     if into.status == "reported" and other.status in ("claimed", "alleged"):
         into.status = other.status
     into.plural = into.plural and other.plural
+    into.coded["weak"] = into.coded.get("weak", False) and other.coded.get("weak", False)
     into.coded["reference"] = into.coded.get("reference", False) and other.coded.get("reference", False)
 
 
@@ -328,7 +333,7 @@ def _as_protest_intervention(event: Event) -> Event:
     return event
 
 
-def _drop(event: Event) -> bool:
+def _drop(event: Event, standalone: bool = True) -> bool:
     """Aggregates («حملات», «چندین حمله») with no date of their own are summaries, not events;
     a threat or accusation needs someone who makes it."""
     if event.plural and _explicit_date(event) is None:
@@ -337,9 +342,11 @@ def _drop(event: Event) -> bool:
         return True
     if event.type == "MOBILIZE" and not any((event.coded.get(k) or {}).get("kind") in ARMED_KINDS for k in ("actor1", "actor2")):
         return True  # «تیم‌های امدادی اعزام شدند»: rescuers, not troops
-    if event.type == "ASSAULT" and _violence_evidence(event) < 2:
+    if event.type == "ASSAULT" and _violence_evidence(event) < 2 and (standalone or not event.coded.get("weak")):
         return True  # a figure of speech («حملات تیم», «هجوم بیماران»), not an attack
     location = event.coded.get("location") or {}
+    if not standalone:
+        return False
     if event.coded.get("weak") and location.get("geo_precision", 3) == 3 and not _explicit_date(event):
         return True  # «... کشته بر جای گذاشت» with neither place nor date: a summary
     if event.coded.get("weak") and not (_known_actor(event) or event.weapon is not None):

@@ -139,3 +139,30 @@ def test_a_drone_that_fires_missiles_makes_an_air_strike(pipeline: Pipeline) -> 
     [event] = of_type(events_of(pipeline, text), "ASSAULT")
     assert event["acled"]["sub_event_type"] == "Air/drone strike"
     assert event["quantity"]["value"] == 2
+
+
+def test_a_count_of_things_is_no_toll(pipeline: Pipeline) -> None:
+    text = "دست‌کم شش غیرنظامی روز سه‌شنبه بر اثر اصابت گلوله‌های توپ شبه‌نظامیان حوثی به یک محله مسکونی در شهر تعز کشته شدند."
+    [event] = of_type(events_of(pipeline, text), "ASSAULT")
+    assert event["fatalities"] == 6
+    assert event["actor1"]["id"] == "ansar-allah"
+    assert event["actor2"]["kind"] == "civilians"
+
+
+def test_a_part_named_long_before_the_injured_does_not_hide_them(pipeline: Pipeline) -> None:
+    text = (
+        "در حمله مسلحانه ۳۱ شهریور ۱۳۹۷ به رژه نیروهای مسلح در اهواز، ۲۵ نفر از جمله شماری از تماشاگران غیرنظامی "
+        "کشته شدند و بیش از ۶۰ نفر زخمی شدند."
+    )
+    [event] = of_type(events_of(pipeline, text), "ASSAULT")
+    assert event["fatalities"] == 25
+    assert event["injured"] == 60
+
+
+def test_an_arrest_and_a_seizure_in_one_story_stay_two_acts(pipeline: Pipeline) -> None:
+    text = (
+        "پلیس پاکستان روز دوشنبه در شهر کویته پنج مظنون را دستگیر کرد. "
+        "ماموران همچنین دو جلیقه انتحاری و مقداری مواد منفجره را کشف و ضبط کردند."
+    )
+    subtypes = sorted(e["acled"]["sub_event_type"] for e in of_type(events_of(pipeline, text), "COERCE"))
+    assert "Arrests" in subtypes  # the seizure does not recode the arrest as «Disrupted weapons use»
