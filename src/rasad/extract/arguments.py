@@ -164,6 +164,11 @@ def _actor_roles(
 
 
 _CLAUSE_BREAK = re.compile(r"[،؛:]")
+# Words that may stand between an object and its «را» («افراد مسلح فلسطینی را»), unless one opens a
+# noun of its own: an indefinite «خودرویی», «خانه ای», a count or «یک» («یک پهپاد اسرائیلی خودرویی
+# را هدف گرفت»: the drone is the subject, the car the object).
+_OBJECT_GAP = 2
+_NEW_NOUN = re.compile(r"^(?:.+یی|ای|یک|چند|دو|سه|[0-9۰-۹]+|مناطقی|مواضعی|اهدافی|نقاطی|مراکزی|ساختمانی|خانه ای)$")
 
 # A place whose span starts with its kind («شهر حلب», «روستای لمن») is named as a place.
 _PLACE_NOUN_START = re.compile(r"(?:شهرستان|شهرک|شهر|استان|روستای|منطقه|بندر|جزیره|ولایت|ولسوالی|بخش|دهستان|ایالت) ")
@@ -218,7 +223,8 @@ def _object_of(folded: str, mention: Mention, trigger_start: int, before_trigger
     position = window.find(" را ")
     if position < 0:
         return False
-    if len(window[:position].split()) > 2:
+    gap = window[:position].split()
+    if len(gap) > _OBJECT_GAP or any(_NEW_NOUN.match(word) for word in gap):
         return False  # «جنگنده‌ها ... یک خانه مسکونی را بمباران کردند»: «را» closes a later phrase
     cut = mention.end + position
     return not any(mention.end <= other.start < cut for other in before_trigger if other is not mention)
