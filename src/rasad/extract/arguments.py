@@ -203,6 +203,8 @@ def _place_word_before(folded: str, mention: Mention, sentence_start: int, cues:
 def _genitive(folded: str, trigger_end: int, mention: Mention) -> bool:
     """The mention follows the event noun directly (at most one modifier between): its genitive."""
     gap = folded[trigger_end : mention.start].split()
+    if gap and _NEW_NOUN.match(gap[0]):
+        return False  # «در این حملات هوایی هفت تروریست ...»: a count opens a new phrase, no genitive
     return len(gap) <= 1 and not (gap and gap[0] in ("به", "علیه", "در", "از", "با", "را", "بر", "و"))
 
 

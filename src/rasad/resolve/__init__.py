@@ -137,8 +137,20 @@ def _compatible(a: Event, b: Event) -> bool:
     actor_a, actor_b = a.coded.get("actor1"), b.coded.get("actor1")
     intervention = a.coded.get("intervention") or b.coded.get("intervention")
     if actor_a and actor_b and actor_a.get("id") and actor_b.get("id") and actor_a["id"] != actor_b["id"] and not intervention:
-        return False
+        return _other_side(a, b)
     return True
+
+
+def _other_side(a: Event, b: Event) -> bool:
+    """A fight told from each side: the target of one frame is the agent of the other, and one of
+    them is an armed clash («داعش به پاسگاه ارتش حمله کرد» ... «نیروهای ارتش پس از درگیری ...»)."""
+    if ("Battles", "Armed clash") not in (a.acled, b.acled):
+        return False
+    target_a, target_b = a.coded.get("actor2") or {}, b.coded.get("actor2") or {}
+    agent_a, agent_b = a.coded.get("actor1") or {}, b.coded.get("actor1") or {}
+    return bool(target_a.get("id") and target_a.get("id") == agent_b.get("id")) or bool(
+        target_b.get("id") and target_b.get("id") == agent_a.get("id")
+    )
 
 
 def _merge_within_sentences(events: list[Event]) -> list[Event]:
@@ -260,9 +272,8 @@ def _absorb(into: Event, other: Event, only_sources: bool = False) -> None:
     if only_sources:
         # «در این حمله سه نفر کشته شدند»: a reference still tells the toll and the victims
         for key in ("fatalities", "injured"):
-            mine, theirs = getattr(into, key), getattr(other, key)
-            if theirs is not None and (mine is None or theirs > mine):
-                setattr(into, key, theirs)
+            if _takes_count(getattr(into, key), getattr(other, key), other):
+                setattr(into, key, getattr(other, key))
         if not into.coded.get("actor2") and other.coded.get("actor2"):
             into.coded["actor2"] = other.coded["actor2"]
         if _explicit_date(into) is None and _explicit_date(other) is not None:
@@ -297,17 +308,23 @@ def _absorb(into: Event, other: Event, only_sources: bool = False) -> None:
         mine, theirs = getattr(into, key), getattr(other, key)
         if theirs is not None and mine is not None and other.coded.get("weak") and other.coded.get("also"):
             setattr(into, key, mine + theirs)
-        elif theirs is not None and (mine is None or theirs > mine):
+        elif _takes_count(mine, theirs, other):
             setattr(into, key, theirs)
     if other.coded.get("intervention") and other.coded.get("actor2"):
         into.coded["actor2"] = other.coded["actor2"]  # the police who broke up the protest
     if into.type == "PROTEST" and _severity(other.acled) > _severity(into.acled):
         into.acled, into.mode = other.acled, other.mode  # a protest that turned violent is coded by its worst moment
-    if into.status == "reported" and other.status in ("claimed", "alleged"):
+    if into.status == "reported" and other.status == "claimed":
         into.status = other.status
     into.plural = into.plural and other.plural
     into.coded["weak"] = into.coded.get("weak", False) and other.coded.get("weak", False)
     into.coded["reference"] = into.coded.get("reference", False) and other.coded.get("reference", False)
+
+
+def _takes_count(mine: int | None, theirs: int | None, other: Event) -> bool:
+    """The merged event keeps the higher count, unless only a party to the fight claims it
+    («HPG مدعی شد هفت سرباز ترک کشته شده‌اند» does not replace the two the ministry gave)."""
+    return theirs is not None and (mine is None or theirs > mine and other.status != "alleged")
 
 
 def _as_protest_intervention(event: Event) -> Event:
@@ -342,7 +359,10 @@ def _drop(event: Event, standalone: bool = True) -> bool:
         return True
     if event.type == "MOBILIZE" and not any((event.coded.get(k) or {}).get("kind") in ARMED_KINDS for k in ("actor1", "actor2")):
         return True  # «تیم‌های امدادی اعزام شدند»: rescuers, not troops
-    if event.type == "ASSAULT" and _violence_evidence(event) < 2 and (standalone or not event.coded.get("weak")):
+    # before merging, a casualty frame or a reference («این انفجار روز چهارشنبه رخ داد») may still
+    # lend its toll or date to the event it belongs to
+    lends = event.coded.get("weak") or event.coded.get("reference")
+    if event.type == "ASSAULT" and _violence_evidence(event) < 2 and (standalone or not lends):
         return True  # a figure of speech («حملات تیم», «هجوم بیماران»), not an attack
     location = event.coded.get("location") or {}
     if not standalone:

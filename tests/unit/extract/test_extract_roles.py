@@ -166,3 +166,22 @@ def test_an_arrest_and_a_seizure_in_one_story_stay_two_acts(pipeline: Pipeline) 
     )
     subtypes = sorted(e["acled"]["sub_event_type"] for e in of_type(events_of(pipeline, text), "COERCE"))
     assert "Arrests" in subtypes  # the seizure does not recode the arrest as «Disrupted weapons use»
+
+
+def test_a_toll_claimed_by_one_side_does_not_replace_the_reported_one(pipeline: Pipeline) -> None:
+    text = (
+        "وزارت دفاع ترکیه اعلام کرد دو سرباز این کشور روز سه‌شنبه در درگیری با شبه‌نظامیان پ‌ک‌ک در منطقه زاپ کشته شدند. "
+        "نیروهای مدافع خلق مدعی شد که در این درگیری نه سرباز ترک کشته شده‌اند."
+    )
+    [event] = of_type(events_of(pipeline, text), "ASSAULT")
+    assert event["fatalities"] == 2
+
+
+def test_a_fight_told_from_both_sides_is_one_event(pipeline: Pipeline) -> None:
+    text = (
+        "عناصر گروه داعش شامگاه یکشنبه به یک پاسگاه ارتش عراق در جنوب غرب استان کرکوک حمله کردند و سه سرباز کشته شدند. "
+        "نیروهای ارتش عراق پس از یک ساعت درگیری مهاجمان را وادار به عقب نشینی کردند."
+    )
+    events = events_of(pipeline, text)
+    assert len(of_type(events, "ASSAULT")) == 1
+    assert of_type(events, "RETREAT") == []
