@@ -81,7 +81,7 @@ def pick_arguments(
     if event_type in _ABOUT_TYPES:
         # «تجمع در اعتراض به عادی‌سازی روابط با اسرائیل»: the country argued about is not where it happened
         places = [m for m in places if not cues.about_before.search(folded[max(start, m.start - 25) : m.start])]
-    ranked, origin = _places(folded, start, places, cues, distance)
+    ranked, origin = _places(folded, start, places, cues, distance, event_type)
     location = ranked[0] if ranked else None
     dates = [m for m in mentions if m.kind == "DATE" and not _is_since(folded, m, start)]
     date = min(dates, key=distance, default=None)
@@ -183,7 +183,9 @@ _VIOLENT = frozenset({"ASSAULT", "COERCE"})
 
 def _state_place(mention: Mention) -> bool:
     """A country or capital, which may stand for its state («اسرائیل», «واشنگتن»)."""
-    return mention.kind == "PLACE" and bool(mention.data.get("capital") or (mention.ref or "").startswith("country:"))
+    if mention.kind != "PLACE" or mention.data.get("located_by"):
+        return False  # «منطقه جربان» placed by the country around it is still a village
+    return bool(mention.data.get("capital") or (mention.ref or "").startswith("country:"))
 
 
 def _after_place(mention: Mention, places: list[Mention]) -> bool:
@@ -244,7 +246,12 @@ def _parties(folded: str, start: int, actors: list[Mention]) -> tuple[Mention, M
 
 
 def _places(
-    folded: str, start: int, places: list[Mention], cues: Cues, distance: Callable[[Mention], int]
+    folded: str,
+    start: int,
+    places: list[Mention],
+    cues: Cues,
+    distance: Callable[[Mention], int],
+    event_type: str = "ASSAULT",
 ) -> tuple[list[Mention], Mention | None]:
     """The places where it happened, best first, and the launch site."""
     origin: Mention | None = None
@@ -262,6 +269,8 @@ def _places(
             score -= 40
         if mention.ref and mention.ref.startswith("country:"):
             score += 60  # a country is the least specific answer
+        if event_type not in _VIOLENT and before.endswith("به "):
+            score += 80  # «انتقال موشک به روسیه», «سفر به دوحه»: where something goes, not where it was decided
         elif mention.data.get("specificity") == 2:
             score += 35  # a province: less specific than a town or site in the same sentence
         if folded[mention.end : mention.end + 4] == " در " and index + 1 < len(places) and places[index + 1].start - mention.end <= 10:

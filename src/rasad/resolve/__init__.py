@@ -21,7 +21,7 @@ from typing import Any
 from rasad.knowledge.loader import KnowledgeBase
 from rasad.model import Doc, Event
 from rasad.resolve.actors import code_actor
-from rasad.resolve.places import choose_place, country_context
+from rasad.resolve.places import choose_place, country_context, country_location
 
 BACKGROUND_DAYS = 14
 SAME_PLACE_KM = 50
@@ -66,6 +66,12 @@ class Resolver:
                     fallback["geo_precision"] = max(2, fallback["geo_precision"])
                     coded["location"], event.location = fallback, other
                     break
+        if event.type in SPEECH_TYPES and event.location is not None and event.location.start > event.trigger.start:
+            # «هشدار داد که کشتی‌ها را در دریای سرخ هدف قرار می‌دهد»: the place is what the words are about;
+            # the speaker's country is where they were said
+            country = (coded["actor1"] or {}).get("country")
+            coded["location"] = country_location(self.kb, country, None) if country else None
+            event.location = None
         coded["origin"] = choose_place(event.origin, doc, self.kb, self.gazetteer, context) if event.origin else None
         coded["date"] = _code_date(event, doc, published)
         coded["weapon"] = self.kb.weapons[event.weapon.ref].name if event.weapon and event.weapon.ref in self.kb.weapons else None

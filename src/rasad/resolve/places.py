@@ -39,20 +39,7 @@ def choose_place(
     """The coded location for a PLACE mention, or None when nothing fits."""
     text = doc.text[mention.start : mention.end]
     if mention.ref and mention.ref.startswith("country:"):
-        iso3 = mention.ref.split(":", 1)[1]
-        country = kb.countries.get(iso3)
-        if country is None:
-            return None
-        return {
-            "name": country.name,
-            "text": text,
-            "country": iso3,
-            "admin1": None,
-            "lat": country.lat,
-            "lon": country.lon,
-            "geo_precision": 3,
-            "gazetteer_id": f"country:{iso3}",
-        }
+        return country_location(kb, mention.ref.split(":", 1)[1], text)
     candidates: list[Place] = []
     for place_id in mention.data.get("candidates", []):
         place = kb.places.get(place_id) or gazetteer.get(place_id)
@@ -79,6 +66,23 @@ def choose_place(
         "lon": best.lon,
         "geo_precision": precision,
         "gazetteer_id": best.id,
+    }
+
+
+def country_location(kb: KnowledgeBase, iso3: str, text: str | None) -> dict[str, Any] | None:
+    """A country as a location: its centroid, geo_precision 3."""
+    country = kb.countries.get(iso3)
+    if country is None:
+        return None
+    return {
+        "name": country.name,
+        "text": text,
+        "country": iso3,
+        "admin1": None,
+        "lat": country.lat,
+        "lon": country.lon,
+        "geo_precision": 3,
+        "gazetteer_id": f"country:{iso3}",
     }
 
 

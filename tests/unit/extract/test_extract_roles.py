@@ -185,3 +185,19 @@ def test_a_fight_told_from_both_sides_is_one_event(pipeline: Pipeline) -> None:
     events = events_of(pipeline, text)
     assert len(of_type(events, "ASSAULT")) == 1
     assert of_type(events, "RETREAT") == []
+
+
+def test_where_a_sanction_was_decided_not_where_the_goods_went(pipeline: Pipeline) -> None:
+    text = (
+        "شورای اتحادیه اروپا روز دوشنبه در نشست وزیران خارجه در شهر بروکسل، پنج نهاد ایرانی را به دلیل "
+        "ارسال پهپاد به روسیه تحریم کرد."
+    )
+    [event] = of_type(events_of(pipeline, text), "SANCTION")
+    assert event["location"]["country"] == "BEL"
+
+
+def test_a_threat_is_placed_in_the_speakers_country(pipeline: Pipeline) -> None:
+    text = "عبدالملک الحوثی رهبر انصارالله روز سه‌شنبه تهدید کرد که کشتی‌های اسرائیلی را در دریای سرخ هدف قرار خواهد داد."
+    [event] = of_type(events_of(pipeline, text), "THREATEN")
+    assert event["location"]["country"] == "YEM"
+    assert event["location"]["geo_precision"] == 3
