@@ -53,6 +53,7 @@ CASES: list[tuple[str, str, int | float, str, int | float | None, int | float | 
     ("میلیون‌ها دلار کمک رسید.", "میلیون‌ها", 1000000, "vague", 1000000, None),
     # qualifiers in front (the span includes them)
     ("دست‌کم پنج نفر کشته شدند.", "دست‌کم پنج", 5, "at_least", 5, None),
+    ("دستکم نه نمازگزار کشته شدند.", "دستکم نه", 9, "at_least", 9, None),
     ("دستکم ۱۲ غیرنظامی کشته شدند.", "دستکم ۱۲", 12, "at_least", 12, None),
     ("حداقل ۳۰ نفر زخمی شدند.", "حداقل ۳۰", 30, "at_least", 30, None),
     ("دست‌کم ده‌ها نفر بازداشت شدند.", "دست‌کم ده‌ها", 10, "at_least", 10, None),
