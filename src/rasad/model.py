@@ -170,6 +170,8 @@ class Event:
     # the clause's other places, best first: where it happened when `location` cannot be placed
     # («منطقه وادی الشای در جنوب غرب استان کرکوک»: no gazetteer entry for the first, the province then)
     other_places: list[Mention] = field(default_factory=list)
+    # the larger place the location is said to lie in («سیدآباد در شهر کندز»): picks among homonyms
+    location_within: Mention | None = None
     fatalities: int | None = None
     injured: int | None = None
     status: str = "reported"

@@ -150,6 +150,7 @@ class Extractor:
             location=args.location,
             origin=args.origin,
             other_places=args.other_places,
+            location_within=args.location_within,
             date=args.date,
             weapon=args.weapon,
             quantity=args.quantity,

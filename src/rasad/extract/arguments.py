@@ -29,6 +29,7 @@ class Arguments:
     weapon: Mention | None
     quantity: dict[str, object] | None
     other_places: list[Mention]
+    location_within: Mention | None = None
 
 
 def _before(folded: str, mention: Mention, sentence_start: int) -> str:
@@ -81,7 +82,7 @@ def pick_arguments(
     if event_type in _ABOUT_TYPES:
         # «تجمع در اعتراض به عادی‌سازی روابط با اسرائیل»: the country argued about is not where it happened
         places = [m for m in places if not cues.about_before.search(folded[max(start, m.start - 25) : m.start])]
-    ranked, origin = _places(folded, start, places, cues, distance, event_type)
+    ranked, origin, within = _places(folded, start, places, cues, distance, event_type)
     location = ranked[0] if ranked else None
     dates = [m for m in mentions if m.kind == "DATE" and not _is_since(folded, m, start)]
     date = min(dates, key=distance, default=None)
@@ -93,7 +94,7 @@ def pick_arguments(
         # «یک پهپاد ارتش اسرائیل ... هدف قرار داد»: the weapon is named inside the agent
         weapon = Mention("WEAPON", agent.start, int(agent.data.get("weapon_end", agent.end)), str(agent.data["weapon"]))
     quantity = _quantity(folded, weapon, mentions) if weapon is not None else None
-    return Arguments(agent, target, location, origin, date, weapon, quantity, ranked[1:])
+    return Arguments(agent, target, location, origin, date, weapon, quantity, ranked[1:], within)
 
 
 def _crosses(mention: Mention, trigger: tuple[int, int], other_triggers: list[int]) -> bool:
@@ -252,11 +253,13 @@ def _places(
     cues: Cues,
     distance: Callable[[Mention], int],
     event_type: str = "ASSAULT",
-) -> tuple[list[Mention], Mention | None]:
-    """The places where it happened, best first, and the launch site."""
+) -> tuple[list[Mention], Mention | None, Mention | None]:
+    """The places where it happened, best first; the launch site; the larger place the best one is
+    said to lie in («سیدآباد در شهر کندز»)."""
     origin: Mention | None = None
     origins: list[Mention] = []
     scored: list[tuple[float, Mention]] = []
+    within: dict[int, Mention] = {}
     for index, mention in enumerate(places):
         before = folded[max(start, mention.start - 30) : mention.start]
         if cues.place_from_before.search(before) and _target_follows(folded, mention, places[index + 1 :]):
@@ -269,16 +272,26 @@ def _places(
             score -= 40
         if mention.ref and mention.ref.startswith("country:"):
             score += 60  # a country is the least specific answer
-        if event_type not in _VIOLENT and before.endswith("به "):
-            score += 80  # «انتقال موشک به روسیه», «سفر به دوحه»: where something goes, not where it was decided
         elif mention.data.get("specificity") == 2:
             score += 35  # a province: less specific than a town or site in the same sentence
-        if folded[mention.end : mention.end + 4] == " در " and index + 1 < len(places) and places[index + 1].start - mention.end <= 10:
-            score -= 15  # «بهبهان در استان خوزستان»: the first place is the precise one
+        if event_type not in _VIOLENT and before.endswith("به "):
+            score += 80  # «انتقال موشک به روسیه», «سفر به دوحه»: where something goes, not where it was decided
+        if index + 1 < len(places) and _WITHIN.fullmatch(folded, mention.end, places[index + 1].start):
+            score -= 30  # «بهبهان در استان خوزستان», «البصیره در حومه شرقی دیرالزور»: the first place is the precise one
+            within[id(mention)] = places[index + 1]
         scored.append((score, mention))
     if origins:
         origin = min(origins, key=distance)
-    return [m for _, m in sorted(scored, key=lambda pair: pair[0])], origin
+    ranked = [m for _, m in sorted(scored, key=lambda pair: pair[0])]
+    return ranked, origin, within.get(id(ranked[0])) if ranked else None
+
+
+# What stands between a place and the larger place it lies in: «X در حومه شرقی Y», «X، حدود ۵۰
+# کیلومتری جنوب Y», «X، مرکز ایالت Y».
+_WITHIN = re.compile(
+    r"\s*(?:[،,]\s*|(?=\S))(?:(?:در|نزدیک|نزدیکی|حومه|اطراف|حوالی|شمال|جنوب|شرق|غرب|مرکز|شرقی|غربی|شمالی|جنوبی|"
+    r"حدود|کیلومتری|مایلی|[0-9۰-۹]+)\s+)+|\s*[،,]\s*"
+)
 
 
 def _target_follows(folded: str, mention: Mention, later: list[Mention]) -> bool:

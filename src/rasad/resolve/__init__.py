@@ -14,14 +14,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import math
 from dataclasses import dataclass, replace
 from typing import Any
 
 from rasad.knowledge.loader import KnowledgeBase
 from rasad.model import Doc, Event
 from rasad.resolve.actors import code_actor
-from rasad.resolve.places import choose_place, country_context, country_location
+from rasad.resolve.places import choose_place, country_context, country_location, distance_km
 
 BACKGROUND_DAYS = 14
 SAME_PLACE_KM = 50
@@ -53,11 +52,25 @@ class Resolver:
             event.confidence = _confidence(event)
         return replace(doc, events=kept)
 
+    def _location(self, event: Event, doc: Doc, context: Any) -> dict[str, Any] | None:
+        if event.location is None:
+            return None
+        if event.location_within is not None:
+            container = choose_place(event.location_within, doc, self.kb, self.gazetteer, context)
+            if container is not None:
+                # a homonym far from the place the text puts it in is the wrong one: then only the container is known
+                found = choose_place(event.location, doc, self.kb, self.gazetteer, context, within=container)
+                if found is None and event.location.data.get("candidates"):
+                    event.location = event.location_within
+                    return {**container, "geo_precision": max(2, container["geo_precision"])}
+                return found
+        return choose_place(event.location, doc, self.kb, self.gazetteer, context)
+
     def _code(self, event: Event, doc: Doc, context: Any, published: dt.date | None) -> Event | None:
         coded = dict(event.coded)
         coded["actor1"] = code_actor(event.actor1, doc, self.kb, context, event.type)
         coded["actor2"] = code_actor(event.actor2, doc, self.kb, context, event.type)
-        coded["location"] = choose_place(event.location, doc, self.kb, self.gazetteer, context) if event.location else None
+        coded["location"] = self._location(event, doc, context)
         if coded["location"] is None and event.location is not None:
             # a village no gazetteer has: the next place of the clause, as the area around it
             for other in event.other_places:
@@ -234,9 +247,7 @@ def _severity(acled: tuple[str, str] | None) -> int:
 
 
 def _km(a: dict[str, Any], b: dict[str, Any]) -> float:
-    lat1, lon1, lat2, lon2 = (math.radians(float(v)) for v in (a["lat"], a["lon"], b["lat"], b["lon"]))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(h))
+    return distance_km(float(a["lat"]), float(a["lon"]), float(b["lat"]), float(b["lon"]))
 
 
 def _affinity(a: Event, b: Event) -> int:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+import re
 from collections import Counter
 from typing import Any
 
@@ -15,6 +17,10 @@ BIG_CITY = 1_000_000
 REGION = frozenset(
     "IRN IRQ SYR LBN YEM ISR PSE AFG PAK SAU ARE QAT BHR KWT OMN JOR TUR AZE ARM EGY LBY TJK TKM UZB SDN GEO".split()
 )
+_PROVINCE_NOUN = re.compile(r"(?:استان|ولایت|ایالت|محافظه|استانداری) ")
+# How far a place may lie from the town or region the text puts it in.
+WITHIN_TOWN_KM = 60
+WITHIN_REGION_KM = 300
 _SOURCE_RANK = {"site": 0, "user": 0, "geonames": 1, "admin1": 2}
 
 
@@ -34,9 +40,16 @@ def country_context(doc: Doc, kb: KnowledgeBase) -> Counter[str]:
 
 
 def choose_place(
-    mention: Mention, doc: Doc, kb: KnowledgeBase, gazetteer: dict[str, Any], context: Counter[str]
+    mention: Mention,
+    doc: Doc,
+    kb: KnowledgeBase,
+    gazetteer: dict[str, Any],
+    context: Counter[str],
+    within: dict[str, Any] | None = None,
 ) -> dict[str, Any] | None:
-    """The coded location for a PLACE mention, or None when nothing fits."""
+    """The coded location for a PLACE mention, or None when nothing fits. `within` (a coded place the
+    text says it lies in) keeps only the candidates near it: «سیدآباد در شهر کندز» is not another
+    Sayyidabad of the country."""
     text = doc.text[mention.start : mention.end]
     if mention.ref and mention.ref.startswith("country:"):
         return country_location(kb, mention.ref.split(":", 1)[1], text)
@@ -45,6 +58,13 @@ def choose_place(
         place = kb.places.get(place_id) or gazetteer.get(place_id)
         if isinstance(place, Place):
             candidates.append(place)
+    if _PROVINCE_NOUN.match(text) and any(p.source == "admin1" for p in candidates):
+        candidates = [p for p in candidates if p.source == "admin1"]  # «استان کرمانشاه»: the province, not the city
+    if within is not None and str(within.get("gazetteer_id", "")).startswith("country:"):
+        candidates = [p for p in candidates if p.country == within["country"]]
+    elif within is not None:
+        reach = WITHIN_TOWN_KM if within.get("geo_precision") == 1 else WITHIN_REGION_KM
+        candidates = [p for p in candidates if distance_km(p.lat, p.lon, within["lat"], within["lon"]) <= reach]
     if not candidates:
         return None
     next_country = _country_right_after(mention, doc)
@@ -67,6 +87,13 @@ def choose_place(
         "geo_precision": precision,
         "gazetteer_id": best.id,
     }
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(h))
 
 
 def country_location(kb: KnowledgeBase, iso3: str, text: str | None) -> dict[str, Any] | None:

@@ -201,3 +201,15 @@ def test_a_threat_is_placed_in_the_speakers_country(pipeline: Pipeline) -> None:
     [event] = of_type(events_of(pipeline, text), "THREATEN")
     assert event["location"]["country"] == "YEM"
     assert event["location"]["geo_precision"] == 3
+
+
+def test_the_first_place_of_a_chain_is_where_it_happened(pipeline: Pipeline) -> None:
+    text = "یک بمب کنار جاده‌ای روز دوشنبه در منطقه مستونگ، حدود ۵۰ کیلومتری جنوب کویته، منفجر شد و سه نیرو زخمی شدند."
+    [event] = of_type(events_of(pipeline, text), "ASSAULT")
+    assert event["location"]["name"] == "Mastung"
+
+
+def test_a_place_in_a_province_is_placed_near_the_province(pipeline: Pipeline) -> None:
+    text = "ماموران مرزی شامگاه یکشنبه در نزدیکی مرز نوسود در استان کرمانشاه به سوی کولبران شلیک کردند و یک نفر زخمی شد."
+    [event] = of_type(events_of(pipeline, text), "ASSAULT")
+    assert event["location"]["name"] == "Nowsud"
