@@ -169,7 +169,8 @@ _CLAUSE_BREAK = re.compile(r"[،؛:]")
 # noun of its own: an indefinite «خودرویی», «خانه ای», a count or «یک» («یک پهپاد اسرائیلی خودرویی
 # را هدف گرفت»: the drone is the subject, the car the object).
 _OBJECT_GAP = 2
-_NEW_NOUN = re.compile(r"^(?:.+یی|ای|یک|چند|دو|سه|[0-9۰-۹]+|مناطقی|مواضعی|اهدافی|نقاطی|مراکزی|ساختمانی|خانه ای)$")
+_COUNT_WORD = re.compile(r"^(?:یک|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده|چند|چندین|ده ها|صدها|[0-9۰-۹]+)$")
+_NEW_NOUN = re.compile(r"^(?:.+یی|ای|یک|این|آن|همین|همان|چند|دو|سه|[0-9۰-۹]+|مناطقی|مواضعی|اهدافی|نقاطی|مراکزی|ساختمانی|خانه ای)$")
 
 # A place whose span starts with its kind («شهر حلب», «روستای لمن») is named as a place.
 _PLACE_NOUN_START = re.compile(r"(?:شهرستان|شهرک|شهر|استان|روستای|منطقه|بندر|جزیره|ولایت|ولسوالی|بخش|دهستان|ایالت) ")
@@ -206,7 +207,7 @@ def _place_word_before(folded: str, mention: Mention, sentence_start: int, cues:
 def _genitive(folded: str, trigger_end: int, mention: Mention) -> bool:
     """The mention follows the event noun directly (at most one modifier between): its genitive."""
     gap = folded[trigger_end : mention.start].split()
-    if gap and _NEW_NOUN.match(gap[0]):
+    if gap and _COUNT_WORD.match(gap[0]):
         return False  # «در این حملات هوایی هفت تروریست ...»: a count opens a new phrase, no genitive
     return len(gap) <= 1 and not (gap and gap[0] in ("به", "علیه", "در", "از", "با", "را", "بر", "و"))
 
@@ -224,7 +225,8 @@ def _object_of(folded: str, mention: Mention, trigger_start: int, before_trigger
     """«X را هدف قرار داد»: the last actor before «را» (and before the verb) is its object."""
     if mention.end > trigger_start:
         return False
-    window = folded[mention.end : trigger_start]
+    # «X را مسئول ... دانست», «X را محکوم کرد»: the trigger may open with the «را» itself
+    window = folded[mention.end : trigger_start + 3]
     position = window.find(" را ")
     if position < 0:
         return False

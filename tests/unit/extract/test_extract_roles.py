@@ -213,3 +213,19 @@ def test_a_place_in_a_province_is_placed_near_the_province(pipeline: Pipeline) -
     text = "ماموران مرزی شامگاه یکشنبه در نزدیکی مرز نوسود در استان کرمانشاه به سوی کولبران شلیک کردند و یک نفر زخمی شد."
     [event] = of_type(events_of(pipeline, text), "ASSAULT")
     assert event["location"]["name"] == "Nowsud"
+
+
+def test_the_one_held_responsible_is_the_target_of_the_accusation(pipeline: Pipeline) -> None:
+    text = (
+        "حزب دموکرات کردستان ایران روز چهارشنبه بیانیه‌ای منتشر کرد. "
+        "این حزب در بیانیه خود سپاه پاسداران را مسئول حمله پهپادی به کویه دانست."
+    )
+    [event] = of_type(events_of(pipeline, text), "ACCUSE")
+    assert event["actor1"]["id"] == "kdpi"
+    assert event["actor2"]["id"] == "irgc"
+
+
+def test_a_subject_before_this_accusation_rejects_it(pipeline: Pipeline) -> None:
+    text = "ارتش اسرائیل روز سه‌شنبه این اتهام را رد کرد."
+    [event] = of_type(events_of(pipeline, text), "REJECT")
+    assert event["actor1"]["country"] == "ISR"
