@@ -160,6 +160,7 @@ class Extractor:
             plural=plural,
             coded={
                 "reference": reference,
+                "anaphoric": anaphoric,
                 "trigger_id": trigger.id,
                 "acled_default": acled_default,
                 # the trigger alone decides the ACLED type («بازداشت», «کشف و ضبط»): no weapon refines it

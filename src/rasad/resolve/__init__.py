@@ -215,9 +215,10 @@ def merge_events(events: list[Event]) -> list[Event]:
     merged: list[Event] = []
     for event in _merge_within_sentences(events):
         reference = bool(event.coded.get("reference", False))
-        if reference and _explicit_date(event) and event.coded.get("location") and event.type != "PROTEST":
+        if reference and _explicit_date(event) and event.coded.get("location") and event.type != "PROTEST" and not event.coded.get("anaphoric"):
             reference = False  # it names its own date and place: a new event told in passing
-            # (not for protests: «در جریان اعتراضات سراسری» sets the scene of another event)
+            # (not for protests: «در جریان اعتراضات سراسری» sets the scene of another event; and never
+            # for «این حمله», which by its «این» is the event told already)
         compatible = [m for m in merged if _compatible(m, event)]
         target = max(compatible, key=lambda m: (_affinity(m, event), merged.index(m)), default=None)
         if target is not None and reference:

@@ -229,3 +229,16 @@ def test_a_subject_before_this_accusation_rejects_it(pipeline: Pipeline) -> None
     text = "ارتش اسرائیل روز سه‌شنبه این اتهام را رد کرد."
     [event] = of_type(events_of(pipeline, text), "REJECT")
     assert event["actor1"]["country"] == "ISR"
+
+
+def test_planning_an_attack_is_no_attack(pipeline: Pipeline) -> None:
+    text = "سنتکام روز دوشنبه اعلام کرد این گروه در برنامه‌ریزی حمله به منافع آمریکا در منطقه نقش داشته است."
+    assert of_type(events_of(pipeline, text), "ASSAULT") == []
+
+
+def test_this_attack_is_never_a_new_event(pipeline: Pipeline) -> None:
+    text = (
+        "یک پهپاد آمریکایی روز یکشنبه خودرویی را در حومه شهر سرمدا در استان ادلب هدف قرار داد و دو نفر کشته شدند. "
+        "هیئت تحریر الشام که در دسامبر گذشته اداره دمشق را به دست گرفت، درباره این حمله اظهار نظری نکرده است."
+    )
+    assert len(of_type(events_of(pipeline, text, published="2025-02-24"), "ASSAULT")) == 1
