@@ -9,6 +9,7 @@ actor. A phrase with nothing fitting named before it stays as it was.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from rasad.knowledge.schema import ForceNoun
@@ -41,15 +42,13 @@ def resolve_anaphors(
 def _groups(folded: str, mentions: list[Mention]) -> list[Mention]:
     added: list[Mention] = []
     for match in _GROUP.finditer(folded):
-        antecedent = next(
-            (
-                m
-                for m in reversed(mentions)
-                if m.end <= match.start() and m.kind == "ACTOR" and m.ref and m.data.get("kind") in GROUP_KINDS
-            ),
-            None,
-        )
-        if antecedent is not None:
+        groups = [
+            m for m in mentions if m.end <= match.start() and m.kind == "ACTOR" and m.ref and m.data.get("kind") in GROUP_KINDS
+        ]
+        if groups:
+            # the group the story is about: the most named one, the latest of those on a tie
+            named = Counter(m.ref for m in groups)
+            antecedent = max(reversed(groups), key=lambda m: named[m.ref])
             data = {"kind": antecedent.data["kind"], "anaphor": True}
             added.append(Mention("ACTOR", match.start(), match.end(), antecedent.ref, data))
     return added
