@@ -65,7 +65,17 @@ class Extractor:
                 and not (lead is not None and m.start < lead.end and lead.start < m.end)
             ]
             strong = [h for h in in_sentence if h.trigger.strength == "strong" and not _inside_mention(h, mentions)]
-            chosen = strong or [h for h in in_sentence if not _inside_mention(h, mentions)][:1]
+            weak = [h for h in in_sentence if h.trigger.strength == "weak" and not _inside_mention(h, mentions)][:1]
+            chosen = strong or weak
+            if (
+                strong
+                and weak
+                and all(self._refers_back(folded, sentence.start, h) for h in strong)
+                and all("؛" in folded[min(h.end, weak[0].end) : max(h.start, weak[0].start)] for h in strong)
+            ):
+                # «کویته بارها صحنه حملات بوده است؛ در ۹ نوامبر یک بمب‌گذار ... ۲۶ نفر را کشت»: the
+                # strong words only recall other events; the casualty verb tells this one
+                chosen = sorted(strong + weak, key=lambda h: h.start)
             casualties = find_casualties(
                 folded,
                 sentence.start,

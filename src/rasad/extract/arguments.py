@@ -84,7 +84,12 @@ def pick_arguments(
         places = [m for m in places if not cues.about_before.search(folded[max(start, m.start - 25) : m.start])]
     ranked, origin, within = _places(folded, start, places, cues, distance, event_type)
     location = ranked[0] if ranked else None
-    dates = [m for m in mentions if m.kind == "DATE" and not _is_since(folded, m, start)]
+    # «؛» joins two sentences in one: a date across it belongs to the other one
+    dates = [
+        m
+        for m in mentions
+        if m.kind == "DATE" and not _is_since(folded, m, start) and "؛" not in folded[min(m.end, t_end) : max(m.start, t_start)]
+    ]
     date = min(dates, key=distance, default=None)
     weapons = [
         m for m in mentions if m.kind == "WEAPON" and not _followed_by_ra(folded, m) and not _negated(folded, m, start)

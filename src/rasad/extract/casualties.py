@@ -102,8 +102,36 @@ def _count_for(
             used.add(best.start)
             counted.append(best)
             total = (total or 0) + (_value(best) or 0)
+            for joined in _joined_counts(sentence, offset, numbers, best, used, of_people):
+                # «۱۲ فلسطینی و یک سرباز اسرائیلی کشته شدند»: counts joined by «و» add up
+                used.add(joined.start)
+                counted.append(joined)
+                total += _value(joined) or 0
             continue
         one_of = [m for m in _ONE_OF.finditer(sentence[: word.start()]) if word.start() - m.end() <= _AFTER]
         if one_of:
             total = (total or 0) + 1
     return total, counted
+
+
+# Between two joined counts: the first count's noun (a word or two), then «و».
+_JOINED = re.compile(r"\s+\S+(?:\s+\S+)?\s+و\s+")
+_TOLL_WORD = re.compile(r"کشته|زخمی|مجروح|جان|شهید|شهادت|هلاکت|مصدوم")
+
+
+def _joined_counts(
+    sentence: str, offset: int, numbers: list[Mention], last: Mention, used: set[int], of_people: set[int]
+) -> list[Mention]:
+    """The counts of people right before `last`, each joined to the next by «و»."""
+    joined: list[Mention] = []
+    current = last
+    for number in sorted((n for n in numbers if n.end <= last.start), key=lambda n: -n.start):
+        if number.start in used or _value(number) is None:
+            continue
+        people = number.start in of_people or bool(_COUNT_NOUNS.match(sentence, number.end - offset))
+        gap = sentence[number.end - offset : current.start - offset]
+        if not people or not _JOINED.fullmatch(gap) or _TOLL_WORD.search(gap):
+            break  # «پنج مسافر کشته و ۱۲ نفر زخمی»: two tolls, not one
+        joined.append(number)
+        current = number
+    return joined

@@ -160,6 +160,12 @@ def _compatible(a: Event, b: Event) -> bool:
     return True
 
 
+def _other_day(a: Event | None, b: Event) -> bool:
+    """«... ۲۶ نفر را کشت» dated 9 November is not the toll of an event of the story's day."""
+    mine, theirs = (a.coded.get("date") or {}).get("value") if a else None, _explicit_date(b)
+    return bool(mine and theirs) and abs((dt.date.fromisoformat(str(mine)) - dt.date.fromisoformat(str(theirs))).days) > 1
+
+
 def _other_side(a: Event, b: Event) -> bool:
     """A fight told from each side: the target of one frame is the agent of the other, and one of
     them is an armed clash («داعش به پاسگاه ارتش حمله کرد» ... «نیروهای ارتش پس از درگیری ...»)."""
@@ -225,7 +231,8 @@ def merge_events(events: list[Event]) -> list[Event]:
             _absorb(target, event, only_sources=True)
             continue
         untold = not _explicit_date(event) and not event.coded.get("location")
-        if target is not None and (event.coded.get("weak") or untold or _same_story(target, event)):
+        weak = event.coded.get("weak") and not _other_day(target, event)
+        if target is not None and (weak or untold or _same_story(target, event)):
             _absorb(target, event)
             continue
         if reference and not (event.status == "claimed" and (_explicit_date(event) or event.coded.get("location"))):
@@ -387,7 +394,8 @@ def _drop(event: Event, standalone: bool = True) -> bool:
         return False
     if event.coded.get("weak") and location.get("geo_precision", 3) == 3 and not _explicit_date(event):
         return True  # «... کشته بر جای گذاشت» with neither place nor date: a summary
-    if event.coded.get("weak") and not (_known_actor(event) or event.weapon is not None):
+    armed_agent = (event.coded.get("actor1") or {}).get("kind") in ARMED_KINDS
+    if event.coded.get("weak") and not (_known_actor(event) or armed_agent or event.weapon is not None):
         return True  # deaths with no one and nothing violent named: a flood or an accident
     date = event.coded.get("date") or {}
     return bool(event.plural and date.get("end"))  # «حملات ... از اکتبر تا فوریه»: a period, not an event

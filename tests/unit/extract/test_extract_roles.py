@@ -242,3 +242,19 @@ def test_this_attack_is_never_a_new_event(pipeline: Pipeline) -> None:
         "هیئت تحریر الشام که در دسامبر گذشته اداره دمشق را به دست گرفت، درباره این حمله اظهار نظری نکرده است."
     )
     assert len(of_type(events_of(pipeline, text, published="2025-02-24"), "ASSAULT")) == 1
+
+
+def test_joined_counts_add_up(pipeline: Pipeline) -> None:
+    text = "در درگیری روز دوشنبه در شهر جنین، ۱۲ فلسطینی و یک سرباز اسرائیلی کشته و پنج نفر دیگر زخمی شدند."
+    [event] = of_type(events_of(pipeline, text), "ASSAULT")
+    assert event["fatalities"] == 13
+    assert event["injured"] == 5
+
+
+def test_a_dated_killing_after_a_semicolon_is_its_own_event(pipeline: Pipeline) -> None:
+    text = (
+        "انفجار بمبی روز دوشنبه در شهر کویته هفت پلیس را کشت. "
+        "کویته بارها صحنه حملات خونین بوده است؛ در ۹ نوامبر ۲۰۲۴ یک بمب‌گذار انتحاری در ایستگاه راه‌آهن این شهر ۲۶ نفر را کشت."
+    )
+    events = of_type(events_of(pipeline, text, published="2025-05-06"), "ASSAULT")
+    assert sorted(e["fatalities"] for e in events) == [7, 26]
