@@ -213,6 +213,8 @@ class Extractor:
         if hit.indefinite and not hit.plural:
             return False
         before = folded[max(sentence_start, hit.start - 20) : hit.start]
+        if folded[hit.end : hit.end + 4].startswith(" را "):
+            return True  # «تحصن را پراکنده کردند», «حمله را محکوم کرد»: the event is the object of another act
         return bool(self.cues.reference_before.search(before)) or self._anaphoric(folded, sentence_start, hit)
 
     def _status(self, folded: str, sentence: tuple[int, int], hit: TriggerHit) -> str:

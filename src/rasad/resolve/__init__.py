@@ -12,8 +12,10 @@ evidence span.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -28,6 +30,7 @@ TERRITORY_SUBTYPES = frozenset(
     {"Non-state actor overtakes territory", "Government regains territory", "Non-violent transfer of territory"}
 )
 SPEECH_TYPES = frozenset({"THREATEN", "ACCUSE", "REJECT", "REQUEST"})
+STATE_FORCE_KINDS = frozenset({"military", "police", "security", "border-guard"})
 ARMED_KINDS = frozenset({"military", "police", "security", "armed-group", "militia", "rebel", "border-guard", "coalition"})
 
 
@@ -40,7 +43,8 @@ class Resolver:
         context = country_context(doc, self.kb)
         published = dt.date.fromisoformat(doc.article.published) if doc.article.published else None
         coded = [self._code(event, doc, context, published) for event in doc.events]
-        _inherit_story_date([e for e in coded if e is not None])
+        starts = [sentence.start for sentence in doc.sentences]
+        _inherit_story_date([e for e in coded if e is not None], lambda position: bisect.bisect_right(starts, position))
         converted = [_as_protest_intervention(e) for e in coded if e is not None]
         # a casualty frame with no one named may still tell the toll of an event told elsewhere:
         # those are judged after merging, the rest before
@@ -120,17 +124,26 @@ def _code_date(event: Event, doc: Doc, published: dt.date | None) -> dict[str, A
     return None
 
 
-def _inherit_story_date(events: list[Event]) -> None:
+def _inherit_story_date(events: list[Event], sentence_of: Callable[[int], int]) -> None:
     """A frame with no date of its own gets the date of the current story told before it
-    (the lead's «روز یکشنبه»), not the publication date; background dates are not inherited."""
+    (the lead's «روز یکشنبه»), not the publication date. A background date is inherited only by
+    the frames of its own and the next sentence («در ۵ آذر ۱۴۰۰ ... پراکنده کردند. در آن درگیری‌ها
+    ... بازداشت شدند»)."""
     story: dict[str, Any] | None = None
+    recalled: tuple[int, dict[str, Any]] | None = None  # the latest background date and its sentence
     for event in events:
         date = event.coded.get("date")
+        sentence = sentence_of(event.trigger.start)
         if date and not date.get("inferred"):
             if event.timing == "current":
-                story = date
+                story, recalled = date, None
+            else:
+                recalled = (sentence, date)
             continue
-        if story is not None:
+        if recalled is not None and sentence - recalled[0] <= 1:
+            event.coded["date"] = {**recalled[1], "text": None, "inferred": True}
+            event.timing = "background"
+        elif story is not None:
             event.coded["date"] = {**story, "text": None, "inferred": True}
 
 
@@ -140,12 +153,23 @@ def _explicit_date(event: Event) -> str | None:
     return date["value"] if date and not date.get("inferred") else None
 
 
+# Days either side of a date's value that its precision covers.
+_DATE_SLACK = {"day": 1, "week": 4, "month": 16, "year": 183}
+_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+
+
+def _precision(event: Event) -> str:
+    return str((event.coded.get("date") or {}).get("precision", "day"))
+
+
 def _compatible(a: Event, b: Event) -> bool:
     if a.type != b.type:
         return False
     date_a, date_b = _explicit_date(a), _explicit_date(b)
     if date_a and date_b:
-        if abs((dt.date.fromisoformat(date_a) - dt.date.fromisoformat(date_b)).days) > 1:
+        # «آذر ۱۴۰۰» holds «۵ آذر ۱۴۰۰»: a coarse date is compatible with any day it covers
+        slack = max(_DATE_SLACK.get(_precision(a), 1), _DATE_SLACK.get(_precision(b), 1))
+        if abs((dt.date.fromisoformat(date_a) - dt.date.fromisoformat(date_b)).days) > slack:
             return False
     if a.acled and b.acled and a.acled != b.acled and a.weapon is not None and b.weapon is not None:
         return False
@@ -283,6 +307,8 @@ def _same_story(a: Event, b: Event) -> bool:
         return True  # «در اعتراض به … تجمع کردند»: two triggers of one event in one sentence
     if _explicit_date(a) and _explicit_date(a) == _explicit_date(b):
         return True
+    if _explicit_date(a) and _explicit_date(b) and (_precision(a), _precision(b)) != ("day", "day"):
+        return True  # «در آذر ۱۴۰۰ ... تحصن کردند» and «۵ آذر ۱۴۰۰ ... پراکنده کردند»: the coarse date holds the day
     if a.weapon is not None and b.weapon is not None and a.weapon.ref == b.weapon.ref:
         return True
     if _explicit_date(b) is None and _explicit_date(a) is not None:
@@ -320,8 +346,9 @@ def _absorb(into: Event, other: Event, only_sources: bool = False) -> None:
     loc_into, loc_other = into.coded.get("location"), other.coded.get("location")
     if loc_other and (not loc_into or loc_other["geo_precision"] < loc_into["geo_precision"]):
         into.coded["location"] = loc_other
-    if _explicit_date(into) is None and _explicit_date(other) is not None:
-        into.coded["date"] = other.coded["date"]
+    finer = _PRECISION_RANK.get(_precision(other), 0) < _PRECISION_RANK.get(_precision(into), 0)
+    if _explicit_date(other) is not None and (_explicit_date(into) is None or finer):
+        into.coded["date"] = other.coded["date"]  # the most precise date told
         into.timing = other.timing
     if into.weapon is None and other.weapon is not None:
         into.weapon, into.mode, into.acled = other.weapon, other.mode, other.acled
@@ -356,10 +383,14 @@ def _as_protest_intervention(event: Event) -> Event:
     """Tear gas, pellets or water cannon fired at a crowd, or forces shooting at protesters: the
     police side of a protest, coded as the protest with intervention (or excessive force when
     people died), so that it merges with it. A crowd that attacks («معترضان ... یورش بردند») riots."""
-    if event.type != "ASSAULT":
-        return event
     agent = (event.coded.get("actor1") or {}).get("kind")
     target = (event.coded.get("actor2") or {}).get("kind")
+    if event.type == "PROTEST" and agent in STATE_FORCE_KINDS and not event.coded.get("intervention"):
+        # «ماموران ... چادرهای معترضان را به آتش کشیدند»: the police act against the crowd
+        event.mode = "crowd-control"
+        event.type = "ASSAULT"
+    if event.type != "ASSAULT":
+        return event
     if agent == "protesters" and event.mode != "crowd-control":
         event.type, event.mode, event.acled = "PROTEST", "riot", ("Riots", "Violent demonstration")
         return event

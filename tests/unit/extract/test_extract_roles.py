@@ -258,3 +258,24 @@ def test_a_dated_killing_after_a_semicolon_is_its_own_event(pipeline: Pipeline) 
     )
     events = of_type(events_of(pipeline, text, published="2025-05-06"), "ASSAULT")
     assert sorted(e["fatalities"] for e in events) == [7, 26]
+
+
+def test_a_recalled_crackdown_keeps_its_date_and_place(pipeline: Pipeline) -> None:
+    text = (
+        "کشاورزان اصفهان روز شنبه در بستر زاینده‌رود تجمع کردند. "
+        "در آذر ۱۴۰۰ هزاران کشاورز چند روز در بستر زاینده‌رود تحصن کردند. "
+        "صبح جمعه ۵ آذر ۱۴۰۰ ماموران یگان ویژه با شلیک گاز اشک‌آور تحصن را پراکنده کردند و چادرهای معترضان را به آتش کشیدند. "
+        "در آن درگیری‌ها بیش از ۶۰ نفر بازداشت شدند."
+    )
+    events = events_of(pipeline, text, published="2024-12-08")
+    protests = of_type(events, "PROTEST")
+    recalled = [e for e in protests if e["timing"] == "background"]
+    assert len(recalled) == 1
+    assert recalled[0]["date"]["value"] == "2021-11-26"
+    assert recalled[0]["acled"]["sub_event_type"] == "Protest with intervention"
+    assert all(e["date"]["value"] == "2021-11-26" for e in of_type(events, "COERCE"))
+
+
+def test_weekly_shelling_is_a_habit(pipeline: Pipeline) -> None:
+    text = "با این حال، گلوله‌باران‌های پراکنده در جنوب ادلب تقریبا هر هفته تکرار می‌شود."
+    assert events_of(pipeline, text) == []
