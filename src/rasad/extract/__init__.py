@@ -29,6 +29,7 @@ _CLAUSE_BREAK = re.compile(r"[،؛:]")
 _NEGATION_AFTER = re.compile(r"^\s*(?:\S+\s+){0,1}(?:ن(?:کرد|کردند|شد|شدند|داد|دادند|گرفت|گرفتند|رسید))(?![\w])")
 # The verb after the trigger that makes it passive or intransitive: its subject is what it was done to.
 _PASSIVE_AFTER = re.compile(r"^\s*(?:قرار\s+)?(?:شد|شدند|شده|شده اند|شده است|گردید|گردیدند|گرفت|گرفتند|گرفته|می شود|می شوند)(?![\w])")
+_ARRESTING = frozenset({"police", "security", "military", "border-guard"})
 _CIVILIAN_KINDS = frozenset({"civilians", "protesters", "media"})
 
 
@@ -125,6 +126,7 @@ class Extractor:
             return None  # «خودرو را به آتش کشید» with no crowd: fire, not a riot
         others = [p for p in positions if p != hit.start]
         candidates = mentions
+        speakers: set[tuple[int, int]] = set()
         if trigger.type in FACTUAL_TYPES:
             speakers = _speakers(folded, sentence, hit.start, mentions, self.cues)
             candidates = [m for m in mentions if (m.start, m.end) not in speakers]
@@ -134,6 +136,10 @@ class Extractor:
             folded, sentence, (hit.start, hit.end), candidates, self.cues, others, trigger.type, genitive_agent, passive
         )
         args = self._platform_first(args)
+        if args.actor1 is None and trigger.type == "COERCE":
+            # «به گفته پلیس، سه مظنون بازداشت شدند»: the force that reports an arrest made it
+            reporter = next((m for m in mentions if (m.start, m.end) in speakers and m.data.get("kind") in _ARRESTING), None)
+            args = replace(args, actor1=reporter)
         status = self._status(folded, sentence, hit)
         if trigger.type in FACTUAL_TYPES and status in ("hypothetical", "threatened", "negated", "denied"):
             return None
@@ -269,6 +275,8 @@ def _speakers(
     named = [m for m in mentions if m.kind in ("ACTOR", "PERSON", "OUTLET")]
     overlapping = {(m.start, m.end) for m in named for s in mentions if s.kind == "SOURCE" and m.start < s.end and s.start < m.end}
     spans |= overlapping
+    # «به گزارش خبرنگار شرق», «به گفته پلیس ...»: whoever a report is attributed to tells it
+    spans |= {(m.start, m.end) for m in named if cues.attribution_before.search(folded[max(sentence[0], m.start - 16) : m.start])}
     if named and named[0].end <= trigger_start and cues.reporting.search(folded[trigger_start : sentence[1]]):
         spans.add((named[0].start, named[0].end))
     said = cues.reporting.search(folded, named[0].end if named else sentence[0], trigger_start)

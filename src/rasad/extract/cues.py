@@ -42,6 +42,7 @@ class Cues:
     injured: re.Pattern[str]
     nobody_killed: re.Pattern[str]
     reporting: re.Pattern[str]
+    attribution_before: re.Pattern[str]
     negation_before: re.Pattern[str]
     cumulative: re.Pattern[str]
     habitual: re.Pattern[str]
@@ -71,6 +72,7 @@ def load_cues(path: Path = DATA_FILE) -> Cues:
         injured=_words(data["injured"]),
         nobody_killed=_words(data["nobody_killed"]),
         reporting=_words(data["reporting_verbs"]),
+        attribution_before=_ending(data["attribution"]),
         negation_before=_ending(data["negation_before"]),
         cumulative=_words(data["cumulative"]),
         habitual=_words(data["habitual"]),

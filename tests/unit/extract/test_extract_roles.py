@@ -279,3 +279,15 @@ def test_a_recalled_crackdown_keeps_its_date_and_place(pipeline: Pipeline) -> No
 def test_weekly_shelling_is_a_habit(pipeline: Pipeline) -> None:
     text = "با این حال، گلوله‌باران‌های پراکنده در جنوب ادلب تقریبا هر هفته تکرار می‌شود."
     assert events_of(pipeline, text) == []
+
+
+def test_the_reporter_of_a_story_is_not_its_protester(pipeline: Pipeline) -> None:
+    text = "به گزارش خبرنگار شرق، صدها کشاورز روز شنبه مقابل استانداری اصفهان به کم‌آبی اعتراض کردند."
+    [event] = of_type(events_of(pipeline, text), "PROTEST")
+    assert event["actor1"]["id"] == "farmers"
+
+
+def test_the_police_who_report_an_arrest_made_it(pipeline: Pipeline) -> None:
+    text = "به گفته پلیس پاکستان، سه مظنون روز دوشنبه در محله لیاری کراچی بازداشت شدند."
+    [event] = of_type(events_of(pipeline, text), "COERCE")
+    assert event["actor1"]["kind"] == "police"
