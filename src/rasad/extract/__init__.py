@@ -177,6 +177,7 @@ class Extractor:
             coded={
                 "reference": reference,
                 "anaphoric": anaphoric,
+                "response": bool(self.cues.response_before.search(folded[max(sentence[0], hit.start - 20) : hit.start])),
                 "trigger_id": trigger.id,
                 "acled_default": acled_default,
                 # the trigger alone decides the ACLED type («بازداشت», «کشف و ضبط»): no weapon refines it
@@ -279,6 +280,10 @@ def _speakers(
     spans |= {(m.start, m.end) for m in named if cues.attribution_before.search(folded[max(sentence[0], m.start - 16) : m.start])}
     if named and named[0].end <= trigger_start and cues.reporting.search(folded[trigger_start : sentence[1]]):
         spans.add((named[0].start, named[0].end))
+        if named[0].kind == "PERSON" and folded[named[0].end : named[0].end + 2].strip().startswith("،"):
+            # «عبدالعزیز المحمداوی، رئیس ستاد الحشد الشعبی، ...»: the office in apposition speaks too
+            close = folded.find("،", named[0].end + 2, trigger_start)
+            spans |= {(m.start, m.end) for m in named if close >= 0 and named[0].end <= m.start and m.end <= close}
     said = cues.reporting.search(folded, named[0].end if named else sentence[0], trigger_start)
     if named and named[0].kind == "PERSON" and said is not None:
         # «خالد زدران، سخنگوی طالبان، تأیید کرد که ... کشته شدند»: the person and his office speak

@@ -68,6 +68,10 @@ def pick_arguments(
     # sentence's subject, which acts through every verb of it
     subject = next((m for m in mentions if m.kind in ACTOR_KINDS and m.end <= t_start), None)
     mentions = [m for m in mentions if m is subject or not _crosses(m, (t_start, t_end), other_triggers)]
+    # «... حمله به نیروهای آمریکایی است زیرا گروه‌های مسلح در عراق ...»: another clause, another verb
+    mentions = [
+        m for m in mentions if not cues.clause_opener.search(folded, min(m.end, t_end), max(m.start, t_start))
+    ]
     places = [m for m in mentions if m.kind == "PLACE"]
     actors = [
         m

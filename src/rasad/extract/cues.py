@@ -30,8 +30,10 @@ def _ending(forms: list[str], gap_words: int = 0) -> re.Pattern[str]:
 class Cues:
     status: dict[str, re.Pattern[str]]
     reference_before: re.Pattern[str]
+    response_before: re.Pattern[str]
     anaphora_before: re.Pattern[str]
     background: re.Pattern[str]
+    clause_opener: re.Pattern[str]
     place_in_before: re.Pattern[str]
     place_from_before: re.Pattern[str]
     target_before: re.Pattern[str]
@@ -57,8 +59,10 @@ def load_cues(path: Path = DATA_FILE) -> Cues:
     return Cues(
         status={name: _words(forms) for name, forms in data["status"].items()},
         reference_before=_ending(data["reference"], gap_words=1),
+        response_before=_ending(data["response"], gap_words=1),
         anaphora_before=_ending(data["anaphora"]),
         background=_words(data["background"]),
+        clause_opener=_words(data["clause_openers"]),
         place_in_before=_ending(data["place_in"], gap_words=2),
         place_from_before=re.compile(
             r"(?<![\w])(?:" + "|".join(re.escape(fold(f)) for f in data["place_from"]) + r")"

@@ -219,8 +219,13 @@ def _merge_within_sentences(events: list[Event]) -> list[Event]:
             and not (previous.plural or event.plural)
         ):
             if previous.coded.get("reference") and not event.coded.get("reference"):
-                # «در پاسخ به حمله ... منهدم کرد»: the new act is the event, the reference a detail of it
-                _absorb(event, previous)
+                # «پس از این حمله ... روز دوشنبه درگیر شدند»: the new act is the event, the reference a detail
+                # of it — unless it names an act answered by this one («در پاسخ به حمله به پایگاه ...»),
+                # whose target and toll are not this act's
+                if previous.coded.get("response"):
+                    event.sources.extend(s for s in previous.sources if s not in event.sources)
+                else:
+                    _absorb(event, previous)
                 result[-1] = event
             else:
                 previous.coded["reference"] = previous.coded.get("reference", False) and event.coded.get("reference", False)
@@ -295,6 +300,8 @@ def _affinity(a: Event, b: Event) -> int:
         score += 1
     if _explicit_date(a) and _explicit_date(a) == _explicit_date(b):
         score += 2
+    if a.coded.get("trigger_id") == b.coded.get("trigger_id"):
+        score += 2  # «این حمله» points back to an event told as an attack, not to the launcher destroyed after it
     return score
 
 
