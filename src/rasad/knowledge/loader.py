@@ -32,6 +32,7 @@ from rasad.knowledge.schema import (
     trigger_from,
     weapon_from,
 )
+from rasad.knowledge.yamlfile import load_yaml
 
 SHIPPED = Path(__file__).parent / "data"
 T = TypeVar("T")
@@ -55,7 +56,7 @@ class KnowledgeBase:
 def _yaml_entries(path: Path) -> Iterator[tuple[dict[str, Any], str]]:
     try:
         with open(path, encoding="utf-8") as handle:
-            data = yaml.safe_load(handle)
+            data = load_yaml(handle)
     except yaml.YAMLError as error:
         raise KnowledgeError(f"{path}: not valid YAML: {error}") from None
     if data is None:
@@ -177,7 +178,7 @@ def _site(row: dict[str, str], where: str) -> Place:
         name=row["name"],
         fa=_split_forms(row["fa"]),
         kind=row["kind"],
-        country=check_country(row["country"], where),
+        country=check_country(row["country"] or None, where),  # empty: a sea or region across countries
         admin1=row["admin1"] or None,
         lat=lat,
         lon=lon,

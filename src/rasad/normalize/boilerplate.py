@@ -7,8 +7,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-import yaml
-
+from rasad.knowledge.yamlfile import load_yaml
 from rasad.normalize.rewrite import TextEdit
 
 DATA_FILE = Path(__file__).parent / "data" / "boilerplate.yaml"
@@ -23,7 +22,7 @@ class Boilerplate:
     @cached_property
     def _patterns(self) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
         with open(self.data_file, encoding="utf-8") as handle:
-            data = yaml.safe_load(handle)
+            data = load_yaml(handle)
         lines = re.compile("|".join(f"(?:{p})" for p in data["lines"]))
         tail = re.compile("|".join(f"(?:{p})" for p in data["tail"]))
         return lines, tail, re.compile(data["lead_source"])

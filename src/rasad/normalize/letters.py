@@ -97,12 +97,26 @@ _FOLD_TABLE = str.maketrans(
 )
 
 
+# The same table as (character, replacement) pairs. No replacement is itself replaced, so applying
+# them one after another equals one translation. On a text longer than `_SHORT` that is faster
+# (ten times on an article): `translate` looks up every character, `replace` skips absent ones at C speed.
+_FOLD_PAIRS = tuple((chr(code), str(value)) for code, value in sorted(_FOLD_TABLE.items()))
+_SHORT = 48
+
+
 def fold(text: str) -> str:
     """A look-up key of the same length as `text`: letter variants merged, ZWNJ as space, lower case.
 
     Used to match knowledge (names, places) against text regardless of spelling
     variants; never shown to users.
     """
-    folded = text.translate(_FOLD_TABLE).lower()
+    if len(text) < _SHORT:
+        folded = text.translate(_FOLD_TABLE)
+    else:
+        folded = text
+        for old, new in _FOLD_PAIRS:
+            if old in folded:
+                folded = folded.replace(old, new)
+    folded = folded.lower()
     # str.lower() can change length for a few non-Persian letters (e.g. 'İ'); keep offsets exact.
     return folded if len(folded) == len(text) else "".join(c.translate(_FOLD_TABLE).lower()[:1] or c for c in text)

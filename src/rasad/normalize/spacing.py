@@ -12,7 +12,7 @@ _TO_PERSIAN_MARK = {",": "،", ";": "؛", "?": "؟"}
 
 _SPACING = re.compile(
     rf"""
-    (?=[ \n,;?،؛؟\u200c۰-۹])                             # every rule starts at one of these: skip the rest fast
+    (?=[\n,;?،؛؟\u200c۰-۹]|[ ](?:[ \n{_CLOSING}]|\Z)|(?<=[«(\[])[ ]|\A[ ])  # where a rule can start: skip the rest fast
     (?:
     (?P<edge>\A[ \n]+|[ \n]+\Z)                         # leading / trailing blank
   | (?P<newline>[ ]*\n[ \n]*)                            # one line break, no blank lines or edge spaces

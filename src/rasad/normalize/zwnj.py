@@ -17,8 +17,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-import yaml
-
+from rasad.knowledge.yamlfile import load_yaml
 from rasad.normalize.letters import ZWNJ
 from rasad.normalize.rewrite import TextEdit
 
@@ -27,6 +26,7 @@ DATA_FILE = Path(__file__).parent / "data" / "zwnj.yaml"
 # Letters that do not join to the following letter: a ZWNJ after them changes nothing visible.
 NON_JOINING = set("اآأإدذرزژوؤةء")
 _WORD = re.compile(r"[\u0621-\u063a\u0641-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc\u06c0\u200c]+")
+_WORD_PIECES = re.compile(f"({_WORD.pattern})")  # split() keeps the words: no match object per word
 _SPACED_PREFIX = re.compile(r"(?<![\u0600-\u06ff\u200c])(ن?می) (?=[\u0621-\u06cc]{2,})")
 _SPACED_PLURAL = re.compile(r"(?<=[\u0621-\u06cc]{2}) (?=(?:ها|های|هایی|هایش|هایشان)(?![\u0600-\u06ff\u200c]))")
 _VERB_ENDING = re.compile(r"(?:د|ند|م|یم|ید|ی|ست|ه|ن|ین)$")
@@ -58,7 +58,7 @@ class ZwnjRestorer:
     @cached_property
     def _rules(self) -> dict[str, list[str]]:
         with open(self.data_file, encoding="utf-8") as handle:
-            loaded: dict[str, list[str]] = yaml.safe_load(handle)
+            loaded: dict[str, list[str]] = load_yaml(handle)
         return loaded
 
     @cached_property
@@ -146,13 +146,16 @@ class ZwnjRestorer:
     def edits(self, text: str) -> list[TextEdit]:
         """ZWNJ insertions for joined words, and ZWNJ for a space after می or before ها."""
         found: list[TextEdit] = []
-        for match in _WORD.finditer(text):
-            word = match.group()
-            if ZWNJ in word:
-                continue
-            for point in self.split_points(word):
-                position = match.start() + point
-                found.append((position, position, ZWNJ))
+        decisions = self._decisions
+        position = 0  # where the piece starts: split() gives text between words, then a word, in turn
+        for index, piece in enumerate(_WORD_PIECES.split(text)):
+            if index % 2 and ZWNJ not in piece:
+                points = decisions.get(piece)  # `split_points`, without a call for the words seen before
+                if points is None:
+                    points = self.split_points(piece)
+                for point in points:
+                    found.append((position + point, position + point, ZWNJ))
+            position += len(piece)
         for pattern in (_SPACED_PREFIX, _SPACED_PLURAL):
             for match in pattern.finditer(text):
                 space = match.end() - 1 if pattern is _SPACED_PREFIX else match.start()

@@ -70,7 +70,9 @@ def mentions_from_hits(text: str, hits: list[Hit], kb: KnowledgeBase) -> list[Me
                 found.append(role)
                 index += 2
                 continue
-        found.extend(_plain_mentions(hit, kb))
+        # only a country's adjective asks what stands before it (the look-back is the costlier test)
+        adjective = _first(hit, "COUNTRY_ADJ") is not None and _after_noun(text, hit.start)
+        found.extend(_plain_mentions(hit, kb, adjective=adjective))
         index += 1
     return found
 
@@ -108,7 +110,7 @@ def _force_mention(
             data["weapon"] = weapon.ref  # «پهپاد ارتش اسرائیل»: who, and with what
             data["weapon_end"] = hit.end
         actor_mention = Mention("ACTOR", hit.start, target.end, actor_id, data)
-        if country.kind != "COUNTRY_ADJ":
+        if _first(target, "COUNTRY_ADJ") is None:
             # «ارتش عراق», «مقامات دمشق»: the place is named too
             data["nested"] = [m for m in _plain_mentions(target, kb) if m.kind == "PLACE"]
         return actor_mention, used
@@ -131,7 +133,7 @@ def _role_mention(hit: Hit, title: Entry, following: Hit, kb: KnowledgeBase) -> 
     country = org.ref if org.kind != "ACTOR" else (kb.actors[org.ref].country if org.ref in kb.actors else None)
     org_id = org.ref if org.kind == "ACTOR" else f"{org.ref.lower()}-government"
     # «سخنگوی حماس», «نخست وزیر عراق»: the organization or country is named inside the role
-    nested = _plain_mentions(following, kb)
+    nested = _plain_mentions(following, kb, adjective=True)
     data = {"title": title_en, "org": org_id, "country": country, "nested": nested}
     return Mention("PERSON", hit.start, following.end, None, data)
 
@@ -148,7 +150,11 @@ def _person_data(kb: KnowledgeBase, person_id: str) -> dict[str, object]:
     return {"name": person.name, "org": person.org, "country": person.country, "office": person.office}
 
 
-def _plain_mentions(hit: Hit, kb: KnowledgeBase) -> list[Mention]:
+def _plain_mentions(hit: Hit, kb: KnowledgeBase, adjective: bool = False) -> list[Mention]:
+    """The mentions a hit makes alone; `adjective`: the hit follows a noun, so a word that is both a
+    country and its adjective («سعودی» in «سفیر سعودی», «مقام‌های سعودی») is the adjective, no place."""
+    if adjective and _first(hit, "COUNTRY_ADJ") is not None and not _first(hit, "ACTOR", "OUTLET", "PERSON", "CAPITAL"):
+        return []
     kinds = {e.kind for e in hit.entries}
     actor = _first(hit, "ACTOR")
     if actor is not None and actor.ref in kb.actors:
@@ -200,3 +206,16 @@ def _plain_mentions(hit: Hit, kb: KnowledgeBase) -> list[Mention]:
 
 def _place_ids(hit: Hit) -> list[str]:
     return [e.ref for e in hit.entries if e.kind == "PLACE"]
+
+
+# Words after which a country's name is not an adjective: prepositions, conjunctions, determiners.
+_NOT_NOUNS = frozenset(
+    "و یا به از در با برای بر تا که را علیه میان بین سوی نزد همراه مانند مثل جز بدون درباره توسط طی این آن هم نیز".split()
+)
+_PREVIOUS_WORD = re.compile(r"([^\W\d_]+)[ \u200c]+$")
+
+
+def _after_noun(text: str, start: int) -> bool:
+    """A word that may take an adjective right before `start` («سفیر سعودی»), not a preposition («به سعودی»)."""
+    match = _PREVIOUS_WORD.search(text, max(0, start - 30), start)
+    return match is not None and match.group(1) not in _NOT_NOUNS

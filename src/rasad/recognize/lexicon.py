@@ -28,8 +28,11 @@ from rasad.normalize.rewrite import apply_edits
 log = logging.getLogger(__name__)
 
 # Entry kinds. ACTOR/PERSON/PLACE/WEAPON become mentions directly; the others are parts that
-# recognition rules combine (FORCE + COUNTRY_ADJ → an actor, TITLE + name → a person).
-KINDS = ("ACTOR", "OUTLET", "PERSON", "PLACE", "COUNTRY", "COUNTRY_ADJ", "CAPITAL", "FORCE", "TITLE", "WEAPON")
+# recognition rules combine (FORCE + COUNTRY_ADJ → an actor, TITLE + name → a person). WORD marks a
+# frequent word that a name matches only after merging letters («رتبه» for «رطبه»): never a hit.
+KINDS = ("ACTOR", "OUTLET", "PERSON", "PLACE", "COUNTRY", "COUNTRY_ADJ", "CAPITAL", "FORCE", "TITLE", "WEAPON", "WORD")
+# Words at least this frequent (zipf) are not taken for a name they match only after merging letters.
+_CONFUSABLE_WORD_ZIPF = 3.5
 
 
 @dataclass(frozen=True)
@@ -46,34 +49,53 @@ class Hit:
     exact: bool  # matched without merging confusable letters
 
 
+# A hit before it is chosen: start, end, entries, exact.
+_Found = tuple[int, int, tuple[Entry, ...], bool]
+
+
 @dataclass
 class Lexicon:
     automaton: ahocorasick.Automaton
     places: dict[str, object] = field(default_factory=dict)  # geonames places by id (curated ones are in the KB)
 
-    def find(self, text: str) -> list[Hit]:
-        """Every whole-word occurrence of a known name in normalized `text`, longest first at overlaps."""
-        folded = fold(text)
-        keyed = skeleton(folded)
-        hits: list[Hit] = []
-        for end_index, (key, entries) in self.automaton.iter(keyed):
+    def find(self, text: str, folded: str | None = None) -> list[Hit]:
+        """Every whole-word occurrence of a known name in normalized `text`, longest first at overlaps.
+
+        `folded`: `fold(text)` when the caller has it already.
+        """
+        if folded is None or len(folded) != len(text):
+            folded = fold(text)
+        size = len(folded)
+        hits: list[_Found] = []  # made Hits once the longest are chosen
+        decided: dict[str, tuple[tuple[Entry, ...], bool]] = {}  # surface → kept entries, exact (names recur)
+        for end_index, (key, entries) in self.automaton.iter(skeleton(folded)):
             end = end_index + 1
             start = end - len(key)
-            if not _bounded(folded, start, end) or not _whole_word(text, start, end):
+            # a whole word: no letter or digit on either side, and not part of a ZWNJ compound
+            if (start > 0 and folded[start - 1].isalnum()) or (end < size and folded[end].isalnum()):
+                continue
+            if not _whole_word(text, start, end):
                 continue
             surface = folded[start:end]
-            exact = any(surface == form for form, _ in entries)
-            # Confusable-letter matches are trusted for curated names, not for GeoNames' many towns.
-            kept = tuple(e for form, e in entries if exact and surface == form or not exact and not e.ref.startswith("geonames-"))
+            found = decided.get(surface)
+            if found is None:
+                found = decided[surface] = _kept(surface, entries)
+            kept, exact = found
             if kept:
-                hits.append(Hit(start, end, kept, exact))
-        return _longest(hits)
+                hits.append((start, end, kept, exact))
+        return [Hit(*hit) for hit in _longest(hits)]
 
 
-def _bounded(folded: str, start: int, end: int) -> bool:
-    before = folded[start - 1] if start > 0 else " "
-    after = folded[end] if end < len(folded) else " "
-    return not (before.isalnum() or after.isalnum())
+def _kept(surface: str, entries: tuple[tuple[str, Entry], ...]) -> tuple[tuple[Entry, ...], bool]:
+    """The entries a match of `surface` stands for, and whether it matched without merging confusable letters."""
+    exact = any(surface == form for form, _ in entries)
+    # Confusable-letter matches are trusted for curated names, not for GeoNames' many towns.
+    kept = tuple(
+        e
+        for form, e in entries
+        if (exact and surface == form or not exact and not e.ref.startswith("geonames-")) and e.kind != "WORD"
+    )
+    return kept, exact
 
 
 # What may follow a name after a ZWNJ: plural and possessive endings («آمریکایی‌ها»).
@@ -87,17 +109,17 @@ def _whole_word(text: str, start: int, end: int) -> bool:
     return end >= len(text) or text[end] != "\u200c" or bool(_NAME_SUFFIX.match(text, end))
 
 
-def _longest(hits: list[Hit]) -> list[Hit]:
+def _longest(hits: list[_Found]) -> list[_Found]:
     """Keep the longest hits; a shorter hit inside a kept one is dropped."""
-    chosen: list[Hit] = []
-    taken: set[int] = set()
-    for hit in sorted(hits, key=lambda h: (-(h.end - h.start), h.start)):
-        span = range(hit.start, hit.end)
-        if any(position in taken for position in span):
+    chosen: list[_Found] = []
+    taken = bytearray(max((h[1] for h in hits), default=0))  # 1 where a kept hit stands
+    for hit in sorted(hits, key=lambda h: (h[0] - h[1], h[0])):
+        start, end = hit[0], hit[1]
+        if taken.find(1, start, end) != -1:
             continue
         chosen.append(hit)
-        taken.update(span)
-    return sorted(chosen, key=lambda h: h.start)
+        taken[start:end] = b"\x01" * (end - start)
+    return sorted(chosen, key=lambda h: h[0])
 
 
 def _word_zipf() -> dict[str, float]:
@@ -149,11 +171,27 @@ def build_lexicon(kb: KnowledgeBase, normalizer: Normalizer, with_geonames: bool
         for place in geonames_places(zipf, _letters_only):
             geonames[place.id] = place
             add(place.fa, Entry("PLACE", place.id), cheap=True)
+    for key, word in confusable_words(table, zipf):
+        table[key].insert(0, (word, Entry("WORD", "")))
     automaton = ahocorasick.Automaton()
     for key, entries in table.items():
         automaton.add_word(key, (key, tuple(entries)))
     automaton.make_automaton()
     return Lexicon(automaton=automaton, places=geonames)
+
+
+def confusable_words(table: dict[str, list[tuple[str, Entry]]], zipf: dict[str, float]) -> list[tuple[str, str]]:
+    """(skeleton, word) for frequent words that match a curated name only after merging letters."""
+    found: set[tuple[str, str]] = set()
+    for raw, value in zipf.items():
+        if value < _CONFUSABLE_WORD_ZIPF:
+            continue
+        word = " ".join(fold(raw).split())
+        bucket = table.get(skeleton(word))
+        curated = bucket is not None and any(not e.ref.startswith("geonames-") for _, e in bucket)
+        if curated and all(form != word for form, _ in bucket or ()):
+            found.add((skeleton(word), word))
+    return sorted(found)
 
 
 def knowledge_fingerprint(kb: KnowledgeBase) -> str:

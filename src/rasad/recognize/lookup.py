@@ -1,15 +1,42 @@
-"""Look-up keys and word frequencies shared by the pattern recognizers (names, organizations)."""
+"""Look-up keys, the words of a text and word frequencies shared by the pattern recognizers (names, organizations, places)."""
 
 from __future__ import annotations
 
 import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 from rasad.normalize.letters import fold
+
+# A word: letters, with ZWNJ inside it. Digits, punctuation and spaces end it.
+WORD = re.compile(r"[^\W\d_]+(?:\u200c+[^\W\d_]+)*")
+# What may follow a past stem in a verb form: «رفتم», «رفتی», «رفته», «رفتن», «رفته‌اند».
+PAST_ENDINGS = ("م", "ی", "یم", "ید", "ند", "ه", "ن", "هام", "هاند", "هایم", "هاید", "هاست")
 
 
 def key(form: str) -> str:
     """The look-up key of a form: folded, without spaces or ZWNJ («علی اکبر» = «علی‌اکبر» = «علیاکبر»)."""
     return "".join(fold(form).split())
+
+
+@dataclass(frozen=True)
+class Words:
+    """The words of one normalized text: their spans and look-up keys, and the folded text.
+
+    Made once per document and shared by the recognizers that read words.
+    """
+
+    text: str
+    folded: str  # fold(text)
+    spans: list[tuple[int, int]]
+    keys: list[str]  # the look-up key of each word (a word's ZWNJs are spaces in `folded`)
+
+    @classmethod
+    def of(cls, text: str, folded: str | None = None) -> Words:
+        folded = fold(text) if folded is None else folded
+        spans = [m.span() for m in WORD.finditer(text)]
+        return cls(text, folded, spans, [folded[s:e].replace(" ", "") for s, e in spans])
 
 
 def wordfreq_zipf() -> dict[str, float]:
@@ -24,3 +51,22 @@ def wordfreq_zipf() -> dict[str, float]:
             if value > zipf.get(k, 0.0):
                 zipf[k] = value
     return zipf
+
+
+def verb_pattern(verbs: dict[str, list[str]], past_endings: Iterable[str] = PAST_ENDINGS) -> re.Pattern[str]:
+    """Verb forms on look-up keys: «رفته», «نرفت», «بگیرد», «کنند» — from the stems of `name_rules.yaml`.
+
+    `past_endings`: what may follow a past stem.
+    """
+
+    def alternation(forms: Iterable[str]) -> str:
+        keys = sorted({k for k in (key(str(f)) for f in forms) if k}, key=len, reverse=True)
+        return "|".join(re.escape(k) for k in keys) or "(?!)"
+
+    past = alternation(verbs.get("past_stems", []))
+    present = alternation(verbs.get("present_stems", []))
+    return re.compile(
+        rf"(?:ن|نمی|می)?(?:{past})(?:{'|'.join(past_endings)})?"
+        rf"|(?:ب|ن|می|نمی)(?:{present})(?:م|ی|د|یم|ید|ند)?"
+        rf"|(?:{present})(?:یم|ید|ند)"
+    )

@@ -35,11 +35,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from rasad.knowledge.yamlfile import load_yaml
 from rasad.model import Mention
 from rasad.normalize.letters import fold
-from rasad.recognize.lookup import key, wordfreq_zipf
+from rasad.recognize.lookup import Words, key, verb_pattern, wordfreq_zipf
 
 DATA = Path(__file__).parent / "data"
 GIVEN_NAMES_FILE = DATA / "given_names.txt"
@@ -48,8 +47,6 @@ KNOWLEDGE = Path(__file__).resolve().parents[1] / "knowledge" / "data"
 TITLES_FILE = KNOWLEDGE / "people" / "titles.yaml"
 COUNTRIES_FILE = KNOWLEDGE / "places" / "countries.yaml"
 
-# A word: letters, with ZWNJ inside it. Digits, punctuation and spaces end it.
-_WORD = re.compile(r"[^\W\d_]+(?:\u200c+[^\W\d_]+)*")
 # What may stand between two words of one name: spaces (a ZWNJ left at a word's edge too).
 _LINK = re.compile(r"[ \u200c]+")
 # What may stand between an office title and a given name: «سخنگوی وزارت خارجه، ناصر کنعانی».
@@ -65,8 +62,14 @@ _VERB_ENDINGS = ("کرد", "کرده", "کردند", "کند", "کنند", "شد
 _PLURALS = (("های", ""), ("ها", ""), ("هایی", ""), ("ان", ""), ("گان", "ه"))
 # «(ع)», «( ره )», «(قدس سره)» right after a name.
 _MARK = re.compile(r" ?\( ?([^()\n]{1,9}?) ?\)")
+# What ends the text before a sentence's first word: sentence punctuation, a line break or a quote.
+# How far after a sentence's start the comma after an apposed name may be, in characters.
+_APPOSED_CHARS = 60
+_SENTENCE_ENDS = frozenset('.!?؟:؛\n«"')
 _MAX_TITLE_WORDS = 8
 _MAX_TITLES = 3  # «حضرت آیت‌الله العظمی», «سردار پاسدار», «آقای دکتر»
+# What may follow a past stem in a verb form here: «رفتم», «رفته», «رفته‌اند», and «رفته‌های» (not «رفتی»).
+_PAST_ENDINGS = ("م", "یم", "ید", "ند", "ه", "ن", "هام", "هاند", "هایم", "هاید", "هاست", "های")
 
 
 
@@ -162,6 +165,7 @@ class NameRules:
     frequent_zipf: float
     nisba_zipf: float
     second_zipf: float
+    office_words: frozenset[str] = frozenset()  # «سخنگوی», «مدیر», «عضو»: an office starts with one
 
     @classmethod
     def load(
@@ -173,7 +177,7 @@ class NameRules:
         zipf: dict[str, float] | None = None,
     ) -> NameRules:
         with open(rules, encoding="utf-8") as handle:
-            data: dict[str, Any] = yaml.safe_load(handle)
+            data: dict[str, Any] = load_yaml(handle)
         with open(given_names, encoding="utf-8") as handle:
             given = _keys(line for line in handle if not line.lstrip().startswith("#"))
         offices = [str(f) for entry in _yaml_list(titles) for f in entry.get("fa", [])]
@@ -215,11 +219,12 @@ class NameRules:
             honorifics=frozenset(honorifics),
             offices=frozenset(_keys(offices) - honorifics),
             title_starts=frozenset(title_starts),
-            verb=_verb_pattern(data.get("verbs") or {}),
+            verb=verb_pattern(data.get("verbs") or {}, _PAST_ENDINGS),
             zipf=zipf if zipf is not None else wordfreq_zipf(),
             frequent_zipf=float(data.get("frequent_zipf", 4.3)),
             nisba_zipf=float(data.get("nisba_zipf", 4.8)),
             second_zipf=float(data.get("second_zipf", 4.3)),
+            office_words=frozenset(_keys(data.get("apposition_offices") or [])),
         )
 
 
@@ -227,7 +232,7 @@ def _yaml_list(path: Path | None) -> list[dict[str, Any]]:
     if path is None or not path.exists():
         return []
     with open(path, encoding="utf-8") as handle:
-        return [entry for entry in yaml.safe_load(handle) or [] if isinstance(entry, dict)]
+        return [entry for entry in load_yaml(handle) or [] if isinstance(entry, dict)]
 
 
 def _flat(words: Any) -> list[Any]:
@@ -239,22 +244,6 @@ def _flat(words: Any) -> list[Any]:
 
 def _keys(forms: Iterable[Any]) -> set[str]:
     return {k for k in (key(str(f)) for f in forms) if k}
-
-
-def _verb_pattern(verbs: dict[str, list[str]]) -> re.Pattern[str]:
-    """«رفته», «خواستم», «نرفت», «کردن», «بگیرد», «نکند», «کنند» — on look-up keys (no ZWNJ)."""
-
-    def alternation(forms: Iterable[str]) -> str:
-        return "|".join(re.escape(k) for k in sorted(_keys(forms), key=len, reverse=True)) or "(?!)"
-
-    past = alternation(verbs.get("past_stems", []))
-    present = alternation(verbs.get("present_stems", []))
-    return re.compile(
-        rf"(?:ن|نمی|می)?(?:{past})(?:م|یم|ید|ند|ه|ن|هام|هاند|هایم|هاید|هاست|های)?"
-        rf"|(?:ب|ن|می|نمی)(?:{present})(?:م|ی|د|یم|ید|ند)?"
-        rf"|(?:{present})(?:یم|ید|ند)"
-    )
-
 
 
 class NameRecognizer:
@@ -275,14 +264,21 @@ class NameRecognizer:
         rules: Path = RULES_FILE,
         titles: Path | None = TITLES_FILE,
         countries: Path | None = COUNTRIES_FILE,
+        zipf: dict[str, float] | None = None,
     ) -> NameRecognizer:
-        return cls(NameRules.load(given_names, rules, titles, countries))
+        """Build from the data files; `zipf`: `wordfreq_zipf()` when the caller has it already."""
+        return cls(NameRules.load(given_names, rules, titles, countries, zipf))
 
-    def __call__(self, text: str, taken: list[tuple[int, int]] | None = None) -> list[Mention]:
-        """Names in normalized `text`; none overlaps a span in `taken` (mentions already found)."""
-        folded = fold(text)
-        spans = [m.span() for m in _WORD.finditer(text)]
-        keys = [folded[s:e].replace(" ", "") for s, e in spans]
+    def __call__(
+        self, text: str, taken: list[tuple[int, int]] | None = None, words: Words | None = None
+    ) -> list[Mention]:
+        """Names in normalized `text`; none overlaps a span in `taken` (mentions already found).
+
+        `words`: the words of `text` when the caller has them already (`Words.of(text)`).
+        """
+        if words is None or words.text != text:
+            words = Words.of(text)
+        spans, keys = words.spans, words.keys
         tokens = _Tokens(text, spans, keys)
         links = _Links(text, spans)
         busy = _Busy(taken or [])
@@ -615,3 +611,66 @@ class NameRecognizer:
         if mark is not None and key(mark.group(1)) in self.rules.honorific_marks:
             return mark.end()
         return end
+
+    # ------------------------------------------------------------------ appositions
+
+    def appositions(
+        self, text: str, taken: list[tuple[int, int]] | None = None, words: Words | None = None
+    ) -> list[Mention]:
+        """Names that no given name announces, told by the office after them at a sentence's start:
+        «قریشی بدلون، سخنگوی والی ننگرهار، گفت», «فابریزیو کاربونی، مدیر منطقه‌ای صلیب سرخ».
+
+        One to three name-like words (a single one must look like a surname or be rare), a comma and an
+        office title; none overlaps `taken`.
+        """
+        if words is None or words.text != text:
+            words = Words.of(text)
+        tokens = _Tokens(text, words.spans, words.keys)
+        links = _Links(text, words.spans)
+        busy = _Busy(taken or [])
+        found: list[Mention] = []
+        for first, (first_start, _) in enumerate(words.spans):
+            if not _starts_sentence(text, first_start):  # most words do not: no token made for them
+                continue
+            window = text[first_start : first_start + _APPOSED_CHARS]
+            if "،" not in window and "," not in window:
+                continue  # no comma soon after: no apposition
+            last = self._apposed(text, tokens, links, first)
+            if last is None:
+                continue
+            start, end = tokens[first].start, tokens[last].end
+            if not busy.overlaps(start, end):
+                found.append(Mention("PERSON", start, end, None, {"name_source": "apposition"}))
+        return found
+
+    def _apposed(self, text: str, tokens: _Tokens, links: _Links, first: int) -> int | None:
+        """The last word of a name at `first` that a comma and an office title follow, or None."""
+        for last in range(first, min(first + 3, len(tokens) - 1)):
+            token = tokens[last]
+            if not self._apposed_word(token) or (last > first and not links[last - 1]):
+                return None
+            if _COMMA_LINK.fullmatch(text, token.end, tokens[last + 1].start) is None:
+                continue
+            title = self._title(tokens, links, last + 1)
+            if title is not None and title[1]:
+                return None  # an honorific («آقای») starts a name, it does not follow one
+            if title is None and tokens[last + 1].key not in self.rules.office_words:
+                return None
+            alone = last == first and not (self._surname_shaped(token.key) or not self._frequent(token.key, 3.0))
+            return None if alone else last
+        return None
+
+    def _apposed_word(self, token: _Token) -> bool:
+        """A word of a name no given name announces: not a title, a country or a frequent word."""
+        k = token.key
+        if k in self.rules.title_starts or not self._word(token):
+            return False
+        return k in self.rules.given or self._surname_shaped(k) or not self._frequent(k)
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    """Nothing but spaces between `start` and the text's start or the end of the sentence before it."""
+    position = start - 1
+    while position >= 0 and text[position] in " \u200c":
+        position -= 1
+    return position < 0 or text[position] in _SENTENCE_ENDS

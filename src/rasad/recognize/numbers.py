@@ -23,6 +23,7 @@ from typing import Any
 import yaml
 
 from rasad.knowledge.schema import KnowledgeError
+from rasad.knowledge.yamlfile import load_yaml
 from rasad.model import Mention
 
 DATA_FILE = Path(__file__).parent / "data" / "numbers.yaml"
@@ -210,7 +211,7 @@ def read_table_file(path: Path, keys: Iterable[str]) -> dict[str, Any]:
     """A YAML mapping with at least `keys`; KnowledgeError naming the file otherwise."""
     try:
         with open(path, encoding="utf-8") as handle:
-            data = yaml.safe_load(handle)
+            data = load_yaml(handle)
     except yaml.YAMLError as error:
         raise KnowledgeError(f"{path}: not valid YAML: {error}") from None
     if not isinstance(data, dict):

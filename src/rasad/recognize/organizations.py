@@ -36,20 +36,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from rasad.knowledge.schema import Place
+from rasad.knowledge.yamlfile import load_yaml
 from rasad.model import Mention
 from rasad.normalize.letters import fold
-from rasad.recognize.lookup import key, wordfreq_zipf
+from rasad.recognize.lookup import Words, key, verb_pattern, wordfreq_zipf
 
 DATA = Path(__file__).parent / "data"
 RULES_FILE = DATA / "organizations.yaml"
 VERBS_FILE = DATA / "name_rules.yaml"  # verb stems, shared with the name recognizer
 PLACES_DIR = Path(__file__).resolve().parents[1] / "knowledge" / "data" / "places"
 
-# A word: letters, with ZWNJ inside it. Digits, punctuation and spaces end it.
-_WORD = re.compile(r"[^\W\d_]+(?:\u200c+[^\W\d_]+)*")
 # Between two words of one name: spaces (a ZWNJ left at a word's edge too).
 _LINK = re.compile(r"[ \u200c]+")
 # A comma in a list of domains: «وزارت صنعت، معدن و تجارت».
@@ -134,7 +131,7 @@ class OrganizationRules:
         verbs_file: Path | None = VERBS_FILE,
     ) -> OrganizationRules:
         with open(rules, encoding="utf-8") as handle:
-            data: dict[str, Any] = yaml.safe_load(handle)
+            data: dict[str, Any] = load_yaml(handle)
         heads = {key(str(f)): str(kind) for kind, forms in (data.get("heads") or {}).items() for f in forms}
         heads.pop("", None)
         classes: dict[str, int] = {}
@@ -169,7 +166,7 @@ class OrganizationRules:
         verbs: dict[str, list[str]] = {}
         if verbs_file is not None and verbs_file.exists():
             with open(verbs_file, encoding="utf-8") as handle:
-                verbs = (yaml.safe_load(handle) or {}).get("verbs") or {}
+                verbs = (load_yaml(handle) or {}).get("verbs") or {}
         present = {
             stem + ending
             for stem in _keys(data.get("light_present_stems") or [])
@@ -200,7 +197,7 @@ class OrganizationRules:
             small_towns=frozenset(k for k in small_towns if k not in classes),
             place_prefixes=frozenset(_keys(data.get("place_prefixes") or [])),
             place_prefixes_alone=frozenset(_keys(data.get("place_prefixes_alone") or [])),
-            verb=_verb_pattern(verbs),
+            verb=verb_pattern(verbs),
             openers=frozenset(_keys(data.get("openers") or [])),
             light_verbs=frozenset(light),
             light_present=frozenset(present),
@@ -231,7 +228,7 @@ def _curated_places(folder: Path | None) -> tuple[set[str], set[str]]:
     countries = folder / "countries.yaml"
     if countries.exists():
         with open(countries, encoding="utf-8") as handle:
-            for entry in yaml.safe_load(handle) or []:
+            for entry in load_yaml(handle) or []:
                 if isinstance(entry, dict):
                     places.update(str(f) for field in ("fa", "capital_fa") for f in entry.get(field) or [])
                     demonyms.update(str(f) for f in entry.get("adjectives") or [])
@@ -246,22 +243,6 @@ def _curated_places(folder: Path | None) -> tuple[set[str], set[str]]:
                         if form.startswith("استان "):
                             places.add(form[len("استان ") :])  # «البرز» as well as «استان البرز»
     return places, demonyms
-
-
-def _verb_pattern(verbs: dict[str, list[str]]) -> re.Pattern[str]:
-    """«رفته», «رفتن», «نرفت», «بگیرد», «نکند», «کنند» — on look-up keys (no ZWNJ)."""
-
-    def alternation(forms: Iterable[str]) -> str:
-        return "|".join(re.escape(k) for k in sorted(_keys(forms), key=len, reverse=True)) or "(?!)"
-
-    past = alternation(verbs.get("past_stems", []))
-    present = alternation(verbs.get("present_stems", []))
-    return re.compile(
-        rf"(?:ن|نمی|می)?(?:{past})(?:م|ی|یم|ید|ند|ه|ن|هام|هاند|هایم|هاید|هاست)?"
-        rf"|(?:ب|ن|می|نمی)(?:{present})(?:م|ی|د|یم|ید|ند)?"
-        rf"|(?:{present})(?:یم|ید|ند)"
-    )
-
 
 
 class _Busy:
@@ -282,11 +263,10 @@ class _Busy:
 class _Text:
     """The words of one text: spans, look-up keys, and whether only spaces stand between two."""
 
-    def __init__(self, text: str) -> None:
-        folded = fold(text)
-        self.text = text
-        self.spans = [m.span() for m in _WORD.finditer(text)]
-        self.keys = [folded[s:e].replace(" ", "") for s, e in self.spans]
+    def __init__(self, words: Words) -> None:
+        self.text = words.text
+        self.spans = words.spans
+        self.keys = words.keys
 
     def __len__(self) -> int:
         return len(self.spans)
@@ -299,10 +279,19 @@ class _Text:
     def gap(self, index: int) -> str:
         return self.text[self.spans[index][1] : self.spans[index + 1][0]]
 
-    def phrases(self, index: int, most: int) -> Iterable[tuple[int, str]]:
-        """(last word, joined key) of the phrases starting at `index`, the longest first."""
+    def phrases(self, index: int, most: int, prefixes: frozenset[str] | None = None) -> Iterable[tuple[int, str]]:
+        """(last word, joined key) of the phrases starting at `index`, the longest first.
+
+        With `prefixes` (every beginning of the keys looked for), a phrase that begins none of them
+        ends the lengthening: no longer phrase can be found either.
+        """
         last = index
+        joined = self.keys[index]
         while last + 1 < len(self.keys) and last - index + 1 < most and self.linked(last):
+            if prefixes is not None:
+                joined += self.keys[last + 1]
+                if joined not in prefixes:
+                    break
             last += 1
         for end in range(last, index - 1, -1):
             yield end, "".join(self.keys[index : end + 1])
@@ -326,6 +315,8 @@ class OrganizationRecognizer:
         self.rules = rules
         starts = set(rules.heads) | set(rules.offices)
         self._first_letters = frozenset(k[:3] for k in starts)
+        # a phrase that is a head or an office starts with a word whose key begins one
+        self._head_prefixes = frozenset(k[:n] for k in starts for n in range(1, len(k) + 1))
         self._longest_head = rules.head_words
 
     @classmethod
@@ -334,19 +325,33 @@ class OrganizationRecognizer:
         rules: Path = RULES_FILE,
         places_dir: Path | None = PLACES_DIR,
         places: Iterable[Place] = (),
+        zipf: dict[str, float] | None = None,
     ) -> OrganizationRecognizer:
-        """Build from the data files; `places`: more towns (GeoNames from the lexicon), by population."""
-        return cls(OrganizationRules.load(rules, places_dir, places))
+        """Build from the data files; `places`: more towns (GeoNames from the lexicon), by population;
+        `zipf`: `wordfreq_zipf()` when the caller has it already."""
+        return cls(OrganizationRules.load(rules, places_dir, places, zipf))
 
-    def __call__(self, text: str, taken: list[tuple[int, int]] | None = None) -> list[Mention]:
-        """Organization names in normalized `text`; none overlaps a span in `taken` (mentions already found)."""
-        words = _Text(text)
-        busy = _Busy(taken or [])
+    def __call__(
+        self, text: str, taken: list[tuple[int, int]] | None = None, words: Words | None = None
+    ) -> list[Mention]:
+        """Organization names in normalized `text`; none overlaps a span in `taken` (mentions already found).
+
+        `words`: the words of `text` when the caller has them already (`Words.of(text)`).
+        """
+        if words is None or words.text != text:
+            words = Words.of(text)
+        return self._names(_Text(words), taken or [])
+
+    def _names(self, words: _Text, taken: list[tuple[int, int]]) -> list[Mention]:
+        """The names in `words`, left to right; a name overlapping `taken` is skipped."""
+        first_letters, head_prefixes = self._first_letters, self._head_prefixes
+        busy = _Busy(taken)
         found: list[Mention] = []
         count = len(words)
         index = 0
         while index < count:
-            if words.keys[index][:3] not in self._first_letters:
+            k = words.keys[index]
+            if k[:3] not in first_letters or k not in head_prefixes:
                 index += 1
                 continue
             named = self._name_at(words, index)
@@ -365,7 +370,7 @@ class OrganizationRecognizer:
     def _name_at(self, words: _Text, index: int) -> tuple[int, _Chain, str] | None:
         """A name starting at word `index` (or right after an office word there): its first word, chain and kind."""
         rules = self.rules
-        for head_last, joined in words.phrases(index, self._longest_head):
+        for head_last, joined in words.phrases(index, self._longest_head, self._head_prefixes):
             if joined in rules.heads:
                 if self._after_determiner(words, index, joined):
                     return None
@@ -457,14 +462,17 @@ class OrganizationRecognizer:
         """An organization named at `position` inside another name: its last word and COMPLETE."""
         if depth >= 3:
             return None
-        for head_last, joined in words.phrases(position, self._longest_head):
+        for head_last, joined in words.phrases(position, self._longest_head, self._head_prefixes):
             if joined in self.rules.heads:
                 inner = self._complement(words, head_last, joined, depth=depth + 1)
                 return (inner.last, COMPLETE) if inner.complete else None
         return None
 
     def _starts_organization(self, words: _Text, position: int) -> bool:
-        return any(joined in self.rules.heads for _, joined in words.phrases(position, self._longest_head))
+        if words.keys[position] not in self._head_prefixes:
+            return False
+        phrases = words.phrases(position, self._longest_head, self._head_prefixes)
+        return any(joined in self.rules.heads for _, joined in phrases)
 
     def _step(
         self,

@@ -12,8 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
+from rasad.knowledge.yamlfile import load_yaml
 from rasad.model import Mention
 from rasad.normalize import fold
 
@@ -32,7 +31,7 @@ class SourceRecognizer:
     @classmethod
     def load(cls, path: Path = DATA_FILE) -> SourceRecognizer:
         with open(path, encoding="utf-8") as handle:
-            data = yaml.safe_load(handle)
+            data = load_yaml(handle)
 
         def alternation(forms: list[str | int]) -> str:
             keys = sorted({" ".join(fold(str(f)).split()) for f in forms}, key=len, reverse=True)
@@ -48,9 +47,13 @@ class SourceRecognizer:
             anonymous=re.compile(anonymous),
         )
 
-    def __call__(self, text: str, named: list[Mention]) -> list[Mention]:
-        """SOURCE mentions for attributions in `text`, given the named mentions found there."""
-        folded = fold(text)
+    def __call__(self, text: str, named: list[Mention], folded: str | None = None) -> list[Mention]:
+        """SOURCE mentions for attributions in `text`, given the named mentions found there.
+
+        `folded`: `fold(text)` when the caller has it already.
+        """
+        if folded is None or len(folded) != len(text):
+            folded = fold(text)
         found: list[Mention] = []
         anonymous = [
             Mention("SOURCE", m.start(), m.end(), None, {"anonymous": True})

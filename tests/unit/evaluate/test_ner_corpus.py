@@ -13,6 +13,8 @@ from rasad.evaluate.ner import (
     detokenize,
     evaluate_file,
     evaluate_sentences,
+    is_named,
+    outermost,
     predicted_char_spans,
     read_sentences,
     span_counts,
@@ -171,3 +173,42 @@ def test_unnamed_actor_mentions_are_not_counted_as_org(tmp_path: Path) -> None:
 
     result = evaluate_file(path, Pipeline(stages=[("bare", stage)]))
     assert result.per_type["ORG"] == SpanCounts(0, 0, 0)
+
+
+def test_flat_scoring_keeps_the_outermost_name_and_leaves_roles_out(tmp_path: Path) -> None:
+    """A place inside a predicted organization and an unnamed office holder are not NER spans of their own."""
+    path = tmp_path / "c.txt"
+    path.write_text(
+        "شهرداری|B_ORG\nکرج|I_ORG\nو|O\nسفیر|O\nروسیه|B_LOC\nگفتند|O\n",
+        encoding="utf-8",
+    )
+
+    def stage(doc: Doc) -> Doc:
+        text = doc.text
+        organization = text.index("شهرداری")
+        town = text.index("کرج")
+        role = text.index("سفیر")
+        country = text.index("روسیه")
+        doc.mentions.extend(
+            [
+                Mention("ACTOR", organization, town + 3, None, {"org_source": "pattern"}),
+                Mention("PLACE", town, town + 3, None, {"candidates": ["karaj"]}),
+                Mention("PERSON", role, country + 5, None, {"title": "Ambassador", "org": "rus-government"}),
+                Mention("PLACE", country, country + 5, "country:RUS", {"inside": True}),
+            ]
+        )
+        return doc
+
+    result = evaluate_file(path, Pipeline(stages=[("flat", stage)]))
+    assert result.per_type["ORG"] == SpanCounts(1, 0, 0)
+    assert result.per_type["LOC"] == SpanCounts(1, 0, 0)
+    assert result.per_type["PER"] == SpanCounts(0, 0, 0)
+
+
+def test_outermost_and_is_named() -> None:
+    actor = Mention("ACTOR", 0, 12, "x", {})
+    inner = Mention("PLACE", 8, 12, None, {})
+    named_person = Mention("PERSON", 20, 30, None, {"name_source": "given-name", "org": "y"})
+    role = Mention("PERSON", 40, 50, None, {"title": "Minister", "org": "y"})
+    assert not is_named(role) and is_named(named_person)
+    assert outermost([actor, inner, named_person, role]) == [actor, named_person]

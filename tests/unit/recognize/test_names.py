@@ -123,3 +123,37 @@ def test_taken_spans_are_skipped(names: NameRecognizer) -> None:
 def test_verbs_end_a_name(names: NameRecognizer) -> None:
     assert spans(names, "از فاطمه خواستم که بیاید.") == []
     assert spans(names, "مریم رفته بود.") == []
+
+
+# ------------------------------------------------------------------ appositions
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("گلبدین نورزی، سخنگوی والی هرات، به خبرنگاران گفت.", ["گلبدین نورزی"]),
+        ("ماتیاس کورنلیوس، مدیر منطقه‌ای دیده‌بان حقوق بشر، هشدار داد.", ["ماتیاس کورنلیوس"]),
+        ("او دیروز آمد. باریالی وردک، عضو شورای ولایتی، گفت.", ["باریالی وردک"]),
+    ],
+)
+def test_name_told_by_the_office_after_it(names: NameRecognizer, text: str, expected: list[str]) -> None:
+    found = names.appositions(text, [])
+    assert [text[m.start : m.end] for m in found] == expected
+    assert all(m.kind == "PERSON" and m.data["name_source"] == "apposition" for m in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وزارت خارجه، سخنگوی آن را برکنار کرد.",  # frequent words
+        "ایران، عراق و سوریه توافق کردند.",  # no office after the comma
+        "دیروز، رئیس‌جمهور سخنرانی کرد.",
+        "در این جلسه نورزی، سخنگوی والی، حاضر بود.",  # not at a sentence's start
+    ],
+)
+def test_no_apposition(names: NameRecognizer, text: str) -> None:
+    assert names.appositions(text, []) == []
+
+
+def test_apposition_leaves_taken_names(names: NameRecognizer) -> None:
+    text = "گلبدین نورزی، سخنگوی والی هرات، گفت."
+    assert names.appositions(text, [(0, len("گلبدین نورزی"))]) == []
