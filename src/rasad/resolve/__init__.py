@@ -26,6 +26,8 @@ from rasad.resolve.places import choose_place, country_context, country_location
 
 BACKGROUND_DAYS = 14
 SAME_PLACE_KM = 50
+SAME_SALVO_KM = 150
+OUTSIDE_PROVINCE_KM = 200
 TERRITORY_SUBTYPES = frozenset(
     {"Non-state actor overtakes territory", "Government regains territory", "Non-violent transfer of territory"}
 )
@@ -241,9 +243,20 @@ def _distant(a: Event, b: Event) -> bool:
         return False
     if loc_a.get("country") != loc_b.get("country"):
         return True
-    if a.weapon is not None and b.weapon is not None and a.weapon.ref == b.weapon.ref:
-        return False  # one salvo, two sources naming two targets: still one event
-    return loc_a.get("geo_precision") == 1 == loc_b.get("geo_precision") and _km(loc_a, loc_b) > SAME_PLACE_KM
+    # one salvo told by two sources naming two nearby targets is still one event; two cities far
+    # apart struck the same night are two («صعده» and «الحدیده»)
+    same_weapon = a.weapon is not None and b.weapon is not None and a.weapon.ref == b.weapon.ref
+    reach = SAME_SALVO_KM if same_weapon else SAME_PLACE_KM
+    if loc_a.get("geo_precision") == 1 == loc_b.get("geo_precision"):
+        return _km(loc_a, loc_b) > reach
+    # a province and a town far from its centre («استان صعده», «بندر الحدیده»)
+    provinces = [loc for loc in (loc_a, loc_b) if loc.get("geo_precision") == 3 and not _is_country(loc)]
+    towns = [loc for loc in (loc_a, loc_b) if loc.get("geo_precision") == 1]
+    return len(provinces) == 1 and len(towns) == 1 and _km(provinces[0], towns[0]) > OUTSIDE_PROVINCE_KM
+
+
+def _is_country(location: dict[str, Any]) -> bool:
+    return str(location.get("gazetteer_id", "")).startswith("country:")
 
 
 def merge_events(events: list[Event]) -> list[Event]:
@@ -307,8 +320,8 @@ def _affinity(a: Event, b: Event) -> int:
 
 def _same_story(a: Event, b: Event) -> bool:
     """Two independent frames tell one event when they share a sentence, a date, a place or a weapon."""
-    if b.plural and not a.plural:
-        return False
+    if b.plural and not a.plural and not (_explicit_date(b) and _explicit_date(b) == _explicit_date(a)):
+        return False  # «حملات» summing up several events, unless dated like this one («در حملات شب گذشته به صعده»)
     same_sentence = bool(a.evidence and b.evidence and b.evidence[0] in a.evidence)
     if same_sentence and (a.weapon is None or b.weapon is None or a.weapon.ref == b.weapon.ref):
         return True  # «در اعتراض به … تجمع کردند»: two triggers of one event in one sentence
@@ -317,7 +330,8 @@ def _same_story(a: Event, b: Event) -> bool:
     if _explicit_date(a) and _explicit_date(b) and (_precision(a), _precision(b)) != ("day", "day"):
         return True  # «در آذر ۱۴۰۰ ... تحصن کردند» and «۵ آذر ۱۴۰۰ ... پراکنده کردند»: the coarse date holds the day
     if a.weapon is not None and b.weapon is not None and a.weapon.ref == b.weapon.ref:
-        return True
+        # one weapon, one event — unless each tells its own day («امروز» in Sanaa, «شب گذشته» in Saada)
+        return not (_explicit_date(a) and _explicit_date(b))
     if _explicit_date(b) is None and _explicit_date(a) is not None:
         return a.weapon is None or b.weapon is None or a.weapon.ref == b.weapon.ref
     return False

@@ -291,3 +291,20 @@ def test_the_police_who_report_an_arrest_made_it(pipeline: Pipeline) -> None:
     text = "به گفته پلیس پاکستان، سه مظنون روز دوشنبه در محله لیاری کراچی بازداشت شدند."
     [event] = of_type(events_of(pipeline, text), "COERCE")
     assert event["actor1"]["kind"] == "police"
+
+
+def test_strikes_on_two_cities_on_two_days_are_two_events(pipeline: Pipeline) -> None:
+    text = (
+        "جنگنده‌های آمریکایی بامداد امروز سه‌شنبه چندین نقطه در صنعا را هدف حملات هوایی قرار دادند. "
+        "شب گذشته نیز استان صعده در شمال یمن آماج دست‌کم ۱۰ حمله هوایی قرار گرفت. "
+        "منابع محلی همچنین از حمله هوایی به بندر الحدیده در غرب یمن در شامگاه دوشنبه خبر دادند."
+    )
+    events = of_type(events_of(pipeline, text, published="2025-03-25"), "ASSAULT")
+    assert sorted(e["location"]["name"] for e in events) == ["Port of Hodeidah", "Sa'dah", "Sanaa"]
+
+
+def test_a_capital_is_a_city_with_coordinates(pipeline: Pipeline) -> None:
+    text = "یک بمب روز دوشنبه در مرکز شهر پاریس منفجر شد و سه نفر زخمی شدند."
+    [event] = of_type(events_of(pipeline, text), "ASSAULT")
+    assert event["location"]["country"] == "FRA"
+    assert event["location"]["geo_precision"] == 1
