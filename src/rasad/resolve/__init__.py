@@ -250,8 +250,11 @@ def _distant(a: Event, b: Event) -> bool:
     if loc_a.get("geo_precision") == 1 == loc_b.get("geo_precision"):
         return _km(loc_a, loc_b) > reach
     # a province and a town far from its centre («استان صعده», «بندر الحدیده»)
+    # (or two regions: «خلیج عدن» and «دریای سرخ»)
     provinces = [loc for loc in (loc_a, loc_b) if loc.get("geo_precision") == 3 and not _is_country(loc)]
     towns = [loc for loc in (loc_a, loc_b) if loc.get("geo_precision") == 1]
+    if len(provinces) == 2:
+        return provinces[0].get("gazetteer_id") != provinces[1].get("gazetteer_id") and _km(*provinces) > OUTSIDE_PROVINCE_KM
     return len(provinces) == 1 and len(towns) == 1 and _km(provinces[0], towns[0]) > OUTSIDE_PROVINCE_KM
 
 

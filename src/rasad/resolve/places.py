@@ -17,6 +17,8 @@ BIG_CITY = 1_000_000
 REGION = frozenset(
     "IRN IRQ SYR LBN YEM ISR PSE AFG PAK SAU ARE QAT BHR KWT OMN JOR TUR AZE ARM EGY LBY TJK TKM UZB SDN GEO".split()
 )
+_REGION_KINDS = frozenset({"region"})
+_WATER_KINDS = frozenset({"sea", "gulf", "strait"})
 _PROVINCE_NOUN = re.compile(r"(?:استان|ولایت|ایالت|محافظه|استانداری) ")
 # How far a place may lie from the town or region the text puts it in.
 WITHIN_TOWN_KM = 60
@@ -73,9 +75,12 @@ def choose_place(
         # a town in a country the article never names is a homonym («وگو», «تازه»), unless it is a big city of the region
         if best.population < BIG_CITY or best.country not in REGION:
             return None
-    precision = 3 if best.source == "admin1" else 1
+    # a province or a region is only the area; a sea, or a village placed by the town around it
+    # («منطقه جربان در جنوب صنعا»), is near a point, not at it
+    precision = 3 if best.source == "admin1" or best.kind in _REGION_KINDS else 1
     before = doc.text[max(0, mention.start - 12) : mention.start]
-    if precision == 1 and any(word in before for word in _NEAR):
+    near = any(word in before for word in _NEAR) or mention.data.get("located_by") or best.kind in _WATER_KINDS
+    if precision == 1 and near:
         precision = 2
     return {
         "name": best.name,
