@@ -29,7 +29,7 @@ _CLAUSE_BREAK = re.compile(r"[،؛:]")
 _NEGATION_AFTER = re.compile(r"^\s*(?:\S+\s+){0,1}(?:ن(?:کرد|کردند|شد|شدند|داد|دادند|گرفت|گرفتند|رسید))(?![\w])")
 # The verb after the trigger that makes it passive or intransitive: its subject is what it was done to.
 _PASSIVE_AFTER = re.compile(r"^\s*(?:قرار\s+)?(?:شد|شدند|شده|شده اند|شده است|گردید|گردیدند|گرفت|گرفتند|گرفته|می شود|می شوند)(?![\w])")
-_ARRESTING = frozenset({"police", "security", "military", "border-guard"})
+_ARRESTING = frozenset({"police", "security", "military", "border-guard", "government"})
 _CIVILIAN_KINDS = frozenset({"civilians", "protesters", "media"})
 
 
@@ -133,7 +133,16 @@ class Extractor:
         genitive_agent = trigger.id in GENITIVE_AGENT
         passive = bool(_PASSIVE_AFTER.search(folded[hit.end : hit.end + 20]))
         args = pick_arguments(
-            folded, sentence, (hit.start, hit.end), candidates, self.cues, others, trigger.type, genitive_agent, passive
+            folded,
+            sentence,
+            (hit.start, hit.end),
+            candidates,
+            self.cues,
+            others,
+            trigger.type,
+            genitive_agent,
+            passive,
+            about=trigger.mode == "crowd-control",
         )
         args = self._platform_first(args)
         if args.actor1 is None and trigger.type == "COERCE":
@@ -324,7 +333,11 @@ def _inside_mention(hit: TriggerHit, mentions: list[Mention]) -> bool:
     return any(
         m.start <= hit.start
         and hit.end <= m.end
-        and (m.kind in ("ACTOR", "PERSON", "PLACE", "OUTLET") or m.kind == "WEAPON" and m.end - m.start > hit.end - hit.start)
+        and (
+            m.kind in ("ACTOR", "PERSON", "PLACE", "OUTLET")
+            # «موشک‌انداز»: a weapon's name; but «انفجار انتحاری» opens with the event it names
+            or m.kind == "WEAPON" and m.end - m.start > hit.end - hit.start and hit.start > m.start
+        )
         for m in mentions
     )
 

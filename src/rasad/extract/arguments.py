@@ -50,8 +50,10 @@ def pick_arguments(
     event_type: str = "ASSAULT",
     genitive_agent: bool = False,
     passive: bool = False,
+    about: bool = False,
 ) -> Arguments:
-    """Choose each argument among the sentence's mentions by role cues, then by closeness to the trigger."""
+    """Choose each argument among the sentence's mentions by role cues, then by closeness to the trigger.
+    `about`: places after «علیه», «با», «در اعتراض به» are what the act is about, not where it was."""
     start, _end = sentence
     t_start, t_end = trigger
 
@@ -83,7 +85,7 @@ def pick_arguments(
     agent, target = _actor_roles(
         folded, start, (t_start, t_end), actors, cues, distance, event_type, genitive_agent, passive, weapons
     )
-    if event_type in _ABOUT_TYPES:
+    if event_type in _ABOUT_TYPES or about:
         # «تجمع در اعتراض به عادی‌سازی روابط با اسرائیل»: the country argued about is not where it happened
         places = [m for m in places if not cues.about_before.search(folded[max(start, m.start - 25) : m.start])]
     ranked, origin, within = _places(folded, start, places, cues, distance, event_type)
@@ -149,7 +151,7 @@ def _actor_roles(
             agents.append((-900, mention))  # «گلوله‌های توپ شبه‌نظامیان حوثی»: whose means they were
         elif cues.possessive_before.search(before) and mention.end <= t_start:
             agents.append((-500 + mention.start - start, mention))
-        elif mention.start >= t_end and _genitive(folded, t_end, mention):
+        elif mention.start >= t_end and _genitive(folded, t_end, mention, counted=not genitive_agent):
             if genitive_agent:
                 agents.append((-800, mention))  # «حمله تروریست‌ها», «حمله پهپادی اسرائیل به …»: the attacker
             else:
@@ -213,10 +215,11 @@ def _place_word_before(folded: str, mention: Mention, sentence_start: int, cues:
     return bool(cues.place_in_before.search(before))
 
 
-def _genitive(folded: str, trigger_end: int, mention: Mention) -> bool:
-    """The mention follows the event noun directly (at most one modifier between): its genitive."""
+def _genitive(folded: str, trigger_end: int, mention: Mention, counted: bool = False) -> bool:
+    """The mention follows the event noun directly (at most one modifier between): its genitive.
+    A count may stand between only when `counted` («بازداشت ۶ عضو»: those arrested)."""
     gap = folded[trigger_end : mention.start].split()
-    if gap and _COUNT_WORD.match(gap[0]):
+    if gap and _COUNT_WORD.match(gap[0]) and not counted:
         return False  # «در این حملات هوایی هفت تروریست ...»: a count opens a new phrase, no genitive
     return len(gap) <= 1 and not (gap and gap[0] in ("به", "علیه", "در", "از", "با", "را", "بر", "و"))
 

@@ -44,12 +44,26 @@ def code_actor(mention: Mention | None, doc: Doc, kb: KnowledgeBase, context: Co
     if data.get("org_source"):
         # an organization found by its shape («وزارت نیرو»): named as written, not guessed
         return {"id": None, "name": text, "text": text, "country": None, "kind": data.get("kind"), "generic": False}
-    # a bare force noun («ارتش اعلام کرد»): the article's most named country, if any
+    # a bare force noun («ارتش اعلام کرد»): the country its sentence names before it («در بحرین،
+    # نیروهای امنیتی ...»), else the article's most named country, if any
     force = data.get("force", "military")
-    country_code = context.most_common(1)[0][0] if context else None
+    country_code = _sentence_country(doc, mention) or (context.most_common(1)[0][0] if context else None)
     if country_code is None:
         return {"id": None, "name": f"unidentified {force}", "text": text, "country": None, "kind": data.get("kind")}
     country = kb.countries.get(country_code)
     template = next((f for f in kb.forces if f.suffix == force), None)
     name = template.name.format(country=country.name if country else country_code) if template else f"{force} of {country_code}"
     return {"id": f"{country_code.lower()}-{force}", "name": name, "text": text, "country": country_code, "kind": data.get("kind")}
+
+
+def _sentence_country(doc: Doc, mention: Mention) -> str | None:
+    """The country named last before the mention in its sentence: a country name or a place of it."""
+    sentence = next((s for s in doc.sentences if s.start <= mention.start < s.end), None)
+    if sentence is None:
+        return None
+    for other in reversed(doc.mentions):
+        if other.end > mention.start or other.start < sentence.start or other.kind != "PLACE":
+            continue
+        if (other.ref or "").startswith("country:"):
+            return (other.ref or "").split(":", 1)[1]
+    return None

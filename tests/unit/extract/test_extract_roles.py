@@ -308,3 +308,35 @@ def test_a_capital_is_a_city_with_coordinates(pipeline: Pipeline) -> None:
     [event] = of_type(events_of(pipeline, text), "ASSAULT")
     assert event["location"]["country"] == "FRA"
     assert event["location"]["geo_precision"] == 1
+
+
+def test_a_plot_is_no_attack_and_the_announcing_ministry_arrested(pipeline: Pipeline) -> None:
+    text = (
+        "وزارت کشور کویت روز دوشنبه از بازداشت ۶ عضو یک سلول تروریستی وابسته به داعش خبر داد که "
+        "قصد حمله به یک حسینیه در منطقه الجهراء را داشتند."
+    )
+    events = events_of(pipeline, text)
+    assert of_type(events, "ASSAULT") == []
+    [arrest] = of_type(events, "COERCE")
+    assert arrest["actor1"]["country"] == "KWT"
+
+
+def test_forces_belong_to_the_country_their_sentence_names(pipeline: Pipeline) -> None:
+    text = (
+        "وزارت کشور کویت روز دوشنبه بیانیه‌ای منتشر کرد و کویت از همسایگان خواست هوشیار باشند. "
+        "در بحرین، نیروهای امنیتی شامگاه جمعه تجمع ده‌ها معترض را در اعتراض به عادی‌سازی روابط با اسرائیل با گاز اشک‌آور متفرق کردند."
+    )
+    [protest] = of_type(events_of(pipeline, text, published="2026-01-13"), "PROTEST")
+    assert protest["actor2"]["country"] == "BHR"
+    assert protest["location"]["country"] == "BHR"
+
+
+def test_a_suicide_blast_recalled_with_its_date_is_an_event(pipeline: Pipeline) -> None:
+    text = (
+        "بازداشت‌های کویت یادآور انفجار انتحاری مسجد امام صادق در منطقه الصوابر شهر کویت در ۲۶ ژوئن ۲۰۱۵ است "
+        "که ۲۷ کشته بر جای گذاشت."
+    )
+    [event] = of_type(events_of(pipeline, text, published="2026-01-13"), "ASSAULT")
+    assert event["date"]["value"] == "2015-06-26"
+    assert event["timing"] == "background"
+    assert event["location"]["geo_precision"] < 3
