@@ -29,6 +29,10 @@ _CLAUSE_BREAK = re.compile(r"[،؛:]")
 _NEGATION_AFTER = re.compile(r"^\s*(?:\S+\s+){0,1}(?:ن(?:کرد|کردند|شد|شدند|داد|دادند|گرفت|گرفتند|رسید))(?![\w])")
 # The verb after the trigger that makes it passive or intransitive: its subject is what it was done to.
 _PASSIVE_AFTER = re.compile(r"^\s*(?:قرار\s+)?(?:شد|شدند|شده|شده اند|شده است|گردید|گردیدند|گرفت|گرفتند|گرفته|می شود|می شوند)(?![\w])")
+# An event noun with its genitive (a few words, no punctuation, no «که») and then «را».
+_OBJECT_AFTER = re.compile(
+    r"(?!\s+(?:با|به|از|در|علیه|میان|بین)\s)(?:\s+(?!(?:که|و|شد|شدند|کرد|کردند|است|بود|داد|دادند|گرفت|گرفتند|می)(?![\w]))[^\s،؛:.!?«»]+){0,6}?\s+را(?![\w])"
+)
 _ARRESTING = frozenset({"police", "security", "military", "border-guard", "government"})
 _CIVILIAN_KINDS = frozenset({"civilians", "protesters", "media"})
 
@@ -71,7 +75,7 @@ class Extractor:
             if (
                 strong
                 and weak
-                and all(self._refers_back(folded, sentence.start, h) for h in strong)
+                and all(self._refers_back(folded, sentence.start, h, mentions) for h in strong)
                 and all("؛" in folded[min(h.end, weak[0].end) : max(h.start, weak[0].start)] for h in strong)
             ):
                 # «کویته بارها صحنه حملات بوده است؛ در ۹ نوامبر یک بمب‌گذار ... ۲۶ نفر را کشت»: the
@@ -86,7 +90,8 @@ class Extractor:
                 [m for m in mentions if m.kind in ("ACTOR", "PERSON")],
             )
             # references («در پاسخ به حمله», «این حمله») do not claim the arguments around them
-            references = _conjoined(folded, chosen, [h.start for h in chosen if self._refers_back(folded, sentence.start, h)])
+            referring = [h.start for h in chosen if self._refers_back(folded, sentence.start, h, mentions)]
+            references = _conjoined(folded, chosen, referring)
             generic = _conjoined(folded, chosen, [h.start for h in chosen if self._generic(folded, sentence.start, h)])
             positions = [h.start for h in chosen if h.start not in references]
             nearest_to_casualty = _nearest_assault(chosen)
@@ -145,6 +150,8 @@ class Extractor:
             about=trigger.mode == "crowd-control",
         )
         args = self._platform_first(args)
+        if trigger.type == "PROTEST":
+            args = _crowd_first(args, candidates)
         if args.actor1 is None and trigger.type == "COERCE":
             # «به گفته پلیس، سه مظنون بازداشت شدند»: the force that reports an arrest made it
             reporter = next((m for m in mentions if (m.start, m.end) in speakers and m.data.get("kind") in _ARRESTING), None)
@@ -152,7 +159,11 @@ class Extractor:
         status = self._status(folded, sentence, hit)
         if trigger.type in FACTUAL_TYPES and status in ("hypothetical", "threatened", "negated", "denied"):
             return None
-        anaphoric = self._anaphoric(folded, sentence[0], hit)
+        # «این حمله», or the event as the object of another verb («بازداشت خبرنگاران را محکوم کرد»):
+        # an event told already, whose date and weapon in this sentence are not its own
+        anaphoric = self._anaphoric(folded, sentence[0], hit) or (
+            not hit.indefinite and _object_of_verb(folded, hit, mentions)
+        )
         if anaphoric:
             # «این حمله»: the event was told before; its weapon belongs to that telling
             args = replace(args, weapon=None, quantity=None)
@@ -163,6 +174,8 @@ class Extractor:
             or (trigger.strength == "weak" and bool(self.cues.cumulative.search(folded[sentence[0] : sentence[1]])))
             # «سالانه ده‌ها نفر ... جان می‌دهند»: a habit told before the trigger's clause ends
             or bool(self.cues.habitual.search(folded, sentence[0], _clause(folded, sentence, hit)[1]))
+            # «از زمان بازگشت طالبان ده‌ها خبرنگار بازداشت شده‌اند»: a tally since a time, not one event
+            or bool(self.cues.cumulative.search(folded, _clause(folded, sentence, hit)[0], hit.start))
         )
         sources = [m for m in mentions if m.kind == "SOURCE"] or [m for m in mentions if m.kind == "OUTLET"]
         event = Event(
@@ -224,13 +237,13 @@ class Extractor:
             return False
         return bool(self.cues.anaphora_before.search(folded[max(sentence_start, hit.start - 8) : hit.start]))
 
-    def _refers_back(self, folded: str, sentence_start: int, hit: TriggerHit) -> bool:
+    def _refers_back(self, folded: str, sentence_start: int, hit: TriggerHit, mentions: list[Mention]) -> bool:
         """«در پاسخ به حمله», «این حمله»: the trigger names an event told elsewhere."""
         if hit.indefinite and not hit.plural:
             return False
         before = folded[max(sentence_start, hit.start - 20) : hit.start]
-        if folded[hit.end : hit.end + 4].startswith(" را "):
-            return True  # «تحصن را پراکنده کردند», «حمله را محکوم کرد»: the event is the object of another act
+        if _object_of_verb(folded, hit, mentions):
+            return True
         return bool(self.cues.reference_before.search(before)) or self._anaphoric(folded, sentence_start, hit)
 
     def _status(self, folded: str, sentence: tuple[int, int], hit: TriggerHit) -> str:
@@ -306,6 +319,26 @@ def _describes(folded: str, reference: int, mention: Mention, trigger_start: int
     if not (reference < mention.start and mention.end <= trigger_start):
         return False
     return _CLAUSE_BREAK.search(folded, reference, mention.start) is None
+
+
+def _object_of_verb(folded: str, hit: TriggerHit, mentions: list[Mention]) -> bool:
+    """«تحصن را پراکنده کردند», «بازداشت خبرنگاران در هرات را محکوم کرد»: the event is the object of
+    another act — unless a weapon follows it, whose target the «را» marks («با شلیک گاز اشک‌آور
+    معترضان را پراکنده کردند»)."""
+    found = _OBJECT_AFTER.match(folded, hit.end)
+    return found is not None and not any(m.kind == "WEAPON" and hit.end <= m.start < found.end() for m in mentions)
+
+
+def _crowd_first(args: Arguments, mentions: list[Mention]) -> Arguments:
+    """A protest is the crowd's act: the protesters named in the sentence are its actor1, and the
+    force that met them («ماموران ... چهار تن از آنان را بازداشت کردند») the other side."""
+    if args.actor1 is not None and args.actor1.data.get("kind") == "protesters":
+        return args
+    crowd = next((m for m in mentions if m.kind == "ACTOR" and m.data.get("kind") == "protesters"), None)
+    if crowd is None:
+        return args
+    other = args.actor1 if args.actor1 is not None and args.actor1.data.get("kind") in _ARRESTING else args.actor2
+    return replace(args, actor1=crowd, actor2=other if other is not crowd else None)
 
 
 def _clause(folded: str, sentence: tuple[int, int], hit: TriggerHit) -> tuple[int, int]:

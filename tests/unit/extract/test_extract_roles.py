@@ -340,3 +340,23 @@ def test_a_suicide_blast_recalled_with_its_date_is_an_event(pipeline: Pipeline) 
     assert event["date"]["value"] == "2015-06-26"
     assert event["timing"] == "background"
     assert event["location"]["geo_precision"] < 3
+
+
+def test_an_arrest_confirmed_or_condemned_is_the_arrest_told_before(pipeline: Pipeline) -> None:
+    text = (
+        "نیروهای استخبارات طالبان روز سه‌شنبه پنج خبرنگار را در شهر هرات بازداشت کردند. "
+        "یوناما روز چهارشنبه بازداشت خبرنگاران در هرات را محکوم کرد."
+    )
+    events = events_of(pipeline, text, published="2025-01-16")
+    assert len(of_type(events, "COERCE")) == 1
+    assert len(of_type(events, "ACCUSE")) == 1
+
+
+def test_the_crowd_is_the_protest_s_actor_wherever_it_stands(pipeline: Pipeline) -> None:
+    text = (
+        "در ۲۴ اسد ۱۴۰۳ ماموران امر به معروف طالبان در یک گردهمایی کوچک در شهر هرات "
+        "چهار تن از زنان معترض را بازداشت کردند."
+    )
+    [protest] = of_type(events_of(pipeline, text, published="2025-01-16"), "PROTEST")
+    assert protest["actor1"]["kind"] == "protesters"
+
