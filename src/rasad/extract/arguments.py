@@ -82,8 +82,9 @@ def pick_arguments(
         or _state_place(m) and not _place_word_before(folded, m, start, cues) and not _after_place(m, places)
     ]
     weapons = [m for m in mentions if m.kind == "WEAPON"]
+    dated = [m for m in mentions if m.kind == "DATE"]
     agent, target = _actor_roles(
-        folded, start, (t_start, t_end), actors, cues, distance, event_type, genitive_agent, passive, weapons
+        folded, start, (t_start, t_end), actors, cues, distance, event_type, genitive_agent, passive, weapons, dated
     )
     if event_type in _ABOUT_TYPES or about:
         # «تجمع در اعتراض به عادی‌سازی روابط با اسرائیل»: the country argued about is not where it happened
@@ -135,6 +136,7 @@ def _actor_roles(
     genitive_agent: bool = False,
     passive: bool = False,
     weapons: list[Mention] | None = None,
+    dated: list[Mention] | None = None,
 ) -> tuple[Mention | None, Mention | None]:
     """Agent and target. Persian puts the subject first: the agent is the earliest actor before the
     verb that no preposition or «را» marks as something else; the target is the nearest marked one.
@@ -151,7 +153,7 @@ def _actor_roles(
             agents.append((-900, mention))  # «گلوله‌های توپ شبه‌نظامیان حوثی»: whose means they were
         elif cues.possessive_before.search(before) and mention.end <= t_start:
             agents.append((-500 + mention.start - start, mention))
-        elif mention.start >= t_end and _genitive(folded, t_end, mention, counted=not genitive_agent):
+        elif mention.start >= t_end and _genitive(folded, t_end, mention, counted=not genitive_agent, skipped=dated):
             if genitive_agent:
                 agents.append((-800, mention))  # «حمله تروریست‌ها», «حمله پهپادی اسرائیل به …»: the attacker
             else:
@@ -215,10 +217,17 @@ def _place_word_before(folded: str, mention: Mention, sentence_start: int, cues:
     return bool(cues.place_in_before.search(before))
 
 
-def _genitive(folded: str, trigger_end: int, mention: Mention, counted: bool = False) -> bool:
+def _genitive(
+    folded: str, trigger_end: int, mention: Mention, counted: bool = False, skipped: list[Mention] | None = None
+) -> bool:
     """The mention follows the event noun directly (at most one modifier between): its genitive.
-    A count may stand between only when `counted` («بازداشت ۶ عضو»: those arrested)."""
-    gap = folded[trigger_end : mention.start].split()
+    A count may stand between only when `counted` («بازداشت ۶ عضو»: those arrested); the `skipped`
+    mentions do not count («حمله هوایی شب گذشته ارتش اسرائیل»: a date between)."""
+    between = folded[trigger_end : mention.start]
+    for other in skipped or []:
+        if trigger_end <= other.start and other.end <= mention.start:
+            between = between.replace(folded[other.start : other.end], " ")
+    gap = between.split()
     if gap and _COUNT_WORD.match(gap[0]) and not counted:
         return False  # «در این حملات هوایی هفت تروریست ...»: a count opens a new phrase, no genitive
     return len(gap) <= 1 and not (gap and gap[0] in ("به", "علیه", "در", "از", "با", "را", "بر", "و"))

@@ -52,7 +52,8 @@ def find_casualties(
     """Counts of killed and injured in folded[start:end] (a sentence), by the nearest count rule.
     `actors` (the sentence's actor mentions) tell which counts are of people: «سه رهگذر»."""
     sentence = folded[start:end]
-    counts = [n for n in numbers if not _is_subcount(folded, start, n)]
+    # «موشک «یاسین ۱۰۵»»: a number inside a quoted name counts nothing
+    counts = [n for n in numbers if not _is_subcount(folded, start, n) and not _quoted(folded, start, n)]
     people = {n.start for n in counts if any(0 <= a.start - n.end <= 1 for a in actors or [])}
     killed, killed_from = _count_for(sentence, start, counts, cues.killed, people)
     injured, injured_from = _count_for(sentence, start, counts, cues.injured, people)
@@ -61,6 +62,11 @@ def find_casualties(
     if killed is None and cues.nobody_killed.search(sentence):
         killed = 0
     return Casualties(killed, injured, tuple(killed_from + injured_from))
+
+
+def _quoted(folded: str, sentence_start: int, number: Mention) -> bool:
+    opened = folded.rfind("«", sentence_start, number.start)
+    return opened >= 0 and folded.find("»", opened, number.start) < 0
 
 
 def _is_subcount(folded: str, sentence_start: int, number: Mention) -> bool:

@@ -360,3 +360,15 @@ def test_the_crowd_is_the_protest_s_actor_wherever_it_stands(pipeline: Pipeline)
     [protest] = of_type(events_of(pipeline, text, published="2025-01-16"), "PROTEST")
     assert protest["actor1"]["kind"] == "protesters"
 
+
+
+def test_a_date_between_an_air_strike_and_its_author_keeps_the_author(pipeline: Pipeline) -> None:
+    text = "ده‌ها نفر در حمله هوایی شب گذشته ارتش اسرائیل به چادرهای آوارگان در غرب رفح کشته شدند."
+    [event] = of_type(events_of(pipeline, text), "ASSAULT")
+    assert event["actor1"]["country"] == "ISR"
+
+
+def test_a_number_in_a_weapon_s_name_is_no_toll(pipeline: Pipeline) -> None:
+    text = "گردان‌های قسام روز دوشنبه یک تانک را در خان‌یونس با موشک «یاسین ۱۰۵» هدف قرار دادند و خدمه آن را کشتند."
+    [event] = of_type(events_of(pipeline, text), "ASSAULT")
+    assert event["fatalities"] != 105
