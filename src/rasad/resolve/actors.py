@@ -47,7 +47,7 @@ def code_actor(mention: Mention | None, doc: Doc, kb: KnowledgeBase, context: Co
     # a bare force noun («ارتش اعلام کرد»): the country its sentence names before it («در بحرین،
     # نیروهای امنیتی ...»), else the article's most named country, if any
     force = data.get("force", "military")
-    country_code = _sentence_country(doc, mention) or (context.most_common(1)[0][0] if context else None)
+    country_code = _sentence_country(doc, mention, kb) or (context.most_common(1)[0][0] if context else None)
     if country_code is None:
         return {"id": None, "name": f"unidentified {force}", "text": text, "country": None, "kind": data.get("kind")}
     country = kb.countries.get(country_code)
@@ -56,14 +56,29 @@ def code_actor(mention: Mention | None, doc: Doc, kb: KnowledgeBase, context: Co
     return {"id": f"{country_code.lower()}-{force}", "name": name, "text": text, "country": country_code, "kind": data.get("kind")}
 
 
-def _sentence_country(doc: Doc, mention: Mention) -> str | None:
-    """The country named last before the mention in its sentence: a country name or a place of it."""
+def _sentence_country(doc: Doc, mention: Mention, kb: KnowledgeBase) -> str | None:
+    """The country of the place that follows the force noun («پایگاه‌های هوایی نواتیم», «پاسگاهی در
+    میرعلی»), else of the country named last before it in its sentence («در بحرین، نیروهای امنیتی»)."""
     sentence = next((s for s in doc.sentences if s.start <= mention.start < s.end), None)
     if sentence is None:
         return None
-    for other in reversed(doc.mentions):
-        if other.end > mention.start or other.start < sentence.start or other.kind != "PLACE":
-            continue
-        if (other.ref or "").startswith("country:"):
+    places = [m for m in doc.mentions if m.kind == "PLACE" and sentence.start <= m.start < sentence.end]
+    following = next((p for p in places if 0 <= p.start - mention.end <= _FOLLOWING_PLACE), None)
+    if following is not None and (country := _place_country(following, kb)):
+        return country
+    for other in reversed(places):
+        if other.end <= mention.start and (other.ref or "").startswith("country:"):
             return (other.ref or "").split(":", 1)[1]
     return None
+
+
+# How far after a force noun the place it stands in may be named.
+_FOLLOWING_PLACE = 25
+
+
+def _place_country(place: Mention, kb: KnowledgeBase) -> str | None:
+    """A place mention's country: the country it names, or the one all its curated candidates share."""
+    if (place.ref or "").startswith("country:"):
+        return (place.ref or "").split(":", 1)[1]
+    countries = {kb.places[i].country for i in place.data.get("candidates", []) if i in kb.places}
+    return str(countries.pop()) if len(countries) == 1 and None not in countries else None
