@@ -299,7 +299,7 @@ def _places(
             score += 35  # a province: less specific than a town or site in the same sentence
         if event_type not in _VIOLENT and before.endswith("به "):
             score += 80  # «انتقال موشک به روسیه», «سفر به دوحه»: where something goes, not where it was decided
-        if index + 1 < len(places) and _WITHIN.fullmatch(folded, mention.end, places[index + 1].start):
+        if index + 1 < len(places) and _lies_in(folded, mention, places[index + 1]):
             score -= 30  # «بهبهان در استان خوزستان», «البصیره در حومه شرقی دیرالزور»: the first place is the precise one
             within[id(mention)] = places[index + 1]
         scored.append((score, mention))
@@ -315,6 +315,14 @@ _WITHIN = re.compile(
     r"\s*(?:[،,]\s*|(?=\S))(?:(?:در|نزدیک|نزدیکی|حومه|اطراف|حوالی|شمال|جنوب|شرق|غرب|مرکز|شرقی|غربی|شمالی|جنوبی|"
     r"حدود|کیلومتری|مایلی|[0-9۰-۹]+)\s+)+|\s*[،,]\s*"
 )
+
+
+def _lies_in(folded: str, mention: Mention, larger: Mention) -> bool:
+    """«X در حومه Y», «X، Y», or a province right after the place («ولسوالی بهسود ننگرهار»)."""
+    if _WITHIN.fullmatch(folded, mention.end, larger.start):
+        return True
+    province = larger.data.get("specificity") == 2 and mention.data.get("specificity") != 2
+    return province and not folded[mention.end : larger.start].strip()
 
 
 def _target_follows(folded: str, mention: Mention, later: list[Mention]) -> bool:

@@ -20,8 +20,9 @@ REGION = frozenset(
 _REGION_KINDS = frozenset({"region"})
 _WATER_KINDS = frozenset({"sea", "gulf", "strait"})
 _PROVINCE_NOUN = re.compile(r"(?:استان|ولایت|ایالت|محافظه|استانداری) ")
-# How far a place may lie from the town or region the text puts it in.
+# How far a place may lie from the town, or from the centre of the region, the text puts it in.
 WITHIN_TOWN_KM = 60
+NEAR_CENTRE_KM = 100
 WITHIN_REGION_KM = 300
 _SOURCE_RANK = {"site": 0, "user": 0, "geonames": 1, "admin1": 2}
 
@@ -64,9 +65,24 @@ def choose_place(
         candidates = [p for p in candidates if p.source == "admin1"]  # «استان کرمانشاه»: the province, not the city
     if within is not None and str(within.get("gazetteer_id", "")).startswith("country:"):
         candidates = [p for p in candidates if p.country == within["country"]]
+    elif within is not None and within.get("geo_precision") == 1:
+        candidates = [p for p in candidates if distance_km(p.lat, p.lon, within["lat"], within["lon"]) <= WITHIN_TOWN_KM]
     elif within is not None:
-        reach = WITHIN_TOWN_KM if within.get("geo_precision") == 1 else WITHIN_REGION_KM
-        candidates = [p for p in candidates if distance_km(p.lat, p.lon, within["lat"], within["lon"]) <= reach]
+        # a province has no outline here: a place lies in it when it is near its centre, or when no
+        # other province of the country has its centre nearer («بهسود ننگرهار» is not Wardak's Behsud)
+        container = kb.places.get(str(within.get("gazetteer_id")))
+        provinces = [p for p in kb.places.values() if p.source == "admin1" and p.country == within.get("country")]
+        by_outline = container is not None and container.source == "admin1" and len(candidates) > 1
+        candidates = [
+            p
+            for p in candidates
+            if distance_km(p.lat, p.lon, within["lat"], within["lon"]) <= NEAR_CENTRE_KM
+            or (
+                _nearest_province(p, provinces) == within.get("gazetteer_id")
+                if by_outline  # among homonyms; a single candidate near a border is still itself
+                else distance_km(p.lat, p.lon, within["lat"], within["lon"]) <= WITHIN_REGION_KM
+            )
+        ]
     if not candidates:
         return None
     next_country = _country_right_after(mention, doc)
@@ -92,6 +108,11 @@ def choose_place(
         "geo_precision": precision,
         "gazetteer_id": best.id,
     }
+
+
+def _nearest_province(place: Place, provinces: list[Place]) -> str | None:
+    nearest = min(provinces, key=lambda p: distance_km(place.lat, place.lon, p.lat, p.lon), default=None)
+    return nearest.id if nearest is not None else None
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -372,3 +372,15 @@ def test_a_number_in_a_weapon_s_name_is_no_toll(pipeline: Pipeline) -> None:
     text = "گردان‌های قسام روز دوشنبه یک تانک را در خان‌یونس با موشک «یاسین ۱۰۵» هدف قرار دادند و خدمه آن را کشتند."
     [event] = of_type(events_of(pipeline, text), "ASSAULT")
     assert event["fatalities"] != 105
+
+
+def test_a_district_followed_by_its_province_is_that_province_s_district(pipeline: Pipeline) -> None:
+    text = "روز دوشنبه یک ماین کنار جاده‌ای در ولسوالی بهسود ننگرهار در مسیر یک موتر رنجر منفجر شد."
+    [event] = of_type(events_of(pipeline, text, published="2023-11-08"), "ASSAULT")
+    assert abs(event["location"]["lon"] - 70.46) < 0.5  # Nangarhar's Behsud, not Wardak's
+
+
+def test_a_town_near_a_province_border_stays_itself(pipeline: Pipeline) -> None:
+    text = "یک روحانی در شهر بهبهان در استان خوزستان شامگاه یکشنبه هدف تیراندازی افراد ناشناس قرار گرفت و جان باخت."
+    [event] = of_type(events_of(pipeline, text, published="2023-04-07"), "ASSAULT")
+    assert event["location"]["name"] == "Behbahān"
