@@ -26,8 +26,12 @@ WEAPON_REFINED = frozenset({"attack", "fire", "explosion", "destroy", "bombard",
 # Event nouns whose genitive names the one who acts («حمله X»); for the others it names the victim («ترور X»).
 GENITIVE_AGENT = frozenset({"attack", "bombard", "suicide"})
 _CLAUSE_BREAK = re.compile(r"[،؛:]")
-_NEGATION_AFTER = re.compile(r"^\s*(?:\S+\s+){0,1}(?:ن(?:کرد|کردند|شد|شدند|داد|دادند|گرفت|گرفتند|رسید))(?![\w])")
+# «حمله نکرد», «به درگیری‌ها اشاره‌ای نکردند» (a ZWNJ word folds into two)
+_NEGATION_AFTER = re.compile(r"^\s*(?:\S+\s+){0,2}(?:ن(?:کرد|کردند|شد|شدند|داد|دادند|گرفت|گرفتند|رسید))(?![\w])")
 # The verb after the trigger that makes it passive or intransitive: its subject is what it was done to.
+# The first verb of the clause after the trigger, when the trigger is joined to it by «و»:
+# «بازداشت و به مکان نامعلومی منتقل شدند» is passive too.
+_COORDINATED_PASSIVE = re.compile(r"^\s*و\s+(?:[^\s،؛:]+\s+){0,4}?(?:شد|شدند|شده اند|گردید|گردیدند)(?![\w])")
 _PASSIVE_AFTER = re.compile(r"^\s*(?:قرار\s+)?(?:شد|شدند|شده|شده اند|شده است|گردید|گردیدند|گرفت|گرفتند|گرفته|می شود|می شوند)(?![\w])")
 # An event noun with its genitive (a few words, no punctuation, no «که») and then «را».
 _OBJECT_AFTER = re.compile(
@@ -136,7 +140,10 @@ class Extractor:
             speakers = _speakers(folded, sentence, hit.start, mentions, self.cues)
             candidates = [m for m in mentions if (m.start, m.end) not in speakers]
         genitive_agent = trigger.id in GENITIVE_AGENT
-        passive = bool(_PASSIVE_AFTER.search(folded[hit.end : hit.end + 20]))
+        finite = folded[hit.start : hit.end].endswith("د")  # «تیراندازی کردند و ... کشته شدند»: its own verb
+        passive = bool(_PASSIVE_AFTER.search(folded[hit.end : hit.end + 20])) or (
+            not finite and bool(_COORDINATED_PASSIVE.match(folded[hit.end : hit.end + 60]))
+        )
         args = pick_arguments(
             folded,
             sentence,
@@ -152,6 +159,8 @@ class Extractor:
         args = self._platform_first(args)
         if trigger.type == "PROTEST":
             args = _crowd_first(args, candidates)
+        elif trigger.type == "ASSAULT":
+            args = _crowd_target(folded, args, candidates)
         if args.actor1 is None and trigger.type == "COERCE":
             # «به گفته پلیس، سه مظنون بازداشت شدند»: the force that reports an arrest made it
             reporter = next((m for m in mentions if (m.start, m.end) in speakers and m.data.get("kind") in _ARRESTING), None)
@@ -339,6 +348,22 @@ def _crowd_first(args: Arguments, mentions: list[Mention]) -> Arguments:
         return args
     other = args.actor1 if args.actor1 is not None and args.actor1.data.get("kind") in _ARRESTING else args.actor2
     return replace(args, actor1=crowd, actor2=other if other is not crowd else None)
+
+
+def _crowd_target(folded: str, args: Arguments, mentions: list[Mention]) -> Arguments:
+    """«به سوی نمازگزاران و معترضان آتش گشودند»: of targets joined by «و», the protesters name the event."""
+    target = args.actor2
+    if target is None or target.data.get("kind") == "protesters":
+        return args
+    joined = next(
+        (
+            m
+            for m in mentions
+            if m.kind == "ACTOR" and m.data.get("kind") == "protesters" and folded[target.end : m.start].strip() == "و"
+        ),
+        None,
+    )
+    return replace(args, actor2=joined) if joined is not None else args
 
 
 def _clause(folded: str, sentence: tuple[int, int], hit: TriggerHit) -> tuple[int, int]:

@@ -25,6 +25,8 @@ from rasad.resolve.actors import code_actor
 from rasad.resolve.places import choose_place, country_context, country_location, distance_km
 
 BACKGROUND_DAYS = 14
+# How many earlier place mentions an unplaceable site may borrow its area from.
+_EARLIER_PLACES = 3
 SAME_PLACE_KM = 50
 SAME_SALVO_KM = 150
 OUTSIDE_PROVINCE_KM = 200
@@ -79,11 +81,14 @@ class Resolver:
         coded["location"] = self._location(event, doc, context)
         if coded["location"] is None and event.location is not None:
             # a village no gazetteer has: the next place of the clause, as the area around it
-            for other in event.other_places:
+            # (or, when the clause has none, the place the story was last at: «در اطراف همین مسجد»)
+            earlier = [m for m in reversed(doc.mentions) if m.kind == "PLACE" and m.end <= event.location.start]
+            for other in [*event.other_places, *earlier[:_EARLIER_PLACES]]:
                 fallback = choose_place(other, doc, self.kb, self.gazetteer, context)
-                if fallback is not None:
+                if fallback is not None and not str(fallback.get("gazetteer_id", "")).startswith("country:"):
                     fallback["geo_precision"] = max(2, fallback["geo_precision"])
                     coded["location"], event.location = fallback, other
+                    coded["location_borrowed"] = other not in event.other_places
                     break
         if event.type in SPEECH_TYPES and event.location is not None and event.location.start > event.trigger.start:
             # «هشدار داد که کشتی‌ها را در دریای سرخ هدف قرار می‌دهد»: the place is what the words are about;
@@ -165,7 +170,7 @@ def _precision(event: Event) -> str:
 
 
 def _compatible(a: Event, b: Event) -> bool:
-    if a.type != b.type:
+    if a.type != b.type and not (_crackdown(a) and _toll(b) or _crackdown(b) and _toll(a)):
         return False
     date_a, date_b = _explicit_date(a), _explicit_date(b)
     if date_a and date_b:
@@ -184,6 +189,15 @@ def _compatible(a: Event, b: Event) -> bool:
     if actor_a and actor_b and actor_a.get("id") and actor_b.get("id") and actor_a["id"] != actor_b["id"] and not intervention:
         return _other_side(a, b)
     return True
+
+
+def _crackdown(event: Event) -> bool:
+    return event.type == "PROTEST" and bool(event.coded.get("intervention"))
+
+
+def _toll(event: Event) -> bool:
+    """A casualty frame only («... ۶۶ نفر جان باختند»): it may tell the toll of a crackdown."""
+    return event.type == "ASSAULT" and bool(event.coded.get("weak"))
 
 
 def _other_day(a: Event | None, b: Event) -> bool:
@@ -277,7 +291,7 @@ def merge_events(events: list[Event]) -> list[Event]:
         if target is not None and reference:
             _absorb(target, event, only_sources=True)
             continue
-        untold = not _explicit_date(event) and not event.coded.get("location")
+        untold = not _explicit_date(event) and (not event.coded.get("location") or event.coded.get("location_borrowed"))
         weak = event.coded.get("weak") and not _other_day(target, event)
         if target is not None and (weak or untold or _same_story(target, event)):
             _absorb(target, event)
@@ -392,6 +406,8 @@ def _absorb(into: Event, other: Event, only_sources: bool = False) -> None:
         into.coded["actor2"] = other.coded["actor2"]  # the police who broke up the protest
     if into.type == "PROTEST" and _severity(other.acled) > _severity(into.acled):
         into.acled, into.mode = other.acled, other.mode  # a protest that turned violent is coded by its worst moment
+    if _crackdown(into) and into.fatalities and into.acled == ("Protests", "Protest with intervention"):
+        into.acled = ("Protests", "Excessive force against protesters")  # the crackdown killed
     if into.status == "reported" and other.status == "claimed":
         into.status = other.status
     into.plural = into.plural and other.plural

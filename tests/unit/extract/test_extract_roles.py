@@ -384,3 +384,22 @@ def test_a_town_near_a_province_border_stays_itself(pipeline: Pipeline) -> None:
     text = "یک روحانی در شهر بهبهان در استان خوزستان شامگاه یکشنبه هدف تیراندازی افراد ناشناس قرار گرفت و جان باخت."
     [event] = of_type(events_of(pipeline, text, published="2023-04-07"), "ASSAULT")
     assert event["location"]["name"] == "Behbahān"
+
+
+def test_a_recalled_massacre_at_the_same_mosque_keeps_place_and_toll(pipeline: Pipeline) -> None:
+    text = (
+        "نیروهای امنیتی ایران روز جمعه در زاهدان به سوی راهپیمایان گاز اشک‌آور شلیک کردند. "
+        "در ۸ مهر ۱۴۰۱ ماموران امنیتی به سوی نمازگزاران و معترضان در اطراف همین مسجد و مقابل کلانتری ۱۶ آتش گشودند. "
+        "سازمان عفو بین‌الملل شمار کشته‌شدگان آن روز را دست‌کم ۶۶ نفر اعلام کرد، اما فعالان می‌گویند نزدیک به ۱۰۰ نفر جان باختند."
+    )
+    events = of_type(events_of(pipeline, text, published="2023-03-04"), "PROTEST")
+    [recalled] = [e for e in events if e["timing"] == "background"]
+    assert recalled["acled"]["sub_event_type"] == "Excessive force against protesters"
+    assert recalled["fatalities"] == 66
+    assert recalled["location"]["name"] == "Zahedan"
+
+
+def test_protesters_arrested_and_taken_away_are_the_arrested(pipeline: Pipeline) -> None:
+    text = "روز جمعه شماری از معترضان، از جمله دو نوجوان، در زاهدان بازداشت و به مکان نامعلومی منتقل شدند."
+    [arrest] = of_type(events_of(pipeline, text), "COERCE")
+    assert arrest["actor1"] is None or arrest["actor1"]["kind"] != "protesters"
