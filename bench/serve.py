@@ -6,8 +6,10 @@
    again by the real `rasad ingest`, each copy with its own id and URL and a
    publication date 9 days after the previous copy's (so the events of each copy
    are dated apart and stay separate events), until the store holds --events
-   events (clusters). Built once and kept in bench/out/ (gitignored).
-2. The server: `rasad serve --db … --rate-limit 0` in its own process, on loopback.
+   events (clusters). Built once and kept in bench/out/ (gitignored); a database
+   an earlier rasad built is migrated to this one's schema first.
+2. The server: `rasad serve --db … --rate-limit 0` in its own process, on loopback
+   (`--serve-option=--cache-size=0` for uncached answers, `--serve-option=--workers=2`…).
 3. The load: another process keeps --clients connections busy (HTTP/1.1
    keep-alive, a new request as soon as the last answer is read) for --seconds
    after a short warm-up, cycling through a mix of realistic queries (the
@@ -15,9 +17,12 @@
    other sorts and deeper pages, GeoJSON and CSV). Every request has a time-out;
    the loop stops by itself.
 
-Prints requests per second, p50/p90/p99/max latency overall and per query, and
-the error count; `--json FILE` writes the same as JSON. The target (issue 7):
-p99 < 100 ms at 50 concurrent clients.
+Prints requests per second, p50/p90/p99/max latency overall and per query, the
+error count, and the server's CPU time per request (its processes' user+system
+time during the measured seconds, from /proc): on a machine shared with other
+work, latency follows the load of the moment, CPU time much less, so figures
+taken at different times compare fairly. `--json FILE` writes the same as JSON.
+The target (issue 7): p99 < 100 ms at 50 concurrent clients.
 """
 
 from __future__ import annotations
@@ -88,6 +93,38 @@ def build_database(db: Path, events: int, batch: int = 8) -> None:
             subprocess.run([*RASAD, "ingest", str(archive), "--db", str(db), "--no-progress"], check=True, stderr=subprocess.DEVNULL)
         copy += batch
         print(f"bench: {copy} copies ingested, {count_clusters(db)} events ({time.monotonic() - started:.0f} s for the last {batch})", file=sys.stderr)
+
+
+def migrate_database(db: Path) -> None:
+    """Bring a database built by an earlier rasad up to this one's schema (the server only opens it read-only)."""
+    code = f"from rasad.store import Store; Store.open({str(db)!r}).close()"
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def server_cpu_seconds(pid: int) -> float:
+    """CPU time used so far by the server process and its children (its workers); -1 where /proc is missing.
+
+    Latency on a shared machine depends on what else runs; CPU time a request does not, so before/after
+    comparisons made at different times stay fair."""
+    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+    def used(stat: str) -> tuple[int, float]:
+        fields = stat[stat.rindex(")") + 2 :].split()  # after "pid (name) ": state, ppid, … utime (12th), stime
+        return int(fields[1]), (int(fields[11]) + int(fields[12])) / tick
+
+    try:
+        total = used(Path(f"/proc/{pid}/stat").read_text())[1]
+    except OSError:
+        return -1.0
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit() and entry.name != str(pid):
+            try:
+                parent, seconds = used((entry / "stat").read_text())
+            except (OSError, ValueError, IndexError):
+                continue
+            if parent == pid:
+                total += seconds
+    return total
 
 
 def free_port() -> int:
@@ -203,6 +240,7 @@ def main() -> None:
         if not QUERIES:
             raise SystemExit(f"bench: no query named {args.only!r}")
     build_database(args.db, args.events)
+    migrate_database(args.db)
     total = count_clusters(args.db)
     port = free_port()
     server = start_server(args.db, port, args.serve_option)
@@ -211,20 +249,28 @@ def main() -> None:
             out = os.path.join(folder, "results.json")
             load = multiprocessing.get_context("spawn").Process(target=run_load, args=(port, QUERIES, args.clients, args.seconds, args.warmup, args.timeout, out))
             load.start()
-            load.join(args.warmup + args.seconds + args.timeout + 30)
+            time.sleep(args.warmup)
+            cpu_before = server_cpu_seconds(server.pid)
+            load.join(args.seconds + args.timeout + 30)
+            cpu_used = server_cpu_seconds(server.pid) - cpu_before
             if load.is_alive():
                 load.terminate()
                 raise SystemExit("bench: the load generator did not stop in time")
             results = [tuple(r) for r in json.loads(Path(out).read_text())]
     finally:
         server.terminate()
-        server.wait(10)
+        server.wait(20)
     summary = {"events": total, "clients": args.clients, "seconds": args.seconds, **summarise(results, args.seconds)}  # type: ignore[arg-type]
+    if cpu_used >= 0 and results:
+        summary["server_cpu_ms_per_request"] = round(cpu_used * 1000 / len(results), 2)
+        summary["server_cores_busy"] = round(cpu_used / args.seconds, 2)
     print(f"rasad serve: GET /api/events on {total} events, {args.clients} clients, {args.seconds:.0f} s (loopback, load from a second process)")
     print(
         f"  {summary['requests_per_second']} requests/s   p50 {summary['p50_ms']} ms   p90 {summary['p90_ms']} ms   "
         f"p99 {summary['p99_ms']} ms   max {summary['max_ms']} ms   errors {summary['errors']}"
     )
+    if "server_cpu_ms_per_request" in summary:
+        print(f"  server CPU {summary['server_cpu_ms_per_request']} ms a request ({summary['server_cores_busy']} cores busy; other programs take the rest)")
     for name, figures in summary["by_query"].items():  # type: ignore[attr-defined]
         print(f"  {name:10} {figures['requests']:6} requests   p50 {figures['p50_ms']:7} ms   p99 {figures['p99_ms']:7} ms")
     if args.json_out:

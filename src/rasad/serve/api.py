@@ -13,7 +13,7 @@ from starlette.responses import Response
 from rasad.serve import views
 from rasad.serve.errors import ApiError
 from rasad.serve.extraction import ArticleInput, Busy, Extraction, Rejected, to_article
-from rasad.serve.formats import dumps, render
+from rasad.serve.formats import read_page, render
 from rasad.serve.params import (
     BadParameter,
     EventQuery,
@@ -23,9 +23,11 @@ from rasad.serve.params import (
     parse_q,
     parse_sort,
 )
+from rasad.serve.reading import reading
+from rasad.serve.renderings import Renderings, dumps
 from rasad.serve.schemas import ArticleBody, ArticleDetail, Error, EventDetail, EventList, IngestResult, Stats
 from rasad.serve.settings import ServeSettings
-from rasad.store import EventFilter, Store
+from rasad.store import EventFilter
 
 router = APIRouter(prefix="/api")
 
@@ -67,11 +69,6 @@ def _settings(request: Request) -> ServeSettings:
     return settings
 
 
-def _store(request: Request) -> Store:
-    store: Store = request.app.state.store
-    return store
-
-
 def _filter(since: str | None, until: str | None, country: list[str] | None, types: list[str] | None, actor: list[str] | None, bbox: str | None) -> EventFilter:
     try:
         return parse_filter(since, until, country, types, actor, bbox)
@@ -90,8 +87,13 @@ def _json(value: Any) -> Response:
     return Response(dumps(value), media_type="application/json")
 
 
+def _dumped(value: dict[str, Any] | None) -> bytes | None:
+    """JSON in the reading thread: an article's text runs to many kilobytes, not for the event loop to encode."""
+    return None if value is None else dumps(value)
+
+
 @router.get("/events", response_model=EventList, responses={**ERRORS, 200: {"content": {"application/geo+json": {}, "text/csv": {}}}})
-def list_events(
+async def list_events(
     request: Request,
     since: Since = None,
     until: Until = None,
@@ -112,33 +114,31 @@ def list_events(
         query = EventQuery(_filter(since, until, country, types, actor, bbox), _q(q), parse_sort(sort), chosen_limit, chosen_offset)
     except BadParameter as error:
         raise ApiError(400, str(error), "bad_parameter") from None
-    with _store(request).connect() as connection:
-        page = views.events_page(connection, query, with_reports=fmt != "json")
+    renderings: Renderings = request.app.state.renderings
+    page = await reading(request, lambda connection: read_page(connection, query, fmt, renderings))
     return render(fmt, request.url, query, page)
 
 
 @router.get("/events/{event_id}", response_model=EventDetail, responses={404: {"model": Error}})
-def get_event(request: Request, event_id: str) -> Response:
+async def get_event(request: Request, event_id: str) -> Response:
     """One event: its coded fields, an English note, and every report with its sources and evidence spans."""
-    with _store(request).connect() as connection:
-        found = views.event_detail(connection, event_id)
+    found = await reading(request, lambda connection: _dumped(views.event_detail(connection, event_id)))
     if found is None:
         raise ApiError(404, f"no event {event_id!r}")
-    return _json(found)
+    return Response(found, media_type="application/json")
 
 
 @router.get("/articles/{article_id}", response_model=ArticleDetail, responses={**ERRORS, 404: {"model": Error}})
-def get_article(request: Request, article_id: int) -> Response:
+async def get_article(request: Request, article_id: int) -> Response:
     """One stored article: its text, every mention, every event with the spans behind its fields."""
-    with _store(request).connect() as connection:
-        found = views.article_detail(connection, article_id)
+    found = await reading(request, lambda connection: _dumped(views.article_detail(connection, article_id)))
     if found is None:
         raise ApiError(404, f"no article {article_id}")
-    return _json(found)
+    return Response(found, media_type="application/json")
 
 
 @router.get("/stats", response_model=Stats, responses=ERRORS)
-def get_stats(
+async def get_stats(
     request: Request,
     since: Since = None,
     until: Until = None,
@@ -150,8 +150,7 @@ def get_stats(
 ) -> Response:
     """Counts of the matching events by day and type, type, ACLED type, country and actor, for charts."""
     where, text = _filter(since, until, country, types, actor, bbox), _q(q)
-    with _store(request).connect() as connection:
-        return _json(views.stats(connection, where, text))
+    return _json(await reading(request, lambda connection: views.stats(connection, where, text)))
 
 
 def check_token(request: Request, anyone: bool = False) -> None:

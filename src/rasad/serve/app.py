@@ -1,12 +1,15 @@
 """The ASGI app: `create_app(ServeSettings)` opens the store and wires the API, the pages and the guards.
 
-The store is opened read-only (mode=ro); only with `writable` is a writable store
-opened, by the extraction thread alone. Leaflet and its marker-cluster plugin
+The store is opened read-only (mode=ro) and read in a few reading threads
+(rasad.serve.reading); only with `writable` is a writable store opened, by the
+extraction thread alone. Leaflet and its marker-cluster plugin
 come from their XStatic packages, so the page works with no internet.
 """
 
 from __future__ import annotations
 
+import math
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -25,7 +28,9 @@ from rasad.serve import api, errors, pages
 from rasad.serve.cache import DatabaseVersion, ResponseCache
 from rasad.serve.extraction import Extraction, PipelineFactory
 from rasad.serve.guard import BodyLimit, RateLimit, SecurityHeaders
-from rasad.serve.settings import ServeSettings
+from rasad.serve.reading import read_pool
+from rasad.serve.renderings import Renderings
+from rasad.serve.settings import SETTINGS_ENV, ServeSettings, settings_from_json
 from rasad.serve.views import warm_caches
 from rasad.store import Store
 
@@ -42,6 +47,14 @@ def tile_origin(url: str | None) -> str | None:
     return f"{parts.scheme}://{parts.netloc}" if parts.scheme in ("http", "https") and parts.netloc else None
 
 
+def share(per_minute: int, workers: int) -> int:
+    """One worker's part of a rate limit (0: none). Each worker process keeps its own buckets, and a client's
+    connections may reach any of them: with a 1/workers part each, no client ever gets more than the limit."""
+    if per_minute <= 0:
+        return 0
+    return max(1, math.ceil(per_minute / max(1, workers)))
+
+
 def create_app(settings: ServeSettings, factory: PipelineFactory = default_pipeline, warm: bool = False) -> FastAPI:
     """The app for `settings`; StoreError if the database cannot be opened. `warm` builds the pipeline at start-up."""
     if settings.writable:
@@ -49,6 +62,7 @@ def create_app(settings: ServeSettings, factory: PipelineFactory = default_pipel
     store = Store.open(settings.db, readonly=True)
     warm_caches()
     extraction = Extraction(settings.db, Settings(cache_dir=settings.cache_dir), factory)
+    readers = read_pool()
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -56,11 +70,13 @@ def create_app(settings: ServeSettings, factory: PipelineFactory = default_pipel
             extraction.warm()
         yield
         extraction.close()
+        readers.shutdown(wait=True)
         store.close()
 
     app = FastAPI(title="rasad", version=__version__, description=DESCRIPTION, docs_url=None, redoc_url=None, lifespan=lifespan)
     app.state.settings = settings
     app.state.store = store
+    app.state.readers = readers
     app.state.extraction = extraction
     errors.install(app)
     app.include_router(api.router)
@@ -70,10 +86,17 @@ def create_app(settings: ServeSettings, factory: PipelineFactory = default_pipel
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     version = DatabaseVersion.of(settings.db)
     app.state.db_version = version
+    app.state.renderings = Renderings(version, settings.render_cache)
     app.add_middleware(ResponseCache, version=version, max_entries=settings.cache_size)
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins), allow_methods=["GET", "POST"], allow_headers=["Authorization", "Content-Type"])
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
-    app.add_middleware(RateLimit, per_minute=settings.rate_limit, write_per_minute=settings.write_rate_limit)
+    reads, writes = share(settings.rate_limit, settings.workers), share(settings.write_rate_limit, settings.workers)
+    app.add_middleware(RateLimit, per_minute=reads, write_per_minute=writes)
     app.add_middleware(SecurityHeaders, tile_origin=tile_origin(settings.tile_url))
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """The app of one worker process of `rasad serve --workers N`: the settings come in $RASAD_SERVE_SETTINGS."""
+    return create_app(settings_from_json(os.environ[SETTINGS_ENV]), warm=True)

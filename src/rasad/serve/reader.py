@@ -7,11 +7,14 @@ and paging. "Event" here is a cluster: one real event, one or more reports.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
     Connection,
+    Result,
+    and_,
     column,
     func,
     literal_column,
@@ -19,12 +22,14 @@ from sqlalchemy import (
     select,
     table,
     text,
+    true,
     union_all,
 )
 
 from rasad.normalize import fold
 from rasad.serve.params import EventQuery
-from rasad.store.queries import EventFilter, _conditions
+from rasad.store import names
+from rasad.store.queries import EventFilter, cluster_conditions, contains
 from rasad.store.tables import articles, clusters, events, mentions, sources
 
 _SORT_COLUMNS = {
@@ -52,6 +57,14 @@ _LIST_COLUMNS = [
     for name in ("uid", "cluster_id", "article_id", "confidence", "origin_name", "quantity_value", "quantity_unit", "date", "date_inferred", "fatalities", "status")
 ]
 _FTS = table("articles_fts", column("rowid"))
+ENGLISH_COLUMNS = ("location_name", "actor1_name", "actor2_name", "admin1")
+
+
+def as_dicts(result: Result[Any]) -> list[dict[str, Any]]:
+    """The rows as plain dicts, the column names zipped in: several times faster than dict() of each
+    RowMapping, which matters for the thousands of report rows a page of big clusters has."""
+    columns = list(result.keys())
+    return [dict(zip(columns, row, strict=True)) for row in result.all()]
 
 
 def fts_query(q: str) -> str:
@@ -68,40 +81,87 @@ def fts_query(q: str) -> str:
 
 def text_condition(connection: Connection, q: str) -> ColumnElement[bool]:
     """Clusters a report of which comes from an article matching `q`, or whose English fields contain it."""
-    pattern = f"%{q.lower()}%"
-    english = [func.lower(clusters.c[name]).like(pattern) for name in ("location_name", "actor1_name", "actor2_name", "admin1")]
+    english: ColumnElement[bool]
+    if names.indexed(connection) and names.usable(q):
+        english = clusters.c.id.in_(names.ids_containing(ENGLISH_COLUMNS, q).scalar_subquery())
+    else:
+        english = contains(clusters, ENGLISH_COLUMNS, q)
     if connection.dialect.name == "sqlite":
         match = fts_query(q)
         if not match:
-            return or_(*english)
+            return english
         matching = select(_FTS.c.rowid).where(text("articles_fts MATCH :fts_match").bindparams(fts_match=match))
     else:
-        matching = select(articles.c.id).where(func.lower(articles.c.text).like(pattern))
+        matching = select(articles.c.id).where(contains(articles, ("text",), q))
     in_articles = select(events.c.cluster_id).where(events.c.article_id.in_(matching.scalar_subquery()))
-    return or_(clusters.c.id.in_(in_articles.scalar_subquery()), *english)
+    return or_(clusters.c.id.in_(in_articles.scalar_subquery()), english)
 
 
 def conditions(connection: Connection, where: EventFilter, q: str | None) -> list[ColumnElement[bool]]:
-    found = _conditions(clusters, where)
+    found = cluster_conditions(connection, where)
     if q:
         found.append(text_condition(connection, q))
     return found
 
 
-def select_page(connection: Connection, query: EventQuery, with_reports: bool = True) -> tuple[int, list[dict[str, Any]]]:
-    """(events matching in all, this page's cluster rows, each with its "reports" unless not `with_reports`)."""
+# the filters on each sort key's own column: a walk along the key must keep them as ranges, not test them
+_SORT_KEY_FILTERS = {"date": ("since", "until"), "country": ("countries",), "type": ("types",)}
+
+
+def walk_in_order(total: int, scope: int, offset: int, limit: int) -> bool:
+    """Whether a page is found faster by reading the `scope` events in the sort key's order and testing each
+    against the filters (about (offset + limit) · scope / total read) than by finding all `total` matches
+    through the filters' indexes and sorting them."""
+    return total > 0 and (offset + limit) * scope < total * total
+
+
+def count(connection: Connection, where: list[ColumnElement[bool]]) -> int:
+    return int(connection.execute(select(func.count()).select_from(clusters).where(*where)).scalar_one())
+
+
+def page_conditions(connection: Connection, query: EventQuery, where: list[ColumnElement[bool]], total: int) -> list[ColumnElement[bool]]:
+    """The WHERE of the page query. SQLite without statistics guesses that an indexed filter matches ten rows,
+    so it always starts from the filters' indexes and then sorts every match (half the store for
+    type=ASSAULT). When walking the sort key's index and testing each event is cheaper, the filters not on
+    the key are asked as one "(…) IS true", in which the planner sees nothing to index."""
+    if connection.dialect.name != "sqlite" or not where:
+        return where
+    fields = _SORT_KEY_FILTERS.get(query.sort.lstrip("-"), ())
+    defaults = EventFilter()
+    on_key = replace(defaults, **{name: getattr(query.where, name) for name in fields})
+    others = replace(query.where, **{name: getattr(defaults, name) for name in fields})
+    keyed, rest = cluster_conditions(connection, on_key), conditions(connection, others, query.q)
+    if not rest or not walk_in_order(total, count(connection, keyed), query.offset, query.limit):
+        return where
+    return [*keyed, and_(*rest).is_(true())]
+
+
+def page_ids(connection: Connection, query: EventQuery) -> tuple[int, list[str]]:
+    """(events matching in all, the ids of this page's events in order).
+
+    Only ids are read here: with the sort key and the id in one index (migration 2) the page comes from the
+    index alone, however deep; the rows are read afterwards, and only for the events not rendered before."""
     where = conditions(connection, query.where, query.q)
-    total = int(connection.execute(select(func.count()).select_from(clusters).where(*where)).scalar_one())
+    total = count(connection, where)
+    if total <= query.offset:
+        return total, []
     key = _SORT_COLUMNS[query.sort.lstrip("-")]
     order = [key.desc() if query.sort.startswith("-") else key.asc(), clusters.c.id]
-    page = select(clusters).where(*where).order_by(*order).limit(query.limit).offset(query.offset)
-    rows = [dict(row) for row in connection.execute(page).mappings()]
+    page = select(clusters.c.id).where(*page_conditions(connection, query, where, total))
+    page = page.order_by(*order).limit(query.limit).offset(query.offset)
+    return total, list(connection.execute(page).scalars().all())  # all(): one fetchall, not a fetchone a row
+
+
+def cluster_rows(connection: Connection, ids: list[str], with_reports: bool = False) -> list[dict[str, Any]]:
+    """The cluster rows of `ids` (those that exist), in that order, each with its "reports" if `with_reports`."""
+    found: dict[str, dict[str, Any]] = {}
+    for start in range(0, len(ids), 500):
+        query = select(clusters).where(clusters.c.id.in_(ids[start : start + 500]))
+        found.update((row["id"], row) for row in as_dicts(connection.execute(query)))
+    rows = [found[i] for i in ids if i in found]
     if with_reports:
         attach_reports(connection, rows)
-    else:
-        for row in rows:
-            row["reports"] = []
-    return total, rows
+    return rows
 
 
 def attach_reports(connection: Connection, rows: list[dict[str, Any]], whole: bool = False) -> None:
@@ -119,8 +179,8 @@ def attach_reports(connection: Connection, rows: list[dict[str, Any]], whole: bo
             .where(events.c.cluster_id.in_(ids[start : start + 500]))
             .order_by(articles.c.published, events.c.uid)
         )
-        for report in connection.execute(query).mappings():
-            by_id[report["cluster_id"]]["reports"].append(dict(report))
+        for report in as_dicts(connection.execute(query)):
+            by_id[report["cluster_id"]]["reports"].append(report)
 
 
 def select_cluster(connection: Connection, cluster_id: str) -> dict[str, Any] | None:

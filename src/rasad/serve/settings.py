@@ -7,7 +7,8 @@ writing endpoints are off until an operator sets a token, CORS is off.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 SERVE_SETTINGS_HELP: dict[str, str] = {
@@ -22,6 +23,10 @@ SERVE_SETTINGS_HELP: dict[str, str] = {
     "tile_url": "an online tile layer for the map ({z}/{x}/{y} template); None keeps the offline world outline only",
     "tile_attribution": "the attribution shown for the tile layer",
     "cache_size": "GET /api answers kept in memory until the database changes (least recently used go first); 0 turns the cache off",
+    "render_cache": "events kept rendered (JSON summary, GeoJSON feature, CSV row, each counting once) until the database changes, "
+    "for any page that shows them again; 0 renders every event of every page",
+    "workers": "server processes answering requests (each with its own caches); more than 1 needs a read-only server, "
+    "and each process then allows 1/workers of the rate limits",
     "max_limit": "the most events one /api/events request may ask for (limit=)",
     "cache_dir": "where the pipeline's name index is cached (for extract and ingest)",
 }
@@ -42,3 +47,22 @@ class ServeSettings:
     cache_size: int = 512
     max_limit: int = 10_000
     cache_dir: Path | None = None
+    render_cache: int = 20_000
+    workers: int = 1
+
+
+SETTINGS_ENV = "RASAD_SERVE_SETTINGS"  # how `rasad serve --workers N` hands the settings to its worker processes
+
+
+def settings_json(settings: ServeSettings) -> str:
+    values = asdict(settings)
+    values["cors_origins"] = list(settings.cors_origins)
+    values["cache_dir"] = str(settings.cache_dir) if settings.cache_dir is not None else None
+    return json.dumps(values)
+
+
+def settings_from_json(text: str) -> ServeSettings:
+    values = json.loads(text)
+    values["cors_origins"] = tuple(values.get("cors_origins") or ())
+    values["cache_dir"] = Path(values["cache_dir"]) if values.get("cache_dir") else None
+    return ServeSettings(**values)

@@ -8,7 +8,6 @@ the API, the page and `rasad export` agree about every value.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection
@@ -18,15 +17,7 @@ from rasad.export.notes import notes
 from rasad.export.rows import Actor, ExportEvent, Place, from_cluster
 from rasad.serve import reader
 from rasad.serve.highlights import highlights
-from rasad.serve.params import EventQuery
 from rasad.store import EventFilter
-
-
-@dataclass(frozen=True)
-class EventPage:
-    total: int
-    events: list[ExportEvent]
-    rows: list[dict[str, Any]]  # the cluster rows, in the same order
 
 
 def actor_json(actor: Actor | None) -> dict[str, Any] | None:
@@ -73,13 +64,6 @@ def event_summary(event: ExportEvent, row: dict[str, Any]) -> dict[str, Any]:
         "n_outlets": row.get("n_outlets"),
         "updated_at": event.updated_at,
     }
-
-
-def events_page(connection: Connection, query: EventQuery, with_reports: bool = True) -> EventPage:
-    """A page of events. Without `with_reports` their reports are not read (the JSON list shows only the
-    clusters' own fields; the export formats need the reports for their counts, origin and quantity)."""
-    total, rows = reader.select_page(connection, query, with_reports)
-    return EventPage(total, [from_cluster(row) for row in rows], rows)
 
 
 def _report(report: dict[str, Any], text: str, mentions: list[dict[str, Any]], cited: list[dict[str, Any]]) -> dict[str, Any]:

@@ -20,6 +20,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, and_, bindparam, delete, insert, or_, select, update
 
+from rasad.store import names as cluster_names
 from rasad.store.dedupe import INFERRED_SLACK_DAYS, Report, cluster_reports, date_window
 from rasad.store.reconcile import cluster_record
 from rasad.store.tables import articles, clusters, events, sources
@@ -110,12 +111,15 @@ def rebuild_clusters(connection: Connection, full: bool = False) -> int:
         assignments.extend({"b_uid": r.uid, "b_cluster": first.uid} for r in group)
     if full:
         connection.execute(delete(clusters))
+        cluster_names.forget_all(connection)
     else:
         ordered = sorted(touched | {r["id"] for r in records})
         for start in range(0, len(ordered), 500):
             connection.execute(delete(clusters).where(clusters.c.id.in_(ordered[start : start + 500])))
+        cluster_names.forget(connection, ordered)
     if records:
         connection.execute(insert(clusters), records)
+        cluster_names.index(connection, records)
         assign_clusters(connection, assignments)
     set_state(connection, CLUSTERS_DIRTY, "0")
     set_state(connection, STALE_CLUSTERS, "[]")

@@ -58,13 +58,14 @@ def current_version(engine: Engine) -> int:
         return int(connection.execute(select(func.coalesce(func.max(schema_version.c.version), 0))).scalar_one())
 
 
-def migrate(engine: Engine) -> list[int]:
-    """Apply every pending migration; the versions applied."""
+def migrate(engine: Engine, upto: int | None = None) -> list[int]:
+    """Apply every pending migration (only those up to version `upto`, if given); the versions applied."""
     dialect = engine.dialect.name
     if dialect not in DIALECTS:
         raise StoreError(f"no migrations for {dialect}: rasad stores into SQLite or PostgreSQL")
-    pending = migrations(dialect)
-    newest = pending[-1].version if pending else 0
+    shipped = migrations(dialect)
+    pending = [m for m in shipped if upto is None or m.version <= upto]
+    newest = shipped[-1].version if shipped else 0
     apply = _apply_sqlite if dialect == "sqlite" else _apply_postgresql
     if dialect == "sqlite":
         _create_version_table_sqlite(engine)

@@ -20,7 +20,8 @@ def test_store_migrates_a_new_database_and_records_the_version(store_target: str
     assert current_version(store.engine) == len(migrations(store.dialect)) >= 1
     assert migrate(store.engine) == []  # already there: nothing applied twice
     with store.connect() as connection:
-        assert [tuple(r) for r in connection.execute(select(schema_version.c.version, schema_version.c.name))] == [(1, "initial")]
+        recorded = [tuple(r) for r in connection.execute(select(schema_version.c.version, schema_version.c.name))]
+        assert recorded == [(1, "initial"), (2, "cluster_filters")]
     store.close()
 
 
@@ -53,7 +54,7 @@ def test_store_four_openers_migrating_at_once_apply_each_migration_once(store_ta
         thread.join()
     assert errors == [] and len(opened) == 4
     with opened[0].connect() as connection:
-        assert connection.execute(select(schema_version.c.version)).scalars().all() == [1]
+        assert connection.execute(select(schema_version.c.version)).scalars().all() == [1, 2]
     for store in opened:
         store.close()
 
@@ -80,7 +81,7 @@ def test_store_readonly_refuses_writes(tmp_store: Store, store_target: str, make
 def test_store_readonly_refuses_an_unmigrated_database(store_target: str, engine_name: str) -> None:
     if engine_name == "sqlite":
         Path(store_target).touch()  # an empty file: a SQLite database without tables
-    with pytest.raises(StoreError, match="schema version 0, this rasad reads 1"):
+    with pytest.raises(StoreError, match="schema version 0, this rasad reads 2"):
         Store.open(store_target, readonly=True)
 
 
