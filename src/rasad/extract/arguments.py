@@ -71,9 +71,9 @@ def pick_arguments(
     subject = next((m for m in mentions if m.kind in ACTOR_KINDS and m.end <= t_start), None)
     mentions = [m for m in mentions if m is subject or not _crosses(m, (t_start, t_end), other_triggers)]
     # «... حمله به نیروهای آمریکایی است زیرا گروه‌های مسلح در عراق ...»: another clause, another verb
-    mentions = [
-        m for m in mentions if not cues.clause_opener.search(folded, min(m.end, t_end), max(m.start, t_start))
-    ]
+    openers = [found.start() for found in cues.clause_opener.finditer(folded, start, _end)]
+    if openers:
+        mentions = [m for m in mentions if not any(min(m.end, t_end) <= o < max(m.start, t_start) for o in openers)]
     places = [m for m in mentions if m.kind == "PLACE"]
     actors = [
         m
