@@ -316,7 +316,9 @@ def _speakers(
             close = folded.find("،", named[0].end + 2, trigger_start)
             spans |= {(m.start, m.end) for m in named if close >= 0 and named[0].end <= m.start and m.end <= close}
     said = cues.reporting.search(folded, named[0].end if named else sentence[0], trigger_start)
-    if named and named[0].kind == "PERSON" and said is not None:
+    # «سخنگوی فرماندهی امنیه بلخ به پژواک گفت که ...»: the spokesman of a body speaks for it
+    titled = bool(named) and folded[max(sentence[0], named[0].start - 8) : named[0].start].rstrip().endswith("سخنگوی")
+    if named and (named[0].kind == "PERSON" or titled) and said is not None:
         # «خالد زدران، سخنگوی طالبان، تأیید کرد که ... کشته شدند»: the person and his office speak
         spans |= {(m.start, m.end) for m in named if m.end <= said.start()}
     return spans

@@ -299,6 +299,8 @@ def _places(
             score += 60  # a country is the least specific answer
         elif mention.data.get("specificity") == 2:
             score += 35  # a province: less specific than a town or site in the same sentence
+        if before.endswith(("اهل ", "ساکن ", "بومی ")):
+            score += 120  # «پنج مسافر اهل پنجاب»: where the victims came from, not where it happened
         if event_type not in _VIOLENT and before.endswith("به "):
             score += 80  # «انتقال موشک به روسیه», «سفر به دوحه»: where something goes, not where it was decided
         if index + 1 < len(places) and _lies_in(folded, mention, places[index + 1]):

@@ -62,6 +62,7 @@ class CalendarDate:
     month: int
     day: int
     precision: str = "day"
+    years_back: int = 0  # «۵ قوس سال گذشته»: the year before the one it would fall in
 
 
 @dataclass(frozen=True)
@@ -156,6 +157,9 @@ def resolve(expression: Expression, anchor: dt.date | None, published: dt.date |
     if isinstance(expression, CalendarDate):
         if expression.year is not None:
             return to_gregorian(expression.calendar, expression.year, expression.month, expression.day)
+        if expression.years_back and anchor:
+            year = year_of(expression.calendar, anchor) - expression.years_back
+            return to_gregorian(expression.calendar, year, expression.month, expression.day)
         return latest_on_or_before(expression, anchor) if anchor else None
     if isinstance(expression, WeekdayDate):
         if anchor is None:
@@ -349,7 +353,8 @@ class DateRecognizer:
             f"|(?P<month_before>{self._alt('month_word_before')}){GAP})?"
             f"(?P<month>{trie_pattern(month_names)})(?:{JOIN}(?P<after>{after}))?{WORD_END}"
             f"(?:{GAP}(?:(?P<year_word>{self._alt('year_word')}){GAP})?{self._year_number('year', short=True)}"
-            f"|{GAP}(?P<this_year>{self._alt('this_year')}){WORD_END})?"
+            f"|{GAP}(?P<this_year>{self._alt('this_year')}){WORD_END}"
+            f"|{GAP}(?P<last_year>{self._alt('last_year')}){WORD_END})?"
         )
         starts = self._starts("positions", "month_word_before") + month_names + ordinals
         return self._compile(body, starts, digits=True)
@@ -430,7 +435,7 @@ class DateRecognizer:
         context = m["position"] or m["before"] or m["month_before"] or m["after"]
         if needs == "day" and not (day or year) or needs == "month" and not (day or year or context):
             return None
-        end = m.end() if year or m["this_year"] else m.end("after") if m["after"] else m.end("month")
+        end = m.end() if year or m["this_year"] or m["last_year"] else m.end("after") if m["after"] else m.end("month")
         known = year[0] if year else None
         if day is None:
             position = (
@@ -440,7 +445,7 @@ class DateRecognizer:
             )
             represent = position["day"] if position else self.words.data["month_day"]
             return Found(m.start(), end, CalendarDate(calendar, known, month, represent, "month"))
-        date = CalendarDate(calendar, known, month, day)
+        date = CalendarDate(calendar, known, month, day, years_back=1 if m["last_year"] and not known else 0)
         first = self._day_number(m["first_day"]) if m["first_day"] else None
         if first is not None and first < day:
             return Found(m.start(), end, replace(date, day=first), until=date)

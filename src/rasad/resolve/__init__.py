@@ -256,7 +256,8 @@ def _distant(a: Event, b: Event) -> bool:
     if not loc_a or not loc_b:
         return False
     if loc_a.get("country") != loc_b.get("country"):
-        return True
+        # a prisoner exchange is told from both sides: each frees someone in its own country
+        return not (a.type == b.type == "RETREAT" and a.mode == b.mode == "release")
     # one salvo told by two sources naming two nearby targets is still one event; two cities far
     # apart struck the same night are two («صعده» and «الحدیده»)
     same_weapon = a.weapon is not None and b.weapon is not None and a.weapon.ref == b.weapon.ref
@@ -455,8 +456,13 @@ def _drop(event: Event, standalone: bool = True) -> bool:
         return True
     if event.type in SPEECH_TYPES and not event.coded.get("actor1"):
         return True
+    if event.type == "AGREE" and not (event.coded.get("actor1") or event.coded.get("actor2")):
+        return True  # «بازار ارز به نوعی آتش‌بس رسیده است»: an agreement needs parties
     if event.type == "MOBILIZE" and not any((event.coded.get(k) or {}).get("kind") in ARMED_KINDS for k in ("actor1", "actor2")):
         return True  # «تیم‌های امدادی اعزام شدند»: rescuers, not troops
+    handover = event.type == "RETREAT" and event.mode == "withdraw"
+    if handover and not any((event.coded.get(k) or {}).get("kind") in ARMED_KINDS for k in ("actor1", "actor2")):
+        return True  # «واگذاری زمین‌های زراعتی»: land given away, not ground yielded by an armed side
     # before merging, a casualty frame or a reference («این انفجار روز چهارشنبه رخ داد») may still
     # lend its toll or date to the event it belongs to
     lends = event.coded.get("weak") or event.coded.get("reference")

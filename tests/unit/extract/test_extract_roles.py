@@ -403,3 +403,25 @@ def test_protesters_arrested_and_taken_away_are_the_arrested(pipeline: Pipeline)
     text = "روز جمعه شماری از معترضان، از جمله دو نوجوان، در زاهدان بازداشت و به مکان نامعلومی منتقل شدند."
     [arrest] = of_type(events_of(pipeline, text), "COERCE")
     assert arrest["actor1"] is None or arrest["actor1"]["kind"] != "protesters"
+
+
+def test_a_yearless_date_of_last_year(pipeline: Pipeline) -> None:
+    text = "در ۵ قوس سال گذشته یک ماین کنار جاده‌ای در شهر مزارشریف موتر حامل کارمندان یک شرکت را هدف قرار داد و سه تن کشته شدند."
+    [event] = of_type(events_of(pipeline, text, published="2025-03-03"), "ASSAULT")
+    assert event["date"]["value"] == "2023-11-26"
+
+
+def test_where_victims_came_from_is_not_where_they_died(pipeline: Pipeline) -> None:
+    text = "افراد مسلح صبح امروز در نزدیکی شهر قلات در ایالت بلوچستان پاکستان پنج مسافر اهل پنجاب را از اتوبوس پیاده کردند و کشتند."
+    [event] = of_type(events_of(pipeline, text), "ASSAULT")
+    assert event["location"]["name"] != "Punjab"
+
+
+def test_a_market_truce_and_land_handed_over_are_no_events(pipeline: Pipeline) -> None:
+    texts = [
+        "بازار ارز پس از هفته‌ها نوسان به نوعی آتش‌بس رسیده است.",
+        "صدها تن از باشندگان روز شنبه به تصمیم مقام‌های محلی برای واگذاری زمین‌های زراعتی اعتراض کردند.",
+    ]
+    for text in texts:
+        kinds = {e["type"] for e in events_of(pipeline, text)}
+        assert not kinds & {"AGREE", "RETREAT"}, text
