@@ -7,6 +7,7 @@ and actors have canonical values.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
@@ -57,16 +58,24 @@ class Extractor:
         folded = fold(doc.text)
         doc = replace(doc, mentions=resolve_anaphors(folded, doc.mentions, self.kb.forces, self.country_names))
         events: list[Event] = []
-        hits = self.finder.find(doc.text)
+        hits = self.finder.find(doc.text, folded)
+        starts = [m.start for m in doc.mentions]
+        ordered = starts == sorted(starts)
         for sentence in doc.sentences:
             in_sentence = [h for h in hits if sentence.start <= h.start and h.end <= sentence.end]
             if not in_sentence:
                 continue
+            # the sentence's mentions (a slice of the list when it is in text order, as the recognizer leaves it)
+            window = (
+                doc.mentions[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
+                if ordered
+                else doc.mentions
+            )
             # names nested inside a composite («دمشق» in «مقامات دمشق») are not arguments of their own
             lead = doc.lead_source
             mentions = [
                 m
-                for m in doc.mentions
+                for m in window
                 if sentence.start <= m.start
                 and m.end <= sentence.end
                 and not m.data.get("inside")

@@ -36,8 +36,9 @@ class TriggerFinder:
         alternation = "|".join(re.escape(f) for f in forms)
         self._pattern = re.compile(rf"(?<![\w])(?P<form>{alternation})(?P<suffix>{_SUFFIX})(?![\w])")
 
-    def find(self, text: str) -> list[TriggerHit]:
-        folded = fold(text)
+    def find(self, text: str, folded: str | None = None) -> list[TriggerHit]:
+        """The triggers of `text`; `folded` is `fold(text)` when the caller has it already."""
+        folded = fold(text) if folded is None else folded
         hits: list[TriggerHit] = []
         for match in self._pattern.finditer(folded):
             if match.end() < len(text) and text[match.end()] == "\u200c" or match.start() > 0 and text[match.start() - 1] == "\u200c":
