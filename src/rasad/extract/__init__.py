@@ -38,6 +38,7 @@ _PASSIVE_AFTER = re.compile(r"^\s*(?:قرار\s+)?(?:شد|شدند|شده|شده
 _OBJECT_AFTER = re.compile(
     r"(?!\s+(?:با|به|از|در|علیه|میان|بین)\s)(?:\s+(?!(?:که|و|شد|شدند|کرد|کردند|است|بود|داد|دادند|گرفت|گرفتند|می)(?![\w]))[^\s،؛:.!?«»]+){0,6}?\s+را(?![\w])"
 )
+_INVOLVEMENT_BEFORE = re.compile(r"(?:دست داشتن|نقش داشتن|دخالت|مشارکت|نقش) (?:\S+ )?در\s*$")
 _ARRESTING = frozenset({"police", "security", "military", "border-guard", "government"})
 _CIVILIAN_KINDS = frozenset({"civilians", "protesters", "media"})
 
@@ -180,8 +181,14 @@ class Extractor:
         # «این حمله», or the event as the object of another verb («بازداشت خبرنگاران را محکوم کرد»):
         # an event told already, whose date and weapon in this sentence are not its own
         anaphoric = self._anaphoric(folded, sentence[0], hit) or (
-            not hit.indefinite and _object_of_verb(folded, hit, mentions)
+            not hit.indefinite and _object_of_verb(folded, hit, mentions) and not _dated_object(folded, hit, mentions)
         )
+        if _INVOLVEMENT_BEFORE.search(folded[max(sentence[0], hit.start - 25) : hit.start]):
+            # «هرگونه نقش در حمله ... را تکذیب کرد»: whoever denies a role is not its agent, and the
+            # attack is one told before unless its own date follows it («حمله پهپادی یکشنبه گذشته به ...»)
+            args = replace(args, actor1=None)
+            own_date = any(m.kind == "DATE" and hit.end <= m.start < sentence[1] for m in mentions)
+            anaphoric = anaphoric or not own_date
         if anaphoric:
             # «این حمله»: the event was told before; its weapon belongs to that telling
             args = replace(args, weapon=None, quantity=None)
@@ -271,6 +278,9 @@ class Extractor:
         clause_before = folded[clause_start : hit.start]
         clause = folded[clause_start:clause_end]
         status = self.cues.status
+        if _INVOLVEMENT_BEFORE.search(folded[max(start, hit.start - 25) : hit.start]):
+            # «هرگونه دست داشتن در حمله ... را رد کرد»: the involvement is denied, the attack happened
+            return "reported"
         if _NEGATION_AFTER.search(folded[hit.end : hit.end + 25]):
             return "negated"
         if self.cues.negation_before.search(folded[max(start, hit.start - 8) : hit.start]):
@@ -347,6 +357,13 @@ def _object_of_verb(folded: str, hit: TriggerHit, mentions: list[Mention]) -> bo
     معترضان را پراکنده کردند»)."""
     found = _OBJECT_AFTER.match(folded, hit.end)
     return found is not None and not any(m.kind == "WEAPON" and hit.end <= m.start < found.end() for m in mentions)
+
+
+def _dated_object(folded: str, hit: TriggerHit, mentions: list[Mention]) -> bool:
+    """«حمله پهپادی یکشنبه گذشته به میدان کورمور را رد کرد»: the object names its own date, so it
+    is an event told here for the first time, not one told before."""
+    found = _OBJECT_AFTER.match(folded, hit.end)
+    return found is not None and any(m.kind == "DATE" and hit.end <= m.start < found.end() for m in mentions)
 
 
 def _crowd_first(args: Arguments, mentions: list[Mention]) -> Arguments:

@@ -19,6 +19,8 @@ REGION = frozenset(
 )
 _REGION_KINDS = frozenset({"region"})
 _WATER_KINDS = frozenset({"sea", "gulf", "strait"})
+# «استان‌های صلاح‌الدین و دیالی», «ولایات ...»: a plural province noun before a list of names.
+_PROVINCES_BEFORE = re.compile(r"(?:استان|ولایت|ایالت|محافظه)(?:\u200c?های|ات)?\s+(?:\S+\s+و\s+)?$")
 _PROVINCE_NOUN = re.compile(r"(?:استان|ولایت|ایالت|محافظه|استانداری) ")
 # How far a place may lie from the town, or from the centre of the region, the text puts it in.
 WITHIN_TOWN_KM = 60
@@ -61,7 +63,8 @@ def choose_place(
         place = kb.places.get(place_id) or gazetteer.get(place_id)
         if isinstance(place, Place):
             candidates.append(place)
-    if _PROVINCE_NOUN.match(text) and any(p.source == "admin1" for p in candidates):
+    named_province = _PROVINCE_NOUN.match(text) or _PROVINCES_BEFORE.search(doc.text[max(0, mention.start - 14) : mention.start])
+    if named_province and any(p.source == "admin1" for p in candidates):
         candidates = [p for p in candidates if p.source == "admin1"]  # «استان کرمانشاه»: the province, not the city
     if within is not None and str(within.get("gazetteer_id", "")).startswith("country:"):
         candidates = [p for p in candidates if p.country == within["country"]]

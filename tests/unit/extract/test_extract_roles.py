@@ -425,3 +425,14 @@ def test_a_market_truce_and_land_handed_over_are_no_events(pipeline: Pipeline) -
     for text in texts:
         kinds = {e["type"] for e in events_of(pipeline, text)}
         assert not kinds & {"AGREE", "RETREAT"}, text
+
+
+def test_a_denied_involvement_does_not_deny_the_attack(pipeline: Pipeline) -> None:
+    text = (
+        "کتائب حزب‌الله عراق در بیانیه‌ای هرگونه دست داشتن در حمله پهپادی یکشنبه گذشته به میدان گازی "
+        "کورمور در استان سلیمانیه را رد کرد."
+    )
+    events = events_of(pipeline, text, published="2025-01-15")
+    [attack] = of_type(events, "ASSAULT")
+    assert attack["date"]["value"] == "2025-01-12"
+    assert len(of_type(events, "REJECT")) == 1
