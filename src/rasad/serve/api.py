@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import hmac
 import json
+import re
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
+from fastapi.routing import APIRoute
 from pydantic import ValidationError
+from starlette.datastructures import QueryParams
 from starlette.responses import Response
+from starlette.routing import BaseRoute, Route
+from starlette.types import Receive, Scope, Send
 
 from rasad.serve import views
+from rasad.serve.counts import Counts
 from rasad.serve.errors import ApiError
 from rasad.serve.extraction import ArticleInput, Busy, Extraction, Rejected, to_article
 from rasad.serve.formats import read_page, render
@@ -114,9 +120,74 @@ async def list_events(
         query = EventQuery(_filter(since, until, country, types, actor, bbox), _q(q), parse_sort(sort), chosen_limit, chosen_offset)
     except BadParameter as error:
         raise ApiError(400, str(error), "bad_parameter") from None
+    return await events_page(request, fmt, query)
+
+
+async def events_page(request: Request, fmt: str, query: EventQuery) -> Response:
+    """The page of `query` in `fmt`, read in a reading thread: both routes of GET /api/events end here."""
     renderings: Renderings = request.app.state.renderings
-    page = await reading(request, lambda connection: read_page(connection, query, fmt, renderings))
+    counts: Counts = request.app.state.counts
+    page = await reading(request, lambda connection: read_page(connection, query, fmt, renderings, counts))
     return render(fmt, request.url, query, page)
+
+
+# A number of events or events to skip as the fast path takes it: plain decimal digits, which pydantic turns
+# into the same int. Anything else ("+5", " 5", "5.0", "1e3", a 30-digit number) goes to the documented route.
+PLAIN_INT = re.compile(r"-?[0-9]{1,9}")
+
+
+class NotPlain(ValueError):
+    """A query string the fast path leaves to FastAPI, which parses and rejects it as documented."""
+
+
+def plain_int(value: str | None) -> int | None:
+    if value is None:
+        return None
+    if PLAIN_INT.fullmatch(value) is None:
+        raise NotPlain(value)
+    return int(value)
+
+
+def plain_event_query(params: QueryParams, max_limit: int) -> tuple[str, EventQuery]:
+    """(format, query) of a well-formed /api/events query string, read as FastAPI reads it for list_events:
+    the last of a repeated single value, every one of a list (none: None); BadParameter or NotPlain else."""
+
+    def many(name: str) -> list[str] | None:
+        return params.getlist(name) or None
+
+    where = parse_filter(params.get("since"), params.get("until"), many("country"), many("type"), many("actor"), params.get("bbox"))
+    limit, offset = parse_page(plain_int(params.get("limit")), plain_int(params.get("offset")), max_limit)
+    return parse_format(params.get("format")), EventQuery(where, parse_q(params.get("q")), parse_sort(params.get("sort")), limit, offset)
+
+
+class FastEventList:
+    """GET /api/events without FastAPI's routing, parameter injection and validation, which took 0.4 ms of a
+    2.1 ms uncached page (in process, the benchmark's twelve queries). The route is mounted ahead of the
+    documented one (list_events, which stays in the OpenAPI document); a query string that is not plainly
+    valid is handed to that one, so every error answer is still FastAPI's or list_events', byte for byte."""
+
+    def __init__(self, documented: BaseRoute) -> None:
+        self.documented = documented
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        request = Request(scope, receive)
+        try:
+            fmt, query = plain_event_query(request.query_params, _settings(request).max_limit)
+        except (BadParameter, NotPlain):
+            _, child = self.documented.matches(scope)
+            scope.update(child)
+            await self.documented.handle(scope, receive, send)
+            return
+        response = await events_page(request, fmt, query)
+        await response(scope, receive, send)
+
+
+def fast_event_list() -> Route:
+    """The fast GET /api/events route, to be mounted before `router`."""
+    documented = next(route for route in router.routes if isinstance(route, APIRoute) and route.path == "/api/events")
+    route = Route("/api/events", FastEventList(documented), methods=["GET"], include_in_schema=False)
+    route.methods = {"GET"}  # Starlette adds HEAD to a GET route; the documented one answers HEAD with 405
+    return route
 
 
 @router.get("/events/{event_id}", response_model=EventDetail, responses={404: {"model": Error}})

@@ -26,9 +26,10 @@ from rasad.config import Settings
 from rasad.pipeline import default_pipeline
 from rasad.serve import api, errors, pages
 from rasad.serve.cache import DatabaseVersion, ResponseCache
+from rasad.serve.counts import Counts
 from rasad.serve.extraction import Extraction, PipelineFactory
 from rasad.serve.guard import BodyLimit, RateLimit, SecurityHeaders
-from rasad.serve.reading import read_pool
+from rasad.serve.reading import ReadPool
 from rasad.serve.renderings import Renderings
 from rasad.serve.settings import SETTINGS_ENV, ServeSettings, settings_from_json
 from rasad.serve.views import warm_caches
@@ -62,7 +63,7 @@ def create_app(settings: ServeSettings, factory: PipelineFactory = default_pipel
     store = Store.open(settings.db, readonly=True)
     warm_caches()
     extraction = Extraction(settings.db, Settings(cache_dir=settings.cache_dir), factory)
-    readers = read_pool()
+    readers = ReadPool(store)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -70,7 +71,7 @@ def create_app(settings: ServeSettings, factory: PipelineFactory = default_pipel
             extraction.warm()
         yield
         extraction.close()
-        readers.shutdown(wait=True)
+        readers.close()
         store.close()
 
     app = FastAPI(title="rasad", version=__version__, description=DESCRIPTION, docs_url=None, redoc_url=None, lifespan=lifespan)
@@ -79,6 +80,7 @@ def create_app(settings: ServeSettings, factory: PipelineFactory = default_pipel
     app.state.readers = readers
     app.state.extraction = extraction
     errors.install(app)
+    app.router.routes.append(api.fast_event_list())  # ahead of api.router's documented GET /api/events
     app.include_router(api.router)
     app.include_router(pages.router)
     app.mount("/static/leaflet", StaticFiles(directory=xstatic.pkg.leaflet.BASE_DIR), name="leaflet")
@@ -87,6 +89,7 @@ def create_app(settings: ServeSettings, factory: PipelineFactory = default_pipel
     version = DatabaseVersion.of(settings.db)
     app.state.db_version = version
     app.state.renderings = Renderings(version, settings.render_cache)
+    app.state.counts = Counts(version)
     app.add_middleware(ResponseCache, version=version, max_entries=settings.cache_size)
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins), allow_methods=["GET", "POST"], allow_headers=["Authorization", "Content-Type"])

@@ -17,6 +17,7 @@ from starlette.datastructures import URL
 from starlette.responses import Response
 
 from rasad.serve import reader
+from rasad.serve.counts import Counts
 from rasad.serve.params import EventQuery
 from rasad.serve.renderings import NO_FEATURE, Renderings, csv_header, dumps, render_row
 
@@ -29,10 +30,11 @@ class EventPage:
     parts: list[bytes]  # the page's events rendered in its format, in order (NO_FEATURE: GeoJSON without coordinates)
 
 
-def read_page(connection: Connection, query: EventQuery, fmt: str, renderings: Renderings | None = None) -> EventPage:
+def read_page(connection: Connection, query: EventQuery, fmt: str, renderings: Renderings | None = None, counts: Counts | None = None) -> EventPage:
     """The page's events in `fmt`: those rendered before come from `renderings`, the others are read and rendered
-    (GeoJSON and CSV need each event's reports too: they count them, and take origin and quantity from the lead)."""
-    total, ids = reader.page_ids(connection, query)
+    (GeoJSON and CSV need each event's reports too: they count them, and take origin and quantity from the lead);
+    the filter's total comes from `counts` when it was counted before."""
+    total, ids = reader.page_ids(connection, query, counts)
     token, parts = renderings.lookup(fmt, ids) if renderings is not None else (None, {})
     missing = [event_id for event_id in ids if event_id not in parts]
     if missing:

@@ -27,6 +27,7 @@ from sqlalchemy import (
 )
 
 from rasad.normalize import fold
+from rasad.serve.counts import Counts
 from rasad.serve.params import EventQuery
 from rasad.store import names
 from rasad.store.queries import EventFilter, cluster_conditions, contains
@@ -119,35 +120,45 @@ def count(connection: Connection, where: list[ColumnElement[bool]]) -> int:
     return int(connection.execute(select(func.count()).select_from(clusters).where(*where)).scalar_one())
 
 
-def page_conditions(connection: Connection, query: EventQuery, where: list[ColumnElement[bool]], total: int) -> list[ColumnElement[bool]]:
+def match_count(connection: Connection, where: EventFilter, q: str | None, counts: Counts | None) -> int:
+    """How many events match `where` and `q`; kept in `counts` (by filter, until the database changes) when
+    given, and then their conditions are only built when the count is not known."""
+
+    def counted() -> int:
+        return count(connection, conditions(connection, where, q))
+
+    return counted() if counts is None else counts.get((where, q), counted)
+
+
+def page_conditions(connection: Connection, query: EventQuery, total: int, counts: Counts | None = None) -> list[ColumnElement[bool]]:
     """The WHERE of the page query. SQLite without statistics guesses that an indexed filter matches ten rows,
     so it always starts from the filters' indexes and then sorts every match (half the store for
     type=ASSAULT). When walking the sort key's index and testing each event is cheaper, the filters not on
     the key are asked as one "(…) IS true", in which the planner sees nothing to index."""
-    if connection.dialect.name != "sqlite" or not where:
-        return where
+    if connection.dialect.name != "sqlite" or query.where == EventFilter() and not query.q:
+        return conditions(connection, query.where, query.q)
     fields = _SORT_KEY_FILTERS.get(query.sort.lstrip("-"), ())
     defaults = EventFilter()
     on_key = replace(defaults, **{name: getattr(query.where, name) for name in fields})
     others = replace(query.where, **{name: getattr(defaults, name) for name in fields})
-    keyed, rest = cluster_conditions(connection, on_key), conditions(connection, others, query.q)
-    if not rest or not walk_in_order(total, count(connection, keyed), query.offset, query.limit):
-        return where
-    return [*keyed, and_(*rest).is_(true())]
+    rest = conditions(connection, others, query.q)
+    if not rest or not walk_in_order(total, match_count(connection, on_key, None, counts), query.offset, query.limit):
+        return conditions(connection, query.where, query.q)
+    return [*cluster_conditions(connection, on_key), and_(*rest).is_(true())]
 
 
-def page_ids(connection: Connection, query: EventQuery) -> tuple[int, list[str]]:
-    """(events matching in all, the ids of this page's events in order).
+def page_ids(connection: Connection, query: EventQuery, counts: Counts | None = None) -> tuple[int, list[str]]:
+    """(events matching in all, the ids of this page's events in order); the counts come from `counts` when
+    given (rasad.serve.counts).
 
     Only ids are read here: with the sort key and the id in one index (migration 2) the page comes from the
     index alone, however deep; the rows are read afterwards, and only for the events not rendered before."""
-    where = conditions(connection, query.where, query.q)
-    total = count(connection, where)
+    total = match_count(connection, query.where, query.q, counts)
     if total <= query.offset:
         return total, []
     key = _SORT_COLUMNS[query.sort.lstrip("-")]
     order = [key.desc() if query.sort.startswith("-") else key.asc(), clusters.c.id]
-    page = select(clusters.c.id).where(*page_conditions(connection, query, where, total))
+    page = select(clusters.c.id).where(*page_conditions(connection, query, total, counts))
     page = page.order_by(*order).limit(query.limit).offset(query.offset)
     return total, list(connection.execute(page).scalars().all())  # all(): one fetchall, not a fetchone a row
 

@@ -21,7 +21,7 @@ def test_store_migrates_a_new_database_and_records_the_version(store_target: str
     assert migrate(store.engine) == []  # already there: nothing applied twice
     with store.connect() as connection:
         recorded = [tuple(r) for r in connection.execute(select(schema_version.c.version, schema_version.c.name))]
-        assert recorded == [(1, "initial"), (2, "cluster_filters")]
+        assert recorded == [(1, "initial"), (2, "cluster_filters"), (3, "newest_first")]
     store.close()
 
 
@@ -54,7 +54,7 @@ def test_store_four_openers_migrating_at_once_apply_each_migration_once(store_ta
         thread.join()
     assert errors == [] and len(opened) == 4
     with opened[0].connect() as connection:
-        assert connection.execute(select(schema_version.c.version)).scalars().all() == [1, 2]
+        assert connection.execute(select(schema_version.c.version)).scalars().all() == [1, 2, 3]
     for store in opened:
         store.close()
 
@@ -81,7 +81,7 @@ def test_store_readonly_refuses_writes(tmp_store: Store, store_target: str, make
 def test_store_readonly_refuses_an_unmigrated_database(store_target: str, engine_name: str) -> None:
     if engine_name == "sqlite":
         Path(store_target).touch()  # an empty file: a SQLite database without tables
-    with pytest.raises(StoreError, match="schema version 0, this rasad reads 2"):
+    with pytest.raises(StoreError, match="schema version 0, this rasad reads 3"):
         Store.open(store_target, readonly=True)
 
 
