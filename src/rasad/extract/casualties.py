@@ -26,7 +26,7 @@ _COUNT_NOUNS = re.compile(
     r"کودک|زن|مرد|نوجوان|دختر|پسر|شهروند|مسافر|سرنشین|راننده|کارگر|کارمند|عابر|نمازگزار|عزادار|معترض|زائر|"
     r"دانش آموز|دانشجو|خبرنگار|روزنامه نگار|پزشک|امدادگر|بیمار|کشاورز|چوپان|کولبر|سوخت بر|پناهجو|مهاجر|تبعه|"
     r"زندانی|گروگان|جنگجو|تروریست|مهاجم|عنصر|فلسطینی|افغان|پاکستانی|ایرانی|عراقی|سوری|یمنی|لبنانی|اسرائیلی|"
-    r"کرد|بلوچ|جسد|قربانی)"
+    r"کرد|بلوچ|جسد|قربانی|مبارز|رزمنده|جوان|سرنشین|شهروند|کارمند|مستشار|فرمانده|عضو)"
 )
 # Added to the distance of a count of something else than people («یک محله»).
 _NOT_PEOPLE = 1000
@@ -54,7 +54,8 @@ def find_casualties(
     sentence = folded[start:end]
     # «موشک «یاسین ۱۰۵»»: a number inside a quoted name counts nothing
     counts = [n for n in numbers if not _is_subcount(folded, start, n) and not _quoted(folded, start, n)]
-    people = {n.start for n in counts if any(0 <= a.start - n.end <= 1 for a in actors or [])}
+    # «سه رهگذر» counts people; «یک پهپاد صهیونیستی» (an actor named by its weapon) does not
+    people = {n.start for n in counts if any(0 <= a.start - n.end <= 1 and not a.data.get("weapon") for a in actors or [])}
     killed, killed_from = _count_for(sentence, start, counts, cues.killed, people)
     injured, injured_from = _count_for(sentence, start, counts, cues.injured, people)
     if killed is None and _SINGULAR.search(sentence):

@@ -78,6 +78,8 @@ class Resolver:
         coded = dict(event.coded)
         coded["actor1"] = code_actor(event.actor1, doc, self.kb, context, event.type)
         coded["actor2"] = code_actor(event.actor2, doc, self.kb, context, event.type)
+        if event.actor2 is not None and event.actor1 is not None and event.actor2 == event.actor1:
+            coded["actor2"] = None  # one mention cannot be both sides
         coded["location"] = self._location(event, doc, context)
         if coded["location"] is None and event.location is not None:
             # a village no gazetteer has: the next place of the clause, as the area around it

@@ -436,3 +436,10 @@ def test_a_denied_involvement_does_not_deny_the_attack(pipeline: Pipeline) -> No
     [attack] = of_type(events, "ASSAULT")
     assert attack["date"]["value"] == "2025-01-12"
     assert len(of_type(events, "REJECT")) == 1
+
+
+def test_a_drone_named_after_a_count_is_no_victim(pipeline: Pipeline) -> None:
+    text = "پیش‌تر در ۲۰ مهر نیز یک پهپاد صهیونیستی خودرویی را در شهرک طمون هدف قرار داده بود که به شهادت سه مبارز فلسطینی انجامید."
+    [event] = of_type(events_of(pipeline, text, published="2025-11-25"), "ASSAULT")
+    assert event["fatalities"] == 3
+    assert event["actor2"] is None or event["actor2"]["country"] != "ISR"
