@@ -68,7 +68,9 @@ def pick_arguments(
 
     # a mention nearer to another trigger of the sentence is that trigger's argument, except the
     # sentence's subject, which acts through every verb of it
-    subject = next((m for m in mentions if m.kind in ACTOR_KINDS and m.end <= t_start), None)
+    subject = next(
+        (m for m in mentions if m.kind in ACTOR_KINDS and m.end <= t_start and _can_act(m, start, event_type)), None
+    )
     mentions = [m for m in mentions if m is subject or not _crosses(m, (t_start, t_end), other_triggers)]
     # «... حمله به نیروهای آمریکایی است زیرا گروه‌های مسلح در عراق ...»: another clause, another verb
     openers = [found.start() for found in cues.clause_opener.finditer(folded, start, _end)]

@@ -443,3 +443,15 @@ def test_a_drone_named_after_a_count_is_no_victim(pipeline: Pipeline) -> None:
     [event] = of_type(events_of(pipeline, text, published="2025-11-25"), "ASSAULT")
     assert event["fatalities"] == 3
     assert event["actor2"] is None or event["actor2"]["country"] != "ISR"
+
+
+def test_beating_protesters_is_the_protest_s_intervention(pipeline: Pipeline) -> None:
+    text = (
+        "به گفته شورای بازنشستگان، ماموران یگان ویژه روز یکشنبه در کرمانشاه با ضرب و شتم معترضان "
+        "تجمع بازنشستگان را پراکنده کردند و سه نفر زخمی شدند."
+    )
+    events = events_of(pipeline, text)
+    assert of_type(events, "ASSAULT") == []
+    [protest] = of_type(events, "PROTEST")
+    assert protest["actor2"]["kind"] == "police"
+    assert protest["acled"]["sub_event_type"] == "Protest with intervention"
