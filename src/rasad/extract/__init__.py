@@ -62,7 +62,10 @@ class Extractor:
         hits = self.finder.find(doc.text, folded)
         starts = [m.start for m in doc.mentions]
         ordered = starts == sorted(starts)
+        story = 0  # «در رویدادی دیگر»: a new story starts; frames do not continue the one before
         for sentence in doc.sentences:
+            if self.cues.story_break.search(folded, sentence.start, min(sentence.end, sentence.start + 30)):
+                story += 1
             in_sentence = [h for h in hits if sentence.start <= h.start and h.end <= sentence.end]
             if not in_sentence:
                 continue
@@ -118,6 +121,7 @@ class Extractor:
                 event = self._frame(doc, folded, (sentence.start, sentence.end), hit, own, positions, reference)
                 if event is None:
                     continue
+                event.coded["story"] = story
                 if hit is nearest_to_casualty and event.type == "ASSAULT":
                     event.fatalities = casualties.killed
                     event.injured = casualties.injured

@@ -48,6 +48,7 @@ class Cues:
     negation_before: re.Pattern[str]
     cumulative: re.Pattern[str]
     habitual: re.Pattern[str]
+    story_break: re.Pattern[str]
     plural_before: re.Pattern[str]
     figurative_after: re.Pattern[str]
     generic_before: re.Pattern[str]
@@ -80,6 +81,7 @@ def load_cues(path: Path = DATA_FILE) -> Cues:
         negation_before=_ending(data["negation_before"]),
         cumulative=_words(data["cumulative"]),
         habitual=_words(data["habitual"]),
+        story_break=_words(data["story_break"]),
         plural_before=_ending(data["plural_quantifiers"]),
         generic_before=_ending(data["generic_before"]),
         figurative_after=re.compile(

@@ -455,3 +455,16 @@ def test_beating_protesters_is_the_protest_s_intervention(pipeline: Pipeline) ->
     [protest] = of_type(events, "PROTEST")
     assert protest["actor2"]["kind"] == "police"
     assert protest["acled"]["sub_event_type"] == "Protest with intervention"
+
+
+def test_another_story_continues_nothing_before_it(pipeline: Pipeline) -> None:
+    text = (
+        "یک ماین چسپکی شام یکشنبه در مرکز ولسوالی شولگره ولایت بلخ منفجر شد و دو تن جان باختند. "
+        "در رویدادی دیگر، صدها تن از باشندگان ولسوالی چمتال روز شنبه در برابر مقر ولسوالی تجمع کردند. "
+        "نیروهای امارت اسلامی برای پراکنده ساختن معترضان به هوا شلیک کردند."
+    )
+    events = events_of(pipeline, text, published="2025-03-03")
+    [blast] = [e for e in of_type(events, "ASSAULT") if e["acled"]["sub_event_type"] == "Remote explosive/landmine/IED"]
+    assert blast["actor1"] is None
+    [protest] = of_type(events, "PROTEST")
+    assert protest["acled"]["sub_event_type"] == "Protest with intervention"
