@@ -296,9 +296,9 @@ def merge_events(events: list[Event]) -> list[Event]:
             continue
         untold = not _explicit_date(event) and (not event.coded.get("location") or event.coded.get("location_borrowed"))
         weak = event.coded.get("weak") and not _other_day(target, event)
-        other_story = target is not None and target.coded.get("story") != event.coded.get("story")
-        if other_story and not (_explicit_date(event) and _explicit_date(event) == _explicit_date(target)):
-            target = None  # «در رویدادی دیگر ...»: a frame of another story continues nothing before it
+        if target is not None and target.coded.get("story") != event.coded.get("story"):
+            if not (_explicit_date(event) and _explicit_date(event) == _explicit_date(target)):
+                target = None  # «در رویدادی دیگر ...»: a frame of another story continues nothing before it
         if target is not None and (weak or untold or _same_story(target, event)):
             _absorb(target, event)
             continue
