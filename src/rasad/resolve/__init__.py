@@ -290,6 +290,8 @@ def merge_events(events: list[Event]) -> list[Event]:
             # (not for protests: «در جریان اعتراضات سراسری» sets the scene of another event; and never
             # for «این حمله», which by its «این» is the event told already)
         compatible = [m for m in merged if _compatible(m, event)]
+        # a frame of the current story («در همین حال ...») points to that story's events first
+        compatible = [m for m in compatible if m.coded.get("story") == event.coded.get("story")] or compatible
         target = max(compatible, key=lambda m: (_affinity(m, event), merged.index(m)), default=None)
         if target is not None and reference:
             _absorb(target, event, only_sources=True)
