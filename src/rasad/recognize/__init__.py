@@ -49,7 +49,7 @@ class Recognizer:
         if self.quoted is not None:
             # «گروهی موسوم به «اتحاد مجاهدین پاکستان»»: a quoted name after a group noun
             named = [(m.start, m.end) for m in found if m.kind in ("PERSON", "ACTOR", "OUTLET")]
-            found.extend(self.quoted(doc.text, named))
+            found.extend(self.quoted(doc.text, named, words.folded))
         if self.names is not None:
             # towns are not "taken" («مهران کریمی» is a person though «مهران» is a town); curated sites are
             known = [(m.start, m.end) for m in found if m.kind in ("PERSON", "ACTOR", "OUTLET") or _curated_place(m)]
@@ -65,7 +65,7 @@ class Recognizer:
             found.extend(self.places(doc.text, found, words.folded))
         if self.clubs is not None:
             # «استقلال خوزستان»: a club named by its town, not the town
-            found.extend(self.clubs(doc.text, found))
+            found.extend(self.clubs(doc.text, found, words.folded))
         mentions = weekday_in_brackets(doc.text, keep_known_refs(resolve_overlaps(found), found))
         mentions = [with_place_noun(doc.text, m, mentions, self.kb) for m in mentions]
         mentions = locate_by_context(doc.text, mentions, [(s.start, s.end) for s in doc.sentences])
@@ -73,7 +73,7 @@ class Recognizer:
         inside += names_inside(doc.text, mentions, inside, self.lexicon, self.kb, self._inside_hits)
         mentions = sorted(mentions + inside, key=lambda m: (m.start, m.end))
         # «خبرگزاری رسمی فلسطین (وفا)», «به گزارش شرق،»: second names of outlets, organizations and places
-        seconds = bracket_aliases(doc.text, mentions) + (self.short_outlets(doc.text, mentions) if self.short_outlets else [])
+        seconds = bracket_aliases(doc.text, mentions) + (self.short_outlets(doc.text, mentions, words.folded) if self.short_outlets else [])
         mentions = sorted(mentions + seconds, key=lambda m: (m.start, m.end))
         if self.sources is not None:
             # attributions overlap the names they attribute to; they are kept beside them

@@ -90,9 +90,12 @@ class OutletShortNames:
                     names.setdefault(key(rest), actor.id)
         return cls(names, data)
 
-    def __call__(self, text: str, mentions: list[Mention]) -> list[Mention]:
-        """OUTLET mentions for short outlet names right after an attribution cue in normalized `text`."""
-        folded = fold(text)
+    def __call__(self, text: str, mentions: list[Mention], folded: str | None = None) -> list[Mention]:
+        """OUTLET mentions for short outlet names right after an attribution cue in normalized `text`.
+
+        `folded`: `fold(text)` when the caller has it.
+        """
+        folded = fold(text) if folded is None else folded
         found: list[Mention] = []
         for match in _ATTRIBUTION.finditer(folded):
             start, end = match.span(1)

@@ -34,11 +34,12 @@ from rasad.recognize.numbers import (
     GAP,
     JOIN,
     WORD_END,
+    GatedPattern,
     NumberWords,
     alternation,
     compact,
     entry_pattern,
-    gated,
+    gate_pattern,
     load_number_words,
     lookup_form,
     matching_key,
@@ -298,7 +299,7 @@ class DateRecognizer:
         self.count_and = re.compile(f"{GAP}{number_and}{GAP}")
         count_word = words_pattern([*w.numbers.small_counts(), *d["vague_count"]["words"]])
         self.count_words = f"{count_word}(?:{GAP}{number_and}{GAP}{count_word})?"  # «بیست و چهار»
-        self.patterns: list[tuple[re.Pattern[str], Handler]] = [
+        self.patterns: list[tuple[GatedPattern, Handler]] = [
             (self._calendar_pattern(), self._calendar),
             (self._numeric_pattern(), self._numeric),
             (self._year_pattern(), self._year),
@@ -306,6 +307,14 @@ class DateRecognizer:
             (self._relative_pattern(), self._relative),
             (self._count_pattern(), self._count),
         ]
+        # the word starts where a pattern may match (start of text aside): the one scan of the text
+        self.starts = re.compile(gate_pattern([w for p, _ in self.patterns for w in p.first_words], digits=True))
+        # first character of the key → the patterns (index, match) that may begin with it
+        self.by_first: dict[str, list[tuple[int, Callable[[str, int], re.Match[str] | None]]]] = {}
+        for index, (pattern, _) in enumerate(self.patterns):
+            firsts = {matching_key(w).split()[0][0] for w in pattern.first_words if w.strip()}
+            for char in sorted(firsts | (set("0123456789") if pattern.digits else set())):
+                self.by_first.setdefault(char, []).append((index, pattern.pattern.match))
         self.connector = re.compile(
             f"{GAP}(?P<to>{alternation(words_between)}){GAP}|[ \u200c]*(?P<dash>[{dashes}])[ \u200c]*"
             f"|{GAP}(?P<and>{alternation(d['range_and'])}){GAP}"
@@ -319,19 +328,38 @@ class DateRecognizer:
 
     def __call__(self, text: str, published: dt.date | None = None) -> list[Mention]:
         key = matching_key(text)
+        matches = self._matches(key)
         found = [
-            f for pattern, handle in self.patterns for m in pattern.finditer(key) if (f := handle(key, m))
+            f for index, (_, handle) in enumerate(self.patterns) for m in matches[index] if (f := handle(key, m))
         ]
         return [self._mention(item, published) for item in self._merge(key, _longest(found))]
+
+    def _matches(self, key: str) -> list[list[re.Match[str]]]:
+        """Each pattern's `finditer` matches, from one scan for the word starts any of them may match at.
+
+        At a candidate start a pattern is tried only if the character there may begin it, and only once
+        its previous match has ended, so each list is what the pattern's own `finditer` gives.
+        """
+        matches: list[list[re.Match[str]]] = [[] for _ in self.patterns]
+        free = [0] * len(self.patterns)  # where each pattern's next match may start
+        starts = [0] if key else []
+        starts += [found.start() + 1 for found in self.starts.finditer(key)]
+        by_first = self.by_first
+        for start in starts:
+            for index, match in by_first.get(key[start], ()):
+                if start >= free[index] and (found := match(key, start)) is not None:
+                    matches[index].append(found)
+                    free[index] = found.end()
+        return matches
 
     # Patterns ------------------------------------------------------------------
 
     def _alt(self, name: str) -> str:
         return words_pattern(self.words.entries(name))
 
-    def _compile(self, body: str, starts: list[str], digits: bool) -> re.Pattern[str]:
+    def _compile(self, body: str, starts: list[str], digits: bool) -> GatedPattern:
         """`body`, tried only where one of the words it may start with (or a digit) begins."""
-        return re.compile(gated(body, starts, digits))
+        return GatedPattern(body, starts, digits)
 
     def _starts(self, *names: str) -> list[str]:
         return [w for name in names for w in self.words.entries(name)]
@@ -342,7 +370,7 @@ class DateRecognizer:
         digits = "[0-9]{4}|[0-9]{2}" if short else "[0-9]{4}"
         return f"{NUMBER_START}(?P<{name}>{digits}){NUMBER_END}(?:[ \u200c]*(?P<{name}_suffix>{suffix}))?"
 
-    def _calendar_pattern(self) -> re.Pattern[str]:
+    def _calendar_pattern(self) -> GatedPattern:
         ordinals = list(day_ordinals(self.words.numbers))
         day = f"(?:{NUMBER_START}[0-9]{{1,2}}{NUMBER_END}|{words_pattern(ordinals)})"
         month_names = [n for e in self.words.data["months"] for n in e["names"]]
@@ -359,7 +387,7 @@ class DateRecognizer:
         starts = self._starts("positions", "month_word_before") + month_names + ordinals
         return self._compile(body, starts, digits=True)
 
-    def _numeric_pattern(self) -> re.Pattern[str]:
+    def _numeric_pattern(self) -> GatedPattern:
         suffix = f"(?:{trie_pattern(self.words.entries('calendar_suffixes'))}){WORD_END}"
         body = (
             f"{NUMBER_START}(?:(?P<y>[0-9]{{4}})(?P<s>[/.\\-])(?P<m>[0-9]{{1,2}})(?P=s)(?P<d>[0-9]{{1,2}})"
@@ -368,7 +396,7 @@ class DateRecognizer:
         )
         return self._compile(body, [], digits=True)
 
-    def _year_pattern(self) -> re.Pattern[str]:
+    def _year_pattern(self) -> GatedPattern:
         body = (
             f"(?:(?P<position>{self._alt('positions')}){GAP})?"
             f"(?:(?P<word>{self._alt('year_word')}){GAP}{self._year_number('year', short=True)}"
@@ -377,7 +405,7 @@ class DateRecognizer:
         )
         return self._compile(body, self._starts("positions", "year_word"), digits=True)
 
-    def _weekday_pattern(self) -> re.Pattern[str]:
+    def _weekday_pattern(self) -> GatedPattern:
         body = (
             f"(?:(?P<today>{self._alt('weekday_today')})[ \u200c]*[،,]?[ \u200c]*)?"
             f"(?:(?P<position>{self._alt('positions')}){GAP})?"
@@ -390,7 +418,7 @@ class DateRecognizer:
         starts = self._starts("weekday_today", "positions", "parts_of_day", "day_word", "weekdays")
         return self._compile(body, starts, digits=False)
 
-    def _relative_pattern(self) -> re.Pattern[str]:
+    def _relative_pattern(self) -> GatedPattern:
         body = (
             f"(?:(?P<position>{self._alt('positions')}){GAP})?"
             f"(?:(?P<part>{self._alt('parts_of_day')}){GAP})?"
@@ -399,7 +427,7 @@ class DateRecognizer:
         )
         return self._compile(body, self._starts("positions", "parts_of_day", "relative"), digits=False)
 
-    def _count_pattern(self) -> re.Pattern[str]:
+    def _count_pattern(self) -> GatedPattern:
         counts = [*self.words.numbers.small_counts(), *self.words.data["vague_count"]["words"]]
         body = (
             f"(?P<count>{NUMBER_START}[0-9]{{1,3}}{NUMBER_END}|{self.count_words}){GAP}"

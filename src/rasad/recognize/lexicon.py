@@ -67,22 +67,26 @@ class Lexicon:
             folded = fold(text)
         size = len(folded)
         hits: list[_Found] = []  # made Hits once the longest are chosen
-        decided: dict[str, tuple[tuple[Entry, ...], bool]] = {}  # surface → kept entries, exact (names recur)
+        # surface → its entries and what `_kept` made of them (names recur within a text)
+        decided: dict[str, tuple[tuple[tuple[str, Entry], ...], tuple[Entry, ...], bool]] = {}
+        suffix = _NAME_SUFFIX.match
         for end_index, (key, entries) in self.automaton.iter(skeleton(folded)):
             end = end_index + 1
             start = end - len(key)
-            # a whole word: no letter or digit on either side, and not part of a ZWNJ compound
-            if (start > 0 and folded[start - 1].isalnum()) or (end < size and folded[end].isalnum()):
+            # a whole word: no letter or digit on either side, and not part of a ZWNJ compound («وگو» in
+            # «گفت‌وگو» is no place), though a plural or possessive ending may follow a ZWNJ
+            if start > 0 and (folded[start - 1].isalnum() or text[start - 1] == "\u200c"):
                 continue
-            if not _whole_word(text, start, end):
+            if end < size and (
+                folded[end].isalnum() or text[end] == "\u200c" and suffix(text, end) is None
+            ):
                 continue
             surface = folded[start:end]
-            found = decided.get(surface)
-            if found is None:
-                found = decided[surface] = _kept(surface, entries)
-            kept, exact = found
-            if kept:
-                hits.append((start, end, kept, exact))
+            known = decided.get(surface)
+            if known is None or known[0] is not entries:  # the same entries: the same lexicon
+                known = decided[surface] = (entries, *_kept(surface, entries))
+            if known[1]:
+                hits.append((start, end, known[1], known[2]))
         return [Hit(*hit) for hit in _longest(hits)]
 
 
@@ -100,13 +104,6 @@ def _kept(surface: str, entries: tuple[tuple[str, Entry], ...]) -> tuple[tuple[E
 
 # What may follow a name after a ZWNJ: plural and possessive endings («آمریکایی‌ها»).
 _NAME_SUFFIX = re.compile(r"\u200c(?:ها|های|هایی|ای|ی|اش|شان|مان|تان|ام|ات)(?![\w\u200c])")
-
-
-def _whole_word(text: str, start: int, end: int) -> bool:
-    """Not a piece of a ZWNJ compound: «وگو» in «گفت‌وگو» is no place."""
-    if start > 0 and text[start - 1] == "\u200c":
-        return False
-    return end >= len(text) or text[end] != "\u200c" or bool(_NAME_SUFFIX.match(text, end))
 
 
 def _longest(hits: list[_Found]) -> list[_Found]:

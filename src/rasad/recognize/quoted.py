@@ -56,10 +56,15 @@ class QuotedNames:
         )
         return cls(pattern, {" ".join(fold(h).split()): kind for h, kind in heads.items()})
 
-    def __call__(self, text: str, taken: list[tuple[int, int]] | None = None) -> list[Mention]:
-        """ACTOR mentions for quoted names after a group noun in normalized `text`, none overlapping `taken`."""
+    def __call__(
+        self, text: str, taken: list[tuple[int, int]] | None = None, folded: str | None = None
+    ) -> list[Mention]:
+        """ACTOR mentions for quoted names after a group noun in normalized `text`, none overlapping `taken`.
+
+        `folded`: `fold(text)` when the caller has it.
+        """
         busy = list(taken or [])
-        folded = fold(text)
+        folded = fold(text) if folded is None else folded
         found: list[Mention] = []
         for match in self.pattern.finditer(folded):
             head = match.group("plural") or match.group("head") or ""
@@ -88,9 +93,12 @@ class ClubNames:
         brands = [str(b) for b in data.get("club_brands") or []]
         return cls(re.compile(rf"(?<!\w)(?:{_alternation(brands)})[ \u200c]+$" if brands else r"(?!)"))
 
-    def __call__(self, text: str, mentions: list[Mention]) -> list[Mention]:
-        """ACTOR mentions (kind club) for brand + place in normalized `text`; the place stays a mention of its own."""
-        folded = fold(text)
+    def __call__(self, text: str, mentions: list[Mention], folded: str | None = None) -> list[Mention]:
+        """ACTOR mentions (kind club) for brand + place in normalized `text`; the place stays a mention of its own.
+
+        `folded`: `fold(text)` when the caller has it.
+        """
+        folded = fold(text) if folded is None else folded
         found: list[Mention] = []
         for place in mentions:
             if place.kind != "PLACE" or (place.ref or "").startswith("country:") or place.data.get("inside"):
