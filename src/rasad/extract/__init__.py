@@ -39,6 +39,7 @@ _OBJECT_AFTER = re.compile(
     r"(?!\s+(?:با|به|از|در|علیه|میان|بین)\s)(?:\s+(?!(?:که|و|شد|شدند|کرد|کردند|است|بود|داد|دادند|گرفت|گرفتند|می)(?![\w]))[^\s،؛:.!?«»]+){0,6}?\s+را(?![\w])"
 )
 _INVOLVEMENT_BEFORE = re.compile(r"(?:دست داشتن|نقش داشتن|دخالت|مشارکت|نقش) (?:\S+ )?در\s*$")
+_CLAIMING = frozenset({"armed-group", "militia", "rebel", "party", "coalition", "military"})
 _ARRESTING = frozenset({"police", "security", "military", "border-guard", "government"})
 _CIVILIAN_KINDS = frozenset({"civilians", "protesters", "media"})
 
@@ -180,6 +181,12 @@ class Extractor:
             reporter = next((m for m in mentions if (m.start, m.end) in speakers and m.data.get("kind") in _ARRESTING), None)
             args = replace(args, actor1=reporter)
         status = self._status(folded, sentence, hit)
+        if status == "claimed" and args.actor1 is None:
+            # «گروه جیش العدل در بیانیه‌ای مسئولیت این حمله را بر عهده گرفت»: who claims it, did it
+            claimant = next(
+                (m for m in mentions if m.kind == "ACTOR" and m.end <= hit.start and m.data.get("kind") in _CLAIMING), None
+            )
+            args = replace(args, actor1=claimant)
         if trigger.type in FACTUAL_TYPES and status in ("hypothetical", "threatened", "negated", "denied"):
             return None
         # «این حمله», or the event as the object of another verb («بازداشت خبرنگاران را محکوم کرد»):

@@ -188,7 +188,11 @@ def _compatible(a: Event, b: Event) -> bool:
         return False  # two countries or two towns: two events («در اهواز نیز ... تجمع کردند»)
     actor_a, actor_b = a.coded.get("actor1"), b.coded.get("actor1")
     intervention = a.coded.get("intervention") or b.coded.get("intervention")
-    if actor_a and actor_b and actor_a.get("id") and actor_b.get("id") and actor_a["id"] != actor_b["id"] and not intervention:
+    id_a = (actor_a or {}).get("id")
+    id_b = (actor_b or {}).get("id")
+    # «مهاجمان», «افراد مسلح» do not conflict with the group that claims them
+    generic = bool((actor_a or {}).get("generic") or (actor_b or {}).get("generic"))
+    if id_a and id_b and id_a != id_b and not intervention and not generic:
         return _other_side(a, b)
     return True
 
@@ -361,6 +365,8 @@ def _same_story(a: Event, b: Event) -> bool:
         return not (_explicit_date(a) and _explicit_date(b))
     if _explicit_date(b) is None and _explicit_date(a) is not None:
         return a.weapon is None or b.weapon is None or a.weapon.ref == b.weapon.ref
+    if _explicit_date(a) is None and _explicit_date(b) is not None and a.evidence and a.evidence[0].start == 0:
+        return a.weapon is None or b.weapon is None or a.weapon.ref == b.weapon.ref  # the headline, dated by its lead
     return False
 
 
