@@ -126,6 +126,12 @@ class Mention:
     data: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
 
+def country_of_ref(ref: str | None) -> str | None:
+    """The ISO3 code of a country reference («country:IRQ», the `ref` of a country mention or the
+    `gazetteer_id` of a country-level place), or None for anything else."""
+    return ref.split(":", 1)[1] if ref and ref.startswith("country:") else None
+
+
 @dataclass
 class Doc:
     """An article after normalization: the canonical text and everything found in it."""

@@ -11,7 +11,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from rasad.extract.arguments import Arguments, pick_arguments
+from rasad.extract.arguments import CLAUSE_BREAK, Arguments, pick_arguments
 from rasad.extract.casualties import find_casualties
 from rasad.extract.coreference import resolve_anaphors
 from rasad.extract.cues import Cues, load_cues
@@ -26,7 +26,6 @@ FACTUAL_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE", "RETREAT", "MOBILIZE"
 WEAPON_REFINED = frozenset({"attack", "fire", "explosion", "destroy", "bombard", "casualty"})
 # Event nouns whose genitive names the one who acts («حمله X»); for the others it names the victim («ترور X»).
 GENITIVE_AGENT = frozenset({"attack", "bombard", "suicide"})
-_CLAUSE_BREAK = re.compile(r"[،؛:]")
 # «حمله نکرد», «به درگیری‌ها اشاره‌ای نکردند» (a ZWNJ word folds into two)
 _NEGATION_AFTER = re.compile(r"^\s*(?:\S+\s+){0,2}(?:ن(?:کرد|کردند|شد|شدند|داد|دادند|گرفت|گرفتند|رسید))(?![\w])")
 # The verb after the trigger that makes it passive or intransitive: its subject is what it was done to.
@@ -89,11 +88,12 @@ class Extractor:
             ]
             strong = [h for h in in_sentence if h.trigger.strength == "strong" and not _inside_mention(h, mentions)]
             weak = [h for h in in_sentence if h.trigger.strength == "weak" and not _inside_mention(h, mentions)][:1]
+            refers = {h.start: self._refers_back(folded, sentence.start, h, mentions) for h in strong + weak}
             chosen = strong or weak
             if (
                 strong
                 and weak
-                and all(self._refers_back(folded, sentence.start, h, mentions) for h in strong)
+                and all(refers[h.start] for h in strong)
                 and all("؛" in folded[min(h.end, weak[0].end) : max(h.start, weak[0].start)] for h in strong)
             ):
                 # «کویته بارها صحنه حملات بوده است؛ در ۹ نوامبر یک بمب‌گذار ... ۲۶ نفر را کشت»: the
@@ -108,7 +108,7 @@ class Extractor:
                 [m for m in mentions if m.kind in ("ACTOR", "PERSON")],
             )
             # references («در پاسخ به حمله», «این حمله») do not claim the arguments around them
-            referring = [h.start for h in chosen if self._refers_back(folded, sentence.start, h, mentions)]
+            referring = [h.start for h in chosen if refers[h.start]]
             references = _conjoined(folded, chosen, referring)
             generic = _conjoined(folded, chosen, [h.start for h in chosen if self._generic(folded, sentence.start, h)])
             positions = [h.start for h in chosen if h.start not in references]
@@ -192,7 +192,7 @@ class Extractor:
         # «این حمله», or the event as the object of another verb («بازداشت خبرنگاران را محکوم کرد»):
         # an event told already, whose date and weapon in this sentence are not its own
         anaphoric = self._anaphoric(folded, sentence[0], hit) or (
-            not hit.indefinite and _object_of_verb(folded, hit, mentions) and not _dated_object(folded, hit, mentions)
+            not hit.indefinite and _object_of_verb(folded, hit, mentions, undated=True)
         )
         if _INVOLVEMENT_BEFORE.search(folded[max(sentence[0], hit.start - 25) : hit.start]):
             # «هرگونه نقش در حمله ... را تکذیب کرد»: whoever denies a role is not its agent, and the
@@ -359,22 +359,21 @@ def _describes(folded: str, reference: int, mention: Mention, trigger_start: int
     reference's own clause (a comma closes it: «در یکی از این حملات، یک مهاجم ... منفجر کرد»)."""
     if not (reference < mention.start and mention.end <= trigger_start):
         return False
-    return _CLAUSE_BREAK.search(folded, reference, mention.start) is None
+    return CLAUSE_BREAK.search(folded, reference, mention.start) is None
 
 
-def _object_of_verb(folded: str, hit: TriggerHit, mentions: list[Mention]) -> bool:
+def _object_of_verb(folded: str, hit: TriggerHit, mentions: list[Mention], undated: bool = False) -> bool:
     """«تحصن را پراکنده کردند», «بازداشت خبرنگاران در هرات را محکوم کرد»: the event is the object of
     another act — unless a weapon follows it, whose target the «را» marks («با شلیک گاز اشک‌آور
-    معترضان را پراکنده کردند»)."""
+    معترضان را پراکنده کردند»). With `undated`, an object that names its own date («حمله پهپادی
+    یکشنبه گذشته به میدان کورمور را رد کرد») does not count: it is an event told here first."""
     found = _OBJECT_AFTER.match(folded, hit.end)
-    return found is not None and not any(m.kind == "WEAPON" and hit.end <= m.start < found.end() for m in mentions)
-
-
-def _dated_object(folded: str, hit: TriggerHit, mentions: list[Mention]) -> bool:
-    """«حمله پهپادی یکشنبه گذشته به میدان کورمور را رد کرد»: the object names its own date, so it
-    is an event told here for the first time, not one told before."""
-    found = _OBJECT_AFTER.match(folded, hit.end)
-    return found is not None and any(m.kind == "DATE" and hit.end <= m.start < found.end() for m in mentions)
+    if found is None:
+        return False
+    inside = [m for m in mentions if hit.end <= m.start < found.end()]
+    if any(m.kind == "WEAPON" for m in inside):
+        return False
+    return not (undated and any(m.kind == "DATE" for m in inside))
 
 
 def _crowd_first(args: Arguments, mentions: list[Mention]) -> Arguments:
@@ -408,9 +407,9 @@ def _crowd_target(folded: str, args: Arguments, mentions: list[Mention]) -> Argu
 def _clause(folded: str, sentence: tuple[int, int], hit: TriggerHit) -> tuple[int, int]:
     """The clause of the sentence that holds the trigger: between the punctuation marks around it."""
     start, end = sentence
-    for match in _CLAUSE_BREAK.finditer(folded, start, hit.start):
+    for match in CLAUSE_BREAK.finditer(folded, start, hit.start):
         start = match.end()
-    found = _CLAUSE_BREAK.search(folded, hit.end, end)
+    found = CLAUSE_BREAK.search(folded, hit.end, end)
     return start, found.start() if found else end
 
 

@@ -162,7 +162,7 @@ def _actor_roles(
                 targets.append((-800, mention))  # «ترور X», «بازداشت X»: the one it was done to
         elif cues.target_before.search(before) or _object_of(folded, mention, t_start, before_trigger):
             targets.append((distance(mention) - (50 if mention.start >= t_end else 0), mention))
-        elif mention.end <= t_start and passive and not _CLAUSE_BREAK.search(_ASIDE.sub(" ", folded[mention.end : t_start])):
+        elif mention.end <= t_start and passive and not CLAUSE_BREAK.search(_ASIDE.sub(" ", folded[mention.end : t_start])):
             targets.append((distance(mention) + 10, mention))  # the passive verb's own subject
         elif mention.end <= t_start:
             if _can_act(mention, start, event_type):
@@ -179,7 +179,8 @@ def _actor_roles(
     return agent, target
 
 
-_CLAUSE_BREAK = re.compile(r"[،؛:]")
+# Punctuation that ends a clause (shared with the extractor).
+CLAUSE_BREAK = re.compile(r"[،؛:]")
 # An aside between commas that does not end the clause: «معترضان، از جمله دو نوجوان، بازداشت شدند».
 _ASIDE = re.compile(r"،\s*(?:از جمله|شامل|به ویژه|به خصوص)[^،؛:]*،")
 # Words that may stand between an object and its «را» («افراد مسلح فلسطینی را»), unless one opens a

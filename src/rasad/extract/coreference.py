@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from rasad.knowledge.schema import ForceNoun
-from rasad.model import Mention
+from rasad.model import Mention, country_of_ref
 
 # What «این گروه» can point back to: actors that are groups, not states or people.
 GROUP_KINDS = frozenset({"armed-group", "militia", "rebel", "party", "coalition"})
@@ -98,6 +98,6 @@ def _antecedent_country(mentions: list[Mention], before: int, state_only: bool) 
         country = mention.data.get("country")
         if mention.kind == "ACTOR" and isinstance(country, str) and mention.data.get("kind") in STATE_KINDS:
             return country
-        if not state_only and mention.kind == "PLACE" and (mention.ref or "").startswith("country:"):
-            return (mention.ref or "").split(":", 1)[1]
+        if not state_only and mention.kind == "PLACE" and (named := country_of_ref(mention.ref)):
+            return named
     return None

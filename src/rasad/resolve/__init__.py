@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from rasad.knowledge.loader import KnowledgeBase
-from rasad.model import Doc, Event
+from rasad.model import Doc, Event, country_of_ref
 from rasad.resolve.actors import code_actor
 from rasad.resolve.places import choose_place, country_context, country_location, distance_km
 
@@ -87,7 +87,7 @@ class Resolver:
             earlier = [m for m in reversed(doc.mentions) if m.kind == "PLACE" and m.end <= event.location.start]
             for other in [*event.other_places, *earlier[:_EARLIER_PLACES]]:
                 fallback = choose_place(other, doc, self.kb, self.gazetteer, context)
-                if fallback is not None and not str(fallback.get("gazetteer_id", "")).startswith("country:"):
+                if fallback is not None and not _is_country(fallback):
                     fallback["geo_precision"] = max(2, fallback["geo_precision"])
                     coded["location"], event.location = fallback, other
                     coded["location_borrowed"] = other not in event.other_places
@@ -282,7 +282,7 @@ def _distant(a: Event, b: Event) -> bool:
 
 
 def _is_country(location: dict[str, Any]) -> bool:
-    return str(location.get("gazetteer_id", "")).startswith("country:")
+    return country_of_ref(location.get("gazetteer_id")) is not None
 
 
 def merge_events(events: list[Event]) -> list[Event]:

@@ -6,7 +6,7 @@ from collections import Counter
 from typing import Any
 
 from rasad.knowledge.loader import KnowledgeBase
-from rasad.model import Doc, Mention
+from rasad.model import Doc, Mention, country_of_ref
 
 
 def code_actor(mention: Mention | None, doc: Doc, kb: KnowledgeBase, context: Counter[str], event_type: str) -> dict[str, Any] | None:
@@ -67,8 +67,8 @@ def _sentence_country(doc: Doc, mention: Mention, kb: KnowledgeBase) -> str | No
     if following is not None and (country := _place_country(following, kb)):
         return country
     for other in reversed(places):
-        if other.end <= mention.start and (other.ref or "").startswith("country:"):
-            return (other.ref or "").split(":", 1)[1]
+        if other.end <= mention.start and (country := country_of_ref(other.ref)):
+            return country
     return None
 
 
@@ -78,7 +78,7 @@ _FOLLOWING_PLACE = 25
 
 def _place_country(place: Mention, kb: KnowledgeBase) -> str | None:
     """A place mention's country: the country it names, or the one all its curated candidates share."""
-    if (place.ref or "").startswith("country:"):
-        return (place.ref or "").split(":", 1)[1]
+    if country := country_of_ref(place.ref):
+        return country
     countries = {kb.places[i].country for i in place.data.get("candidates", []) if i in kb.places}
     return str(countries.pop()) if len(countries) == 1 and None not in countries else None

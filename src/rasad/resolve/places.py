@@ -9,7 +9,7 @@ from typing import Any
 
 from rasad.knowledge.loader import KnowledgeBase
 from rasad.knowledge.schema import Place
-from rasad.model import Doc, Mention
+from rasad.model import Doc, Mention, country_of_ref
 
 _NEAR = ("نزدیک", "نزدیکی", "حومه", "اطراف", "مجاورت", "حوالی", "شرق", "غرب", "شمال", "جنوب")
 BIG_CITY = 1_000_000
@@ -66,7 +66,7 @@ def choose_place(
     named_province = _PROVINCE_NOUN.match(text) or _PROVINCES_BEFORE.search(doc.text[max(0, mention.start - 14) : mention.start])
     if named_province and any(p.source == "admin1" for p in candidates):
         candidates = [p for p in candidates if p.source == "admin1"]  # «استان کرمانشاه»: the province, not the city
-    if within is not None and str(within.get("gazetteer_id", "")).startswith("country:"):
+    if within is not None and country_of_ref(within.get("gazetteer_id")):
         candidates = [p for p in candidates if p.country == within["country"]]
     elif within is not None and within.get("geo_precision") == 1:
         candidates = [p for p in candidates if distance_km(p.lat, p.lon, within["lat"], within["lon"]) <= WITHIN_TOWN_KM]
