@@ -11,7 +11,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from rasad.extract.arguments import CLAUSE_BREAK, Arguments, pick_arguments
+from rasad.extract.arguments import CLAUSE_BREAK, CLAUSE_VERB, Arguments, pick_arguments
 from rasad.extract.casualties import find_casualties
 from rasad.extract.coreference import resolve_anaphors
 from rasad.extract.cues import Cues, load_cues
@@ -32,6 +32,10 @@ _NEGATION_AFTER = re.compile(r"^\s*(?:\S+\s+){0,2}(?:ن(?:کرد|کردند|شد
 # The first verb of the clause after the trigger, when the trigger is joined to it by «و»:
 # «بازداشت و به مکان نامعلومی منتقل شدند» is passive too.
 _COORDINATED_PASSIVE = re.compile(r"^\s*و\s+(?:[^\s،؛:]+\s+){0,4}?(?:شد|شدند|شده اند|گردید|گردیدند)(?![\w])")
+# Speech acts aimed at the doer of an event they name, and the events they can name.
+_BLAMING = frozenset({"ACCUSE", "THREATEN"})
+_BLAMED = frozenset({"ASSAULT", "SANCTION", "COERCE"})
+_RELATIVE = re.compile(r"(?<![\w])که(?![\w])")
 _PASSIVE_AFTER = re.compile(r"^\s*(?:قرار\s+)?(?:شد|شدند|شده|شده اند|شده است|گردید|گردیدند|گرفت|گرفتند|گرفته|می شود|می شوند)(?![\w])")
 # An event noun with its genitive (a few words, no punctuation, no «که») and then «را».
 _OBJECT_AFTER = re.compile(
@@ -40,6 +44,7 @@ _OBJECT_AFTER = re.compile(
 _INVOLVEMENT_BEFORE = re.compile(r"(?:دست داشتن|نقش داشتن|دخالت|مشارکت|نقش) (?:\S+ )?در\s*$")
 _CLAIMING = frozenset({"armed-group", "militia", "rebel", "party", "coalition", "military"})
 _ARRESTING = frozenset({"police", "security", "military", "border-guard", "government"})
+_REPORTED_BY_DOER = {"COERCE": _ARRESTING, "SANCTION": frozenset({"government", "ministry", "igo", "legislature"})}
 _CIVILIAN_KINDS = frozenset({"civilians", "protesters", "media"})
 
 
@@ -129,7 +134,7 @@ class Extractor:
                     if event.actor2 is None:
                         event.actor2 = _victims(casualties.counted, mentions)
                 events.append(event)
-        return replace(doc, events=events)
+        return replace(doc, events=_accused_as_doer(folded, _blame_the_doer(folded, events)))
 
     def _frame(
         self,
@@ -155,10 +160,10 @@ class Extractor:
             speakers = _speakers(folded, sentence, hit.start, mentions, self.cues)
             candidates = [m for m in mentions if (m.start, m.end) not in speakers]
         genitive_agent = trigger.id in GENITIVE_AGENT
-        finite = folded[hit.start : hit.end].endswith("د")  # «تیراندازی کردند و ... کشته شدند»: its own verb
+        finite = folded[hit.start : hit.end].endswith(("د", "گرفت"))  # «تیراندازی کردند و ... کشته شدند»: its own verb
         passive = bool(_PASSIVE_AFTER.search(folded[hit.end : hit.end + 20])) or (
             not finite and bool(_COORDINATED_PASSIVE.match(folded[hit.end : hit.end + 60]))
-        )
+        ) or (not finite and _clause_verb_passive(folded, sentence, hit))
         args = pick_arguments(
             folded,
             sentence,
@@ -176,9 +181,19 @@ class Extractor:
             args = _crowd_first(args, candidates)
         elif trigger.type == "ASSAULT":
             args = _crowd_target(folded, args, candidates)
-        if args.actor1 is None and trigger.type == "COERCE":
-            # «به گفته پلیس، سه مظنون بازداشت شدند»: the force that reports an arrest made it
-            reporter = next((m for m in mentions if (m.start, m.end) in speakers and m.data.get("kind") in _ARRESTING), None)
+        if args.actor1 is None and trigger.type in _REPORTED_BY_DOER:
+            # «به گفته پلیس، سه مظنون بازداشت شدند», «وزیر امنیت عمومی کانادا اعلام کرد سپاه به فهرست
+            # تروریستی افزوده شد»: the force or government that reports an arrest or a listing made it
+            doers = _REPORTED_BY_DOER[trigger.type]
+            reporter = next(
+                (
+                    m
+                    for m in mentions
+                    if m.data.get("kind") in doers
+                    and ((m.start, m.end) in speakers or m.end <= hit.start and self.cues.reporting.search(folded, m.end, hit.start))
+                ),
+                None,
+            )
             args = replace(args, actor1=reporter)
         status = self._status(folded, sentence, hit)
         if status == "claimed" and args.actor1 is None:
@@ -402,6 +417,72 @@ def _crowd_target(folded: str, args: Arguments, mentions: list[Mention]) -> Argu
         None,
     )
     return replace(args, actor2=joined) if joined is not None else args
+
+
+def _blame_the_doer(folded: str, events: list[Event]) -> list[Event]:
+    """«این حملات را محکوم کرد», «تحریم‌ها را غیرقانونی خواند»: a condemnation or threat whose object
+    is an event is aimed at whoever did it — named with it, or found when the resolver has joined
+    that event to its first telling (`coded["object_event"]`, the object's trigger position)."""
+    result: list[Event] = []
+    for event in events:
+        told = _object_event(folded, event, result) if event.type in _BLAMING and event.actor2 is None else None
+        if told is not None:
+            doer = told.actor1
+            if doer is None:
+                event.coded["object_event"] = told.trigger.start
+            elif event.actor1 is None or doer.ref != event.actor1.ref:
+                event = replace(event, actor2=doer)
+        result.append(event)
+    return result
+
+
+def _accused_as_doer(folded: str, events: list[Event]) -> list[Event]:
+    """«ترکیه را مسئول حمله پهپادی به فرودگاه دانستند», «طالبان را به دست داشتن در انفجار متهم کرد»:
+    an attack named inside an accusation, after the accused, is alleged to be the accused's."""
+    accusations = [e for e in events if e.type == "ACCUSE" and e.actor2 is not None and e.actor2.data.get("kind") != "civilians"]
+    result: list[Event] = []
+    for event in events:
+        if event.type == "ASSAULT":
+            accusation = next((a for a in accusations if _inside_accusation(folded, event, a)), None)
+            if accusation is not None:
+                event = replace(event, actor1=accusation.actor2, status="alleged")
+        result.append(event)
+    return result
+
+
+def _inside_accusation(folded: str, event: Event, accusation: Event) -> bool:
+    accused = accusation.actor2
+    if accused is None or accusation.evidence[0] != event.evidence[0] or accused.end > event.trigger.start:
+        return False
+    if CLAUSE_BREAK.search(folded, accused.end, event.trigger.start):
+        return False
+    trigger = accusation.trigger
+    # the attack lies between the accused and the verb, or right after «را مسئول»
+    between = folded[trigger.end : event.trigger.start]
+    return event.trigger.end <= trigger.end or (
+        trigger.start < event.trigger.start and len(between) <= 25 and not CLAUSE_BREAK.search(between) and not _RELATIVE.search(between)
+    )
+
+
+def _object_event(folded: str, event: Event, earlier: list[Event]) -> Event | None:
+    sentence = event.evidence[0]
+    objects = [
+        e
+        for e in earlier
+        if e.evidence[0] == sentence
+        and e.trigger.end <= event.trigger.start
+        and e.type in _BLAMED
+        and " را " in folded[e.trigger.end : event.trigger.start + 3]
+    ]
+    return objects[-1] if objects else None
+
+
+def _clause_verb_passive(folded: str, sentence: tuple[int, int], hit: TriggerHit) -> bool:
+    """The event noun's clause ends in a passive verb: its subject before the noun is what it was done to."""
+    end = _clause(folded, sentence, hit)[1]
+    relative = _RELATIVE.search(folded, hit.end, end)  # «... هدف گرفت که راننده آن زخمی شد»: another clause
+    verb = CLAUSE_VERB.search(folded, hit.end, relative.start() if relative else end)
+    return verb is not None and verb.group("passive") is not None and verb.start() - hit.end <= 60
 
 
 def _clause(folded: str, sentence: tuple[int, int], hit: TriggerHit) -> tuple[int, int]:

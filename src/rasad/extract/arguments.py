@@ -69,9 +69,23 @@ def pick_arguments(
     # a mention nearer to another trigger of the sentence is that trigger's argument, except the
     # sentence's subject, which acts through every verb of it
     subject = next(
-        (m for m in mentions if m.kind in ACTOR_KINDS and m.end <= t_start and _can_act(m, start, event_type)), None
+        (
+            m
+            for m in mentions
+            if (m.kind in ACTOR_KINDS or _state_place(m)) and m.end <= t_start and _can_act(m, start, event_type)
+        ),
+        None,
     )
-    mentions = [m for m in mentions if m is subject or not _crosses(m, (t_start, t_end), other_triggers)]
+    # «ترکیه و روسیه ... به توافق رسیدند»: a subject joined by «و» to another acts with it
+    partner = next((m for m in mentions if subject is not None and m.start > subject.end and folded[subject.end : m.start].strip() == "و"), None)
+    mentions = [
+        m
+        for m in mentions
+        if m is subject
+        or m is partner
+        or _object_across(folded, m, t_start, t_end)
+        or not _crosses(m, (t_start, t_end), other_triggers)
+    ]
     # «... حمله به نیروهای آمریکایی است زیرا گروه‌های مسلح در عراق ...»: another clause, another verb
     openers = [found.start() for found in cues.clause_opener.finditer(folded, start, _end)]
     if openers:
@@ -81,7 +95,10 @@ def pick_arguments(
         m
         for m in mentions
         if m.kind in ACTOR_KINDS
-        or _state_place(m) and not _place_word_before(folded, m, start, cues) and not _after_place(m, places)
+        or _state_place(m)
+        and not _place_word_before(folded, m, start, cues)
+        # «مقام‌های اقلیم کردستان ترکیه را مسئول دانستند»: a country marked by «را» is an object, not a completion
+        and (not _after_place(m, places) or _followed_by_ra(folded, m))
     ]
     weapons = [m for m in mentions if m.kind == "WEAPON"]
     dated = [m for m in mentions if m.kind == "DATE"]
@@ -116,6 +133,24 @@ def _crosses(mention: Mention, trigger: tuple[int, int], other_triggers: list[in
     return any(low < other < high for other in other_triggers)
 
 
+def _object_across(folded: str, mention: Mention, trigger_start: int, trigger_end: int) -> bool:
+    """«طالبان را به دست داشتن در حمله انتحاری ... متهم کرد»: the object before «را» belongs to the
+    clause's verb even when event nouns stand between them, as long as no verb or clause ends first."""
+    if mention.end > trigger_start or not _verbal(folded, trigger_start, trigger_end):
+        return False
+    position = folded.find(" را ", mention.end - 1, trigger_start + 1)
+    gap = folded[mention.end : position].split() if position >= 0 else []
+    if position < 0 or len(gap) > _OBJECT_GAP or any(_NEW_NOUN.match(word) for word in gap):
+        return False
+    between = folded[position + 3 : trigger_start]
+    return not CLAUSE_BREAK.search(between) and not CLAUSE_VERB.search(between) and " که " not in between
+
+
+def _verbal(folded: str, trigger_start: int, trigger_end: int) -> bool:
+    """The trigger is a verb or is followed by its light verb («متهم کرد», «حمله کردند»), not a bare noun."""
+    return bool(CLAUSE_VERB.search(folded, trigger_start, trigger_end) or CLAUSE_VERB.match(folded, trigger_end + 1))
+
+
 def _negated(folded: str, mention: Mention, sentence_start: int) -> bool:
     """«هیچ جنگنده‌ای»: a weapon said to be absent."""
     before = _before(folded, mention, sentence_start).split()
@@ -147,6 +182,7 @@ def _actor_roles(
     agents: list[tuple[int, Mention]] = []
     targets: list[tuple[int, Mention]] = []
     before_trigger = [m for m in actors if m.end <= t_start]
+    verbal = _verbal(folded, t_start, t_end)
     for mention in actors:
         before = _before(folded, mention, start)
         if cues.agent_before.search(before):
@@ -160,9 +196,13 @@ def _actor_roles(
                 agents.append((-800, mention))  # «حمله تروریست‌ها», «حمله پهپادی اسرائیل به …»: the attacker
             else:
                 targets.append((-800, mention))  # «ترور X», «بازداشت X»: the one it was done to
+        elif verbal and (_object_of(folded, mention, t_start, before_trigger) or _object_across(folded, mention, t_start, t_end)):
+            targets.append((distance(mention) - 300, mention))  # the verb's «را» object comes first
         elif cues.target_before.search(before) or _object_of(folded, mention, t_start, before_trigger):
             targets.append((distance(mention) - (50 if mention.start >= t_end else 0), mention))
         elif mention.end <= t_start and passive and not CLAUSE_BREAK.search(_ASIDE.sub(" ", folded[mention.end : t_start])):
+            if " که " in folded[mention.end : t_start]:
+                continue  # «پلیس اعلام کرد که خودرو منفجر شد»: the main clause's subject neither did it nor suffered it
             targets.append((distance(mention) + 10, mention))  # the passive verb's own subject
         elif mention.end <= t_start:
             if _can_act(mention, start, event_type):
@@ -181,6 +221,14 @@ def _actor_roles(
 
 # Punctuation that ends a clause (shared with the extractor).
 CLAUSE_BREAK = re.compile(r"[،؛:]")
+# The first light or auxiliary verb of the clause after an event noun: «سپاه ... به فهرست نهادهای
+# تروریستی افزوده شده است» is passive, «... را هدف قرار داد» active.
+CLAUSE_VERB = re.compile(
+    r"(?<![\w])(?:(?:مواجه|روبرو|وارد|موفق|متوسل|حاضر|مستقر|پیروز|درگیر|آماده|متعهد|خواستار) (?:شد|شدند|شده|شوند|می شوند)"
+    r"|(?:قرار )?(?P<passive>شد|شدند|شده|شده اند|شده است|گردید|گردیدند|گردیده|می شود|می شوند)"
+    r"|(?:قرار )?(?:کرد|کردند|کرده|می کند|می کنند|داد|دادند|داده|زد|زدند|زده|گرفت|گرفتند|گرفته|نمود|نمودند|نموده"
+    r"|است|بود|بودند|بوده|اند|کشید|کشیدند|کشیده|رساند|رساندند|رسانده|برد|بردند|برده|داشت|داشتند|داشته))(?![\w])"
+)
 # An aside between commas that does not end the clause: «معترضان، از جمله دو نوجوان، بازداشت شدند».
 _ASIDE = re.compile(r"،\s*(?:از جمله|شامل|به ویژه|به خصوص)[^،؛:]*،")
 # Words that may stand between an object and its «را» («افراد مسلح فلسطینی را»), unless one opens a
@@ -267,7 +315,8 @@ def _parties(folded: str, start: int, actors: list[Mention]) -> tuple[Mention, M
     """«میان X و Y», «بین X و Y»: the two sides of an agreement or exchange."""
     for index, mention in enumerate(actors[:-1]):
         before = _before(folded, mention, start).split()
-        if before and before[-1] in ("میان", "بین"):
+        # «میان X و Y», or «X و Y ... به توافق رسیدند» opening the sentence
+        if before and before[-1] in ("میان", "بین") or index == 0 and mention.start - start <= 20 and not before:
             other = actors[index + 1]
             if folded[mention.end : other.start].strip() == "و":
                 return mention, other

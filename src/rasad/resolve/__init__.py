@@ -53,7 +53,7 @@ class Resolver:
         # a casualty frame with no one named may still tell the toll of an event told elsewhere:
         # those are judged after merging, the rest before
         frames = [e for e in converted if not _drop(e, standalone=False)]
-        merged = merge_events(frames)
+        merged = _blame_the_doer(merge_events(frames))
         kept = [e for e in merged if not _drop(e)]
         for event in kept:
             event.coded["id"] = event_id(doc, event)
@@ -224,6 +224,23 @@ def _other_side(a: Event, b: Event) -> bool:
     )
 
 
+def _blame_the_doer(events: list[Event]) -> list[Event]:
+    """«این حملات را محکوم کرد»: once the attack is joined to its first telling, its agent is the one
+    blamed (the extractor marks the condemned event's trigger as `object_event`)."""
+    for event in events:
+        position = event.coded.get("object_event")
+        if position is None or event.coded.get("actor2"):
+            continue
+        told = next((e for e in events if e.trigger.start == position or position in e.coded.get("absorbed", [])), None)
+        doer = told.coded.get("actor1") if told is not None else None
+        if doer and doer.get("id") != (event.coded.get("actor1") or {}).get("id"):
+            event.coded["actor2"] = doer
+    return events
+
+
+_ONE_PLACE_PER_SENTENCE = SPEECH_TYPES | {"AGREE", "CONSULT", "SANCTION"}
+
+
 def _merge_within_sentences(events: list[Event]) -> list[Event]:
     """Two triggers of one type in one sentence tell one event («در اعتراض به … تجمع کردند»),
     unless they name two different weapons or two distant towns."""
@@ -237,7 +254,8 @@ def _merge_within_sentences(events: list[Event]) -> list[Event]:
             and event.evidence
             and event.evidence[0] in previous.evidence
             and (previous.weapon is None or event.weapon is None or previous.weapon.ref == event.weapon.ref)
-            and not _distant(previous, event)
+            # «در مسکو بر سر آتش‌بس در ادلب به توافق رسیدند»: talk and deals have no second place
+            and (event.type in _ONE_PLACE_PER_SENTENCE or not _distant(previous, event))
             and not (previous.plural or event.plural)
         ):
             if previous.coded.get("reference") and not event.coded.get("reference"):
@@ -371,6 +389,7 @@ def _same_story(a: Event, b: Event) -> bool:
 
 
 def _absorb(into: Event, other: Event, only_sources: bool = False) -> None:
+    into.coded["absorbed"] = [*into.coded.get("absorbed", []), other.trigger.start, *other.coded.get("absorbed", [])]
     known = {(s.start, s.end) for s in into.sources}
     into.sources.extend(s for s in other.sources if (s.start, s.end) not in known)
     into.evidence.extend(s for s in other.evidence if s not in into.evidence)

@@ -43,7 +43,10 @@ def code_actor(mention: Mention | None, doc: Doc, kb: KnowledgeBase, context: Co
         }
     if data.get("org_source"):
         # an organization found by its shape («وزارت نیرو»): named as written, not guessed
-        return {"id": None, "name": text, "text": text, "country": None, "kind": data.get("kind"), "generic": False}
+        # «وزارت امنیت عمومی کانادا»: the country it ends with is its own
+        inner = [m for m in doc.mentions if m.kind == "PLACE" and mention.start < m.start and m.end == mention.end]
+        country_code = next((c for m in inner if (c := country_of_ref(m.ref))), None)
+        return {"id": None, "name": text, "text": text, "country": country_code, "kind": data.get("kind"), "generic": False}
     # a bare force noun («ارتش اعلام کرد»): the country its sentence names before it («در بحرین،
     # نیروهای امنیتی ...»), else the article's most named country, if any
     force = data.get("force", "military")

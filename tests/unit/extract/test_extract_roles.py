@@ -468,3 +468,50 @@ def test_another_story_continues_nothing_before_it(pipeline: Pipeline) -> None:
     assert blast["actor1"] is None
     [protest] = of_type(events, "PROTEST")
     assert protest["acled"]["sub_event_type"] == "Protest with intervention"
+
+
+def test_an_event_noun_with_a_passive_clause_verb_makes_its_subject_the_target(pipeline: Pipeline) -> None:
+    text = (
+        "وزیر امنیت عمومی کانادا روز سه‌شنبه در اتاوا اعلام کرد که سپاه پاسداران انقلاب اسلامی "
+        "به فهرست سازمان‌های تروریستی این کشور افزوده شده است."
+    )
+    [event] = of_type(events_of(pipeline, text), "SANCTION")
+    assert event["actor2"]["id"] == "irgc"
+    # the government that announces the listing made it; its country is the one its name ends with
+    assert event["actor1"] is not None and event["actor1"]["country"] == "CAN"
+
+
+def test_a_condemned_attack_names_the_one_condemned(pipeline: Pipeline) -> None:
+    text = (
+        "جنگنده‌های اسرائیلی روز دوشنبه یک ساختمان مسکونی را در شهر صور در جنوب لبنان بمباران کردند. "
+        "سخنگوی وزارت خارجه ایران روز سه‌شنبه این حمله را به شدت محکوم کرد."
+    )
+    [accusation] = of_type(events_of(pipeline, text), "ACCUSE")
+    assert accusation["actor1"]["country"] == "IRN"
+    assert accusation["actor2"]["country"] == "ISR"
+
+
+def test_an_attack_inside_an_accusation_is_alleged_to_be_the_accused(pipeline: Pipeline) -> None:
+    text = "پاکستان روز دوشنبه طالبان افغانستان را به دست داشتن در حمله انتحاری به پاسگاه میرعلی متهم کرد."
+    events = events_of(pipeline, text)
+    [accusation] = of_type(events, "ACCUSE")
+    assert accusation["actor1"]["country"] == "PAK"
+    assert accusation["actor2"]["id"] == "taliban"  # the «را» object, not the post in the charge
+    [attack] = of_type(events, "ASSAULT")
+    assert attack["actor1"]["id"] == "taliban"
+    assert attack["status"] == "alleged"
+
+
+def test_a_country_marked_by_ra_after_a_region_is_the_object(pipeline: Pipeline) -> None:
+    text = "مقام‌های اقلیم کردستان روز دوشنبه ترکیه را مسئول حمله پهپادی به فرودگاه سلیمانیه دانستند."
+    events = events_of(pipeline, text)
+    [accusation] = of_type(events, "ACCUSE")
+    assert accusation["actor2"]["country"] == "TUR"
+    [attack] = of_type(events, "ASSAULT")
+    assert attack["actor1"]["country"] == "TUR" and attack["status"] == "alleged"
+
+
+def test_two_sides_opening_the_sentence_are_the_parties_of_an_agreement(pipeline: Pipeline) -> None:
+    text = "ترکیه و روسیه روز دوشنبه در مسکو بر سر آتش‌بس در استان ادلب به توافق رسیدند."
+    [agreement] = of_type(events_of(pipeline, text), "AGREE")
+    assert {agreement["actor1"]["country"], agreement["actor2"]["country"]} == {"TUR", "RUS"}
