@@ -11,7 +11,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from rasad.extract.arguments import CLAUSE_BREAK, CLAUSE_VERB, Arguments, pick_arguments
+from rasad.extract.arguments import CLAUSE_BREAK, CLAUSE_VERB, Arguments, pick_arguments, verbal
 from rasad.extract.casualties import find_casualties
 from rasad.extract.coreference import resolve_anaphors
 from rasad.extract.cues import Cues, load_cues
@@ -175,6 +175,7 @@ class Extractor:
             genitive_agent,
             passive,
             about=trigger.mode == "crowd-control",
+            reciprocal=trigger.id == "clash",
         )
         args = self._platform_first(args)
         if trigger.type == "PROTEST":
@@ -284,8 +285,8 @@ class Extractor:
 
     def _anaphoric(self, folded: str, sentence_start: int, hit: TriggerHit) -> bool:
         """«این حمله»: a determiner points back to an event already told."""
-        if hit.indefinite and not hit.plural:
-            return False
+        if hit.indefinite and not hit.plural or verbal(folded, hit.start, hit.end) and not folded.startswith("را ", hit.start):
+            return False  # «با سرنشینان مسلح آن درگیر شدند»: before a verb «آن» ends a noun phrase, it points to no event
         return bool(self.cues.anaphora_before.search(folded[max(sentence_start, hit.start - 8) : hit.start]))
 
     def _refers_back(self, folded: str, sentence_start: int, hit: TriggerHit, mentions: list[Mention]) -> bool:

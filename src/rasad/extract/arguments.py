@@ -51,9 +51,11 @@ def pick_arguments(
     genitive_agent: bool = False,
     passive: bool = False,
     about: bool = False,
+    reciprocal: bool = False,
 ) -> Arguments:
     """Choose each argument among the sentence's mentions by role cues, then by closeness to the trigger.
-    `about`: places after «علیه», «با», «در اعتراض به» are what the act is about, not where it was."""
+    `about`: places after «علیه», «با», «در اعتراض به» are what the act is about, not where it was.
+    `reciprocal`: an act done with someone («با X درگیر شدند»): «با» marks the other side."""
     start, _end = sentence
     t_start, t_end = trigger
 
@@ -103,7 +105,7 @@ def pick_arguments(
     weapons = [m for m in mentions if m.kind == "WEAPON"]
     dated = [m for m in mentions if m.kind == "DATE"]
     agent, target = _actor_roles(
-        folded, start, (t_start, t_end), actors, cues, distance, event_type, genitive_agent, passive, weapons, dated
+        folded, start, (t_start, t_end), actors, cues, distance, event_type, genitive_agent, passive, weapons, dated, reciprocal
     )
     if event_type in _ABOUT_TYPES or about:
         # «تجمع در اعتراض به عادی‌سازی روابط با اسرائیل»: the country argued about is not where it happened
@@ -136,7 +138,7 @@ def _crosses(mention: Mention, trigger: tuple[int, int], other_triggers: list[in
 def _object_across(folded: str, mention: Mention, trigger_start: int, trigger_end: int) -> bool:
     """«طالبان را به دست داشتن در حمله انتحاری ... متهم کرد»: the object before «را» belongs to the
     clause's verb even when event nouns stand between them, as long as no verb or clause ends first."""
-    if mention.end > trigger_start or not _verbal(folded, trigger_start, trigger_end):
+    if mention.end > trigger_start or not verbal(folded, trigger_start, trigger_end):
         return False
     position = folded.find(" را ", mention.end - 1, trigger_start + 1)
     gap = folded[mention.end : position].split() if position >= 0 else []
@@ -146,7 +148,7 @@ def _object_across(folded: str, mention: Mention, trigger_start: int, trigger_en
     return not CLAUSE_BREAK.search(between) and not CLAUSE_VERB.search(between) and " که " not in between
 
 
-def _verbal(folded: str, trigger_start: int, trigger_end: int) -> bool:
+def verbal(folded: str, trigger_start: int, trigger_end: int) -> bool:
     """The trigger is a verb or is followed by its light verb («متهم کرد», «حمله کردند»), not a bare noun."""
     return bool(CLAUSE_VERB.search(folded, trigger_start, trigger_end) or CLAUSE_VERB.match(folded, trigger_end + 1))
 
@@ -174,6 +176,7 @@ def _actor_roles(
     passive: bool = False,
     weapons: list[Mention] | None = None,
     dated: list[Mention] | None = None,
+    reciprocal: bool = False,
 ) -> tuple[Mention | None, Mention | None]:
     """Agent and target. Persian puts the subject first: the agent is the earliest actor before the
     verb that no preposition or «را» marks as something else; the target is the nearest marked one.
@@ -182,7 +185,7 @@ def _actor_roles(
     agents: list[tuple[int, Mention]] = []
     targets: list[tuple[int, Mention]] = []
     before_trigger = [m for m in actors if m.end <= t_start]
-    verbal = _verbal(folded, t_start, t_end)
+    verb_trigger = verbal(folded, t_start, t_end)
     for mention in actors:
         before = _before(folded, mention, start)
         if cues.agent_before.search(before):
@@ -196,7 +199,9 @@ def _actor_roles(
                 agents.append((-800, mention))  # «حمله تروریست‌ها», «حمله پهپادی اسرائیل به …»: the attacker
             else:
                 targets.append((-800, mention))  # «ترور X», «بازداشت X»: the one it was done to
-        elif verbal and (_object_of(folded, mention, t_start, before_trigger) or _object_across(folded, mention, t_start, t_end)):
+        elif reciprocal and before.split()[-1:] == ["با"] and mention.end <= t_start:
+            targets.append((distance(mention) - 100, mention))  # «با قاچاقچیان مسلح درگیر شدند»: the other side
+        elif verb_trigger and (_object_of(folded, mention, t_start, before_trigger) or _object_across(folded, mention, t_start, t_end)):
             targets.append((distance(mention) - 300, mention))  # the verb's «را» object comes first
         elif cues.target_before.search(before) or _object_of(folded, mention, t_start, before_trigger):
             targets.append((distance(mention) - (50 if mention.start >= t_end else 0), mention))

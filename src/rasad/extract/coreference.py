@@ -24,6 +24,12 @@ _GROUP = re.compile(
     r"(?<![\w])(?:(?:نیروهای|شبه نظامیان|اعضای|رزمندگان|جنگجویان|مبارزان|عناصر|افراد|تروریست های|فرماندهان)\s+)?"
     r"(?:این|همین|آن)\s+(?:گروه|گروهک|جنبش|حزب|شبه نظامیان)(?:ها)?(?![\w])"
 )
+# «نیروهایش», «رزمندگان خود»: the forces of whoever the clause is about.
+_OWN = re.compile(
+    r"(?<![\w])(?:نیروها|رزمندگان|جنگجویان|مبارزان|افراد|اعضا|عناصر|سربازان|نیرو)(?:یش|ش| اش| خود| خویش)(?![\w])"
+)
+# How far back the owner of «نیروهایش» may be named.
+_OWN_REACH = 160
 _STATE = re.compile(r"(?<![\w])(?:این|همین|آن)\s+(?P<noun>کشور|رژیم)(?![\w])")
 
 
@@ -32,7 +38,7 @@ def resolve_anaphors(
 ) -> list[Mention]:
     """The mentions with every resolvable anaphoric phrase added as an ACTOR (and the bare force noun
     it completes, «نیروهای» of «نیروهای این گروه», taken out). Sorted by position."""
-    added = _groups(folded, mentions) + _states(folded, mentions, forces, country_names)
+    added = _groups(folded, mentions) + _states(folded, mentions, forces, country_names) + _own_forces(folded, mentions)
     if not added:
         return mentions
     kept = [m for m in mentions if not any(m.start < a.end and a.start < m.end and m.kind == "ACTOR" for a in added)]
@@ -51,6 +57,28 @@ def _groups(folded: str, mentions: list[Mention]) -> list[Mention]:
             antecedent = max(reversed(groups), key=lambda m: named[m.ref])
             data = {"kind": antecedent.data["kind"], "anaphor": True}
             added.append(Mention("ACTOR", match.start(), match.end(), antecedent.ref, data))
+    return added
+
+
+def _own_forces(folded: str, mentions: list[Mention]) -> list[Mention]:
+    """«جبهه مقاومت اعلام کرد که نیروهایش با طالبان درگیر شدند»: the forces of the actor named just before."""
+    added: list[Mention] = []
+    for match in _OWN.finditer(folded):
+        owner = next(
+            (
+                m
+                for m in reversed(mentions)
+                if m.kind == "ACTOR"
+                and m.ref
+                and m.end <= match.start()
+                and match.start() - m.end <= _OWN_REACH
+                and m.data.get("kind") in GROUP_KINDS | STATE_KINDS
+                and not m.data.get("inside")
+            ),
+            None,
+        )
+        if owner is not None and "." not in folded[owner.end : match.start()]:
+            added.append(Mention("ACTOR", match.start(), match.end(), owner.ref, {**owner.data, "anaphor": True}))
     return added
 
 

@@ -100,8 +100,8 @@ def geonames_places(
         capital = (code, city["name"]) in capitals
         names = _names(alternates, population, {} if capital else zipf, code in FOCUS_COUNTRIES or capital, never)
 
-        if not names:
-            continue
+        if not names and not capital:
+            continue  # a capital may have no Persian name in GeoNames; countries.yaml gives it one
         places.append(
             Place(
                 id=f"geonames-{city['geonameid']}",
@@ -116,23 +116,32 @@ def geonames_places(
                 source="geonames",
             )
         )
-        if capital:
-            capital_ids[iso3.get(code, "")] = len(places) - 1
-    return _with_capital_names(places, capital_ids, capital_names or {})
+        country = iso3.get(code, "")
+        if capital and (country not in capital_ids or population > places[capital_ids[country]].population):
+            capital_ids[country] = len(places) - 1  # the capital, not a small namesake («Washington», Utah)
+    return [p for p in _with_capital_names(places, capital_ids, capital_names or {}) if p.fa]
 
 
 def _with_capital_names(
     places: list[Place], capital_ids: Mapping[str, int], capital_names: Mapping[str, Sequence[str]]
 ) -> list[Place]:
-    """The Persian names of each capital added to its GeoNames city, unless another town of the
-    country already bears them (Israel's «تل‌آویو» is Tel Aviv, not GeoNames' capital)."""
+    """The Persian names of each capital added to its GeoNames city, unless a town of the country
+    at least a quarter its size already bears them (Israel's «تل‌آویو» is Tel Aviv, not GeoNames'
+    capital; «واشنگتن» is still Washington, D.C., not the small Washington of Utah)."""
     named: dict[tuple[str | None, str], int] = {}
     for index, place in enumerate(places):
         for name in place.fa:
-            named.setdefault((place.country, _compact(name)), index)
+            key = (place.country, _compact(name))
+            if key not in named or place.population > places[named[key]].population:
+                named[key] = index
     result = list(places)
     for iso3, index in capital_ids.items():
-        forms = [n for n in capital_names.get(iso3, ()) if (iso3, _compact(n)) not in named]
+        size = places[index].population
+        forms = [
+            n
+            for n in capital_names.get(iso3, ())
+            if (iso3, _compact(n)) not in named or places[named[(iso3, _compact(n))]].population * 4 < size
+        ]
         if forms:
             city = result[index]
             result[index] = replace(city, fa=city.fa + tuple(n for n in forms if n not in city.fa))

@@ -43,20 +43,32 @@ def code_actor(mention: Mention | None, doc: Doc, kb: KnowledgeBase, context: Co
         }
     if data.get("org_source"):
         # an organization found by its shape («وزارت نیرو»): named as written, not guessed
-        # «وزارت امنیت عمومی کانادا»: the country it ends with is its own
+        # «وزارت امنیت عمومی کانادا», «انتظامی شهرستان خاش»: the place it ends with is its country's
         inner = [m for m in doc.mentions if m.kind == "PLACE" and mention.start < m.start and m.end == mention.end]
-        country_code = next((c for m in inner if (c := country_of_ref(m.ref))), None)
-        return {"id": None, "name": text, "text": text, "country": country_code, "kind": data.get("kind"), "generic": False}
+        country_code = next((c for m in inner if (c := _place_country(m, kb))), None)
+        kind = data.get("kind")
+        if country_code is not None and kind in _FORCE_KINDS:
+            return _force(kb, str(kind), country_code, text, kind)
+        return {"id": None, "name": text, "text": text, "country": country_code, "kind": kind, "generic": False}
     # a bare force noun («ارتش اعلام کرد»): the country its sentence names before it («در بحرین،
     # نیروهای امنیتی ...»), else the article's most named country, if any
     force = data.get("force", "military")
     country_code = _sentence_country(doc, mention, kb) or (context.most_common(1)[0][0] if context else None)
     if country_code is None:
         return {"id": None, "name": f"unidentified {force}", "text": text, "country": None, "kind": data.get("kind")}
+    return _force(kb, force, country_code, text, data.get("kind"))
+
+
+# Organizations found by their shape that are a country's forces («فرماندهی انتظامی شهرستان خاش»).
+_FORCE_KINDS = frozenset({"police", "military"})
+
+
+def _force(kb: KnowledgeBase, force: str, country_code: str, text: str, kind: object) -> dict[str, Any]:
+    """A country's force of one kind («پلیس», «ارتش») coded from its template: «Police Forces of Iran»."""
     country = kb.countries.get(country_code)
     template = next((f for f in kb.forces if f.suffix == force), None)
     name = template.name.format(country=country.name if country else country_code) if template else f"{force} of {country_code}"
-    return {"id": f"{country_code.lower()}-{force}", "name": name, "text": text, "country": country_code, "kind": data.get("kind")}
+    return {"id": f"{country_code.lower()}-{force}", "name": name, "text": text, "country": country_code, "kind": kind}
 
 
 def _sentence_country(doc: Doc, mention: Mention, kb: KnowledgeBase) -> str | None:

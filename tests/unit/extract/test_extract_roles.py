@@ -515,3 +515,35 @@ def test_two_sides_opening_the_sentence_are_the_parties_of_an_agreement(pipeline
     text = "ترکیه و روسیه روز دوشنبه در مسکو بر سر آتش‌بس در استان ادلب به توافق رسیدند."
     [agreement] = of_type(events_of(pipeline, text), "AGREE")
     assert {agreement["actor1"]["country"], agreement["actor2"]["country"]} == {"TUR", "RUS"}
+
+
+def test_the_capital_is_the_capital_city_not_a_small_namesake(pipeline: Pipeline) -> None:
+    text = "وزارت خزانه‌داری آمریکا روز سه‌شنبه در واشنگتن دوازده نفتکش ایرانی را تحریم کرد."
+    [event] = of_type(events_of(pipeline, text), "SANCTION")
+    assert event["location"]["country"] == "USA"
+    assert abs(event["location"]["lat"] - 38.9) < 0.2 and abs(event["location"]["lon"] + 77.0) < 0.2
+
+
+def test_a_clash_with_someone_names_the_other_side(pipeline: Pipeline) -> None:
+    text = "مأموران انتظامی شهرستان خاش بامداد دوشنبه با قاچاقچیان مسلح درگیر شدند."
+    [event] = of_type(events_of(pipeline, text), "ASSAULT")
+    # a police command named by its town is the country's police
+    assert event["actor1"]["id"] == "irn-police"
+    assert event["actor2"] is not None and event["actor2"]["text"] == "قاچاقچیان مسلح"
+    assert event["location"]["name"] == "Khash"
+
+
+def test_its_own_forces_are_the_group_that_speaks_of_them(pipeline: Pipeline) -> None:
+    text = (
+        "جبهه مقاومت ملی افغانستان اعلام کرد که نیروهایش شام دوشنبه در ولایت پنجشیر "
+        "با نیروهای طالبان درگیر شدند."
+    )
+    [event] = of_type(events_of(pipeline, text), "ASSAULT")
+    assert event["actor1"]["id"] != "taliban" and event["actor1"]["text"] == "نیروهایش"
+    assert event["actor2"]["id"] == "taliban"
+
+
+def test_a_pronoun_before_a_compound_verb_does_not_make_a_reference(pipeline: Pipeline) -> None:
+    text = "ماموران پلیس بامداد دوشنبه هنگام بازرسی یک خودرو در شهر خاش با سرنشینان مسلح آن درگیر شدند."
+    [event] = of_type(events_of(pipeline, text), "ASSAULT")
+    assert event["date"]["value"] == "2024-05-06"
