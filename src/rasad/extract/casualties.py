@@ -55,7 +55,15 @@ def find_casualties(
     # «موشک «یاسین ۱۰۵»»: a number inside a quoted name counts nothing
     counts = [n for n in numbers if not _is_subcount(folded, start, n) and not _quoted(folded, start, n)]
     # «سه رهگذر» counts people; «یک پهپاد صهیونیستی» (an actor named by its weapon) does not
-    people = {n.start for n in counts if any(0 <= a.start - n.end <= 1 and not a.data.get("weapon") for a in actors or [])}
+    # «یک ایست بازرسی» (a force named by its post) does not either
+    people = {
+        n.start
+        for n in counts
+        if any(
+            0 <= a.start - n.end <= 1 and not a.data.get("weapon") and not cues.installation.match(folded, a.start)
+            for a in actors or []
+        )
+    }
     killed, killed_from = _count_for(sentence, start, counts, cues.killed, people)
     injured, injured_from = _count_for(sentence, start, counts, cues.injured, people)
     if killed is None and _SINGULAR.search(sentence):
