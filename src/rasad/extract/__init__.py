@@ -124,6 +124,11 @@ class Extractor:
                 # what follows «در پاسخ به حمله …» up to this trigger describes that earlier event
                 own = [m for m in mentions if not any(_describes(folded, r, m, hit.start) for r in references)]
                 reference = hit.start in references
+                if reference and self.cues.response_before.search(folded[max(sentence.start, hit.start - 20) : hit.start]):
+                    # «در پاسخ به ترور X و حملات دشمن به Y، ...»: the act answered is told by its own clause
+                    # only; the subject, date and place around it belong to the answer
+                    clause_end = _clause(folded, (sentence.start, sentence.end), hit)[1]
+                    own = [m for m in own if hit.start <= m.start and m.end <= clause_end]
                 event = self._frame(doc, folded, (sentence.start, sentence.end), hit, own, positions, reference)
                 if event is None:
                     continue

@@ -547,3 +547,19 @@ def test_a_pronoun_before_a_compound_verb_does_not_make_a_reference(pipeline: Pi
     text = "ماموران پلیس بامداد دوشنبه هنگام بازرسی یک خودرو در شهر خاش با سرنشینان مسلح آن درگیر شدند."
     [event] = of_type(events_of(pipeline, text), "ASSAULT")
     assert event["date"]["value"] == "2024-05-06"
+
+
+def test_the_act_answered_keeps_to_its_own_clause(pipeline: Pipeline) -> None:
+    text = (
+        "حزب‌الله لبنان اعلام کرد رزمندگانش شامگاه دیروز در پاسخ به ترور یکی از فرماندهان خود و حملات دشمن "
+        "به روستاهای جنوب، پادگان برانیت را با موشک‌های هدایت‌شونده هدف قرار دادند."
+    )
+    [event] = of_type(events_of(pipeline, text), "ASSAULT")
+    assert event["actor1"]["id"] == "hezbollah"
+    assert event["trigger"]["text"].startswith("هدف")
+
+
+def test_a_count_before_a_force_post_is_not_the_toll(pipeline: Pipeline) -> None:
+    text = "دست‌کم پنج مامور پلیس در حمله شبانه افراد مسلح به یک ایست بازرسی در ایالت خیبر پختونخوا کشته شدند."
+    [event] = of_type(events_of(pipeline, text), "ASSAULT")
+    assert event["fatalities"] == 5
