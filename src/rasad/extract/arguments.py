@@ -360,6 +360,8 @@ def _places(
             score += 120  # «پنج مسافر اهل پنجاب»: where the victims came from, not where it happened
         if event_type not in _VIOLENT and before.endswith("به "):
             score += 80  # «انتقال موشک به روسیه», «سفر به دوحه»: where something goes, not where it was decided
+        if index > 0 and _ROAD_JOIN.fullmatch(folded, places[index - 1].end, mention.start):
+            score += 60  # «محور خاش–ایرانشهر», «جاده بنو-میرانشاه»: a road is told from its first town
         if index + 1 < len(places) and _lies_in(folded, mention, places[index + 1]):
             score -= 30  # «بهبهان در استان خوزستان», «البصیره در حومه شرقی دیرالزور»: the first place is the precise one
             within[id(mention)] = places[index + 1]
@@ -370,6 +372,8 @@ def _places(
     return ranked, origin, within.get(id(ranked[0])) if ranked else None
 
 
+# Between the two towns a road is named by: «خاش–ایرانشهر», «کویته - کراچی».
+_ROAD_JOIN = re.compile(r"\s*[-–—ـ]\s*")
 # What stands between a place and the larger place it lies in: «X در حومه شرقی Y», «X، حدود ۵۰
 # کیلومتری جنوب Y», «X، مرکز ایالت Y».
 _WITHIN = re.compile(

@@ -82,6 +82,7 @@ class WeekdayDate:
     iso: int  # Monday 1 … Sunday 7
     today_allowed: bool = False
     forward: bool = False
+    past: bool = False  # «چهارشنبه گذشته»: never the publication day itself
 
 
 Expression = CalendarDate | RelativeDate | WeekdayDate
@@ -168,7 +169,8 @@ def resolve(expression: Expression, anchor: dt.date | None, published: dt.date |
         if expression.forward:
             return anchor + dt.timedelta(days=(expression.iso - anchor.isoweekday()) % 7 or 7)
         back = (anchor.isoweekday() - expression.iso) % 7
-        return anchor - dt.timedelta(days=back if back or expression.today_allowed else 7)
+        # «روز پنج‌شنبه» in a Thursday paper is that day; «پنج‌شنبه گذشته» is a week before
+        return anchor - dt.timedelta(days=back if back or not expression.past else 7)
     if published is None:
         return None
     moved = published + dt.timedelta(days=expression.days)
@@ -520,9 +522,11 @@ class DateRecognizer:
             iso_day = iso_day - 1 or 7
         part = self.parts.get(before) or self.parts.get(compact(m["part_after"] or ""))
         end = m.end()
-        if m["past"] and self.before_from.match(key, end):  # «شنبه قبل از انتخابات»
+        past = bool(m["past"])
+        if past and self.before_from.match(key, end):  # «شنبه قبل از انتخابات»
             end = m.end("part_after") if m["part_after"] else m.end("weekday")
-        expression = WeekdayDate(iso_day, today_allowed=bool(m["today"]), forward=bool(m["next"]))
+            past = False
+        expression = WeekdayDate(iso_day, today_allowed=bool(m["today"]), forward=bool(m["next"]), past=past)
         return Found(m.start(), end, expression, part)
 
     def _relative(self, key: str, m: re.Match[str]) -> Found | None:

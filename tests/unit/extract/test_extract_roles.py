@@ -563,3 +563,17 @@ def test_a_count_before_a_force_post_is_not_the_toll(pipeline: Pipeline) -> None
     text = "دست‌کم پنج مامور پلیس در حمله شبانه افراد مسلح به یک ایست بازرسی در ایالت خیبر پختونخوا کشته شدند."
     [event] = of_type(events_of(pipeline, text), "ASSAULT")
     assert event["fatalities"] == 5
+
+
+def test_a_road_between_two_towns_is_placed_at_the_first(pipeline: Pipeline) -> None:
+    text = "مأموران انتظامی بامداد دوشنبه در محور خاش–ایرانشهر با قاچاقچیان مسلح درگیر شدند."
+    [event] = of_type(events_of(pipeline, text), "ASSAULT")
+    assert event["location"]["name"] == "Khash"
+
+
+def test_a_weekday_in_a_paper_of_that_weekday_is_the_same_day(pipeline: Pipeline) -> None:
+    # PUBLISHED is a Wednesday: «روز چهارشنبه» is that day, «چهارشنبه گذشته» the week before
+    [today] = of_type(events_of(pipeline, "نیروهای امنیتی روز چهارشنبه در شهر زاهدان پنج نفر را بازداشت کردند."), "COERCE")
+    assert today["date"]["value"] == PUBLISHED
+    [before] = of_type(events_of(pipeline, "نیروهای امنیتی چهارشنبه گذشته در شهر زاهدان پنج نفر را بازداشت کردند."), "COERCE")
+    assert before["date"]["value"] == "2024-05-01"

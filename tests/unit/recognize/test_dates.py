@@ -86,7 +86,7 @@ CASES: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("حمله روز یکشنبه رخ داد.", "روز یکشنبه", "2024-04-21", "day", {"relative": True}),
     ("موشک‌ها یکشنبه شلیک شد.", "یکشنبه", "2024-04-21", "day", {}),
     ("عصر شنبه انفجار رخ داد.", "عصر شنبه", "2024-04-20", "day", {"part_of_day": "afternoon"}),
-    ("بامداد دوشنبه پایگاه هدف قرار گرفت.", "بامداد دوشنبه", "2024-04-15", "day", {"part_of_day": "dawn"}),
+    ("بامداد دوشنبه پایگاه هدف قرار گرفت.", "بامداد دوشنبه", "2024-04-22", "day", {"part_of_day": "dawn"}),
     ("یکشنبه شب صدای انفجار شنیده شد.", "یکشنبه شب", "2024-04-21", "day", {"part_of_day": "night"}),
     ("نشست سه‌شنبه لغو شد.", "سه‌شنبه", "2024-04-16", "day", {}),
     ("نشست سه شنبه لغو شد.", "سه شنبه", "2024-04-16", "day", {}),
@@ -251,10 +251,12 @@ def test_dates_spans_in_a_longer_text() -> None:
     assert spans == [("دیروز", "2024-04-21"), ("۲۸ ژانویه", "2024-01-28"), ("سال ۲۰۱۴", "2014-07-01")]
 
 
-def test_dates_weekday_on_publication_day_only_with_today() -> None:
+def test_dates_weekday_of_the_publication_day_is_that_day_unless_past() -> None:
+    # a Sunday paper's «یکشنبه» is today; a week-old Sunday is «یکشنبه گذشته»
     sunday = dt.date(2024, 4, 21)
-    assert only_date("یکشنبه حمله شد.", sunday).ref == "2024-04-14"
+    assert only_date("یکشنبه حمله شد.", sunday).ref == "2024-04-21"
     assert only_date("امروز یکشنبه حمله شد.", sunday).ref == "2024-04-21"
+    assert only_date("یکشنبه گذشته حمله شد.", sunday).ref == "2024-04-14"
 
 
 def test_dates_yearless_date_is_the_latest_not_after_publication() -> None:
