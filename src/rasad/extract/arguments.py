@@ -92,6 +92,13 @@ def pick_arguments(
     openers = [found.start() for found in cues.clause_opener.finditer(folded, start, _end)]
     if openers:
         mentions = [m for m in mentions if not any(min(m.end, t_end) <= o < max(m.start, t_start) for o in openers)]
+    # «حمید نوری، شهروند ایرانی که از ۱۳۹۸ در سوئد زندانی بود، ... آزاد شد»: a relative clause about
+    # someone else tells that one's place and time, not the act's
+    asides = _relative_asides(folded, start, _end, (t_start, t_end))
+    if asides:
+        mentions = [
+            m for m in mentions if m.kind not in ("PLACE", "DATE") or not any(a <= m.start and m.end <= b for a, b in asides)
+        ]
     places = [m for m in mentions if m.kind == "PLACE"]
     actors = [
         m
@@ -133,6 +140,18 @@ def pick_arguments(
 def _crosses(mention: Mention, trigger: tuple[int, int], other_triggers: list[int]) -> bool:
     low, high = min(mention.start, trigger[0]), max(mention.end, trigger[1])
     return any(low < other < high for other in other_triggers)
+
+
+def _relative_asides(folded: str, start: int, end: int, trigger: tuple[int, int]) -> list[tuple[int, int]]:
+    """Relative clauses closed by a comma («… ایرانی که از ۱۳۹۸ در سوئد زندانی بود، …») that neither
+    hold the trigger nor may describe it («انفجاری در شهر X که شنبه رخ داد، …» describes the event: kept)."""
+    spans: list[tuple[int, int]] = []
+    for found in _RELATIVE_ASIDE.finditer(folded, start, end):
+        opened, closed = found.start(), found.end()
+        if opened <= trigger[0] < closed or trigger[1] <= opened and not CLAUSE_BREAK.search(folded, trigger[1], opened):
+            continue  # holds the trigger, or follows the event's own noun phrase («انفجاری در پادگان X که ...،»)
+        spans.append((opened, closed))
+    return spans
 
 
 def _object_across(folded: str, mention: Mention, trigger_start: int, trigger_end: int) -> bool:
@@ -372,6 +391,8 @@ def _places(
     return ranked, origin, within.get(id(ranked[0])) if ranked else None
 
 
+# «که …،»: a relative clause closed by a comma.
+_RELATIVE_ASIDE = re.compile(r"(?<![\w])که [^،؛:.]*،")
 # Between the two towns a road is named by: «خاش–ایرانشهر», «کویته - کراچی».
 _ROAD_JOIN = re.compile(r"\s*[-–—ـ]\s*")
 # What stands between a place and the larger place it lies in: «X در حومه شرقی Y», «X، حدود ۵۰

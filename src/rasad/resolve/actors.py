@@ -25,7 +25,7 @@ def code_actor(mention: Mention | None, doc: Doc, kb: KnowledgeBase, context: Co
         person = kb.people.get(mention.ref or "")
         return {
             "id": mention.ref or data.get("org"),
-            "name": person.name if person else (data.get("title") or "unnamed official"),
+            "name": person.name if person else (data.get("title") or text),  # a name not in the KB: as written
             "text": text,
             "country": data.get("country"),
             "kind": "person",

@@ -577,3 +577,12 @@ def test_a_weekday_in_a_paper_of_that_weekday_is_the_same_day(pipeline: Pipeline
     assert today["date"]["value"] == PUBLISHED
     [before] = of_type(events_of(pipeline, "نیروهای امنیتی چهارشنبه گذشته در شهر زاهدان پنج نفر را بازداشت کردند."), "COERCE")
     assert before["date"]["value"] == "2024-05-01"
+
+
+def test_a_relative_clause_about_someone_else_lends_no_place(pipeline: Pipeline) -> None:
+    text = (
+        "حمید نوری، شهروند ایرانی که از سال ۱۳۹۸ در سوئد زندانی بود، روز شنبه در چارچوب تبادل زندانیان "
+        "با میانجیگری عمان در مسقط آزاد شد."
+    )
+    events = events_of(pipeline, text)
+    assert events and all((e["location"] or {}).get("country") != "SWE" for e in events)
