@@ -114,6 +114,8 @@ def pick_arguments(
     agent, target = _actor_roles(
         folded, start, (t_start, t_end), actors, cues, distance, event_type, genitive_agent, passive, weapons, dated, reciprocal
     )
+    if agent is not None and agent.kind == "PLACE" and event_type in _VIOLENT:
+        places = [m for m in places if m is not agent]  # «حملات آمریکا به یمن»: the state that acts is not where
     if event_type in _ABOUT_TYPES or about:
         # «تجمع در اعتراض به عادی‌سازی روابط با اسرائیل»: the country argued about is not where it happened
         places = [m for m in places if not cues.about_before.search(folded[max(start, m.start - 25) : m.start])]
@@ -179,8 +181,12 @@ def _negated(folded: str, mention: Mention, sentence_start: int) -> bool:
 
 
 def _is_since(folded: str, mention: Mention, sentence_start: int) -> bool:
+    """«از ۱۳۹۸ زندانی بود», «تا پایان ماه»: a bound of a span, not the act's date — except the day it
+    began on («از روز شنبه آغاز شد»)."""
     before = _before(folded, mention, sentence_start).split()
-    return bool(before) and before[-1] in ("از", "تا", "since")
+    if not before or before[-1] not in ("از", "تا", "since"):
+        return False
+    return not (before[-1] == "از" and _BEGAN.match(folded, mention.end))
 
 
 def _actor_roles(
@@ -248,7 +254,7 @@ CLAUSE_BREAK = re.compile(r"[،؛:]")
 # The first light or auxiliary verb of the clause after an event noun: «سپاه ... به فهرست نهادهای
 # تروریستی افزوده شده است» is passive, «... را هدف قرار داد» active.
 CLAUSE_VERB = re.compile(
-    r"(?<![\w])(?:(?:مواجه|روبرو|وارد|موفق|متوسل|حاضر|مستقر|پیروز|درگیر|آماده|متعهد|خواستار) (?:شد|شدند|شده|شوند|می شوند)"
+    r"(?<![\w])(?:(?:مواجه|روبرو|وارد|موفق|متوسل|حاضر|مستقر|پیروز|درگیر|اماده|متعهد|خواستار) (?:شد|شدند|شده|شوند|می شوند)"
     r"|(?:قرار )?(?P<passive>شد|شدند|شده|شده اند|شده است|گردید|گردیدند|گردیده|می شود|می شوند)"
     r"|(?:قرار )?(?:کرد|کردند|کرده|می کند|می کنند|داد|دادند|داده|زد|زدند|زده|گرفت|گرفتند|گرفته|نمود|نمودند|نموده"
     r"|است|بود|بودند|بوده|اند|کشید|کشیدند|کشیده|رساند|رساندند|رسانده|برد|بردند|برده|داشت|داشتند|داشته))(?![\w])"
@@ -260,7 +266,7 @@ _ASIDE = re.compile(r"،\s*(?:از جمله|شامل|به ویژه|به خصوص
 # را هدف گرفت»: the drone is the subject, the car the object).
 _OBJECT_GAP = 2
 _COUNT_WORD = re.compile(r"^(?:یک|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده|چند|چندین|ده ها|صدها|[0-9۰-۹]+)$")
-_NEW_NOUN = re.compile(r"^(?:.+یی|ای|یک|این|آن|همین|همان|چند|دو|سه|[0-9۰-۹]+|مناطقی|مواضعی|اهدافی|نقاطی|مراکزی|ساختمانی|خانه ای)$")
+_NEW_NOUN = re.compile(r"^(?:.+یی|ای|یک|این|ان|همین|همان|چند|دو|سه|[0-9۰-۹]+|مناطقی|مواضعی|اهدافی|نقاطی|مراکزی|ساختمانی|خانه ای)$")
 
 # A place whose span starts with its kind («شهر حلب», «روستای لمن») is named as a place.
 _PLACE_NOUN_START = re.compile(r"(?:شهرستان|شهرک|شهر|استان|روستای|منطقه|بندر|جزیره|ولایت|ولسوالی|بخش|دهستان|ایالت) ")
@@ -391,6 +397,8 @@ def _places(
     return ranked, origin, within.get(id(ranked[0])) if ranked else None
 
 
+# «از روز شنبه آغاز شد»: the day an act began on.
+_BEGAN = re.compile(r"\s*(?:[^\s،؛:.]+\s+){0,2}(?:اغاز|شروع)\s+(?:شد|شده|شدند|کرد|کردند|گردید)(?![\w])")
 # «که …،»: a relative clause closed by a comma.
 _RELATIVE_ASIDE = re.compile(r"(?<![\w])که [^،؛:.]*،")
 # Between the two towns a road is named by: «خاش–ایرانشهر», «کویته - کراچی».

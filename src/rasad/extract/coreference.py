@@ -22,7 +22,7 @@ STATE_KINDS = frozenset({"government", "military", "police", "security"})
 
 _GROUP = re.compile(
     r"(?<![\w])(?:(?:نیروهای|شبه نظامیان|اعضای|رزمندگان|جنگجویان|مبارزان|عناصر|افراد|تروریست های|فرماندهان)\s+)?"
-    r"(?:این|همین|آن)\s+(?:گروه|گروهک|جنبش|حزب|شبه نظامیان)(?:ها)?(?![\w])"
+    r"(?:این|همین|ان)\s+(?:گروه|گروهک|جنبش|حزب|شبه نظامیان)(?:ها)?(?![\w])"
 )
 # «نیروهایش», «رزمندگان خود»: the forces of whoever the clause is about.
 _OWN = re.compile(
@@ -30,7 +30,7 @@ _OWN = re.compile(
 )
 # How far back the owner of «نیروهایش» may be named.
 _OWN_REACH = 160
-_STATE = re.compile(r"(?<![\w])(?:این|همین|آن)\s+(?P<noun>کشور|رژیم)(?![\w])")
+_STATE = re.compile(r"(?<![\w])(?:این|همین|ان)\s+(?P<noun>کشور|رژیم)(?![\w])")
 
 
 def resolve_anaphors(

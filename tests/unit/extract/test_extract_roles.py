@@ -586,3 +586,18 @@ def test_a_relative_clause_about_someone_else_lends_no_place(pipeline: Pipeline)
     )
     events = events_of(pipeline, text)
     assert events and all((e["location"] or {}).get("country") != "SWE" for e in events)
+
+
+def test_clashes_that_began_on_a_day_are_dated_that_day(pipeline: Pipeline) -> None:
+    text = (
+        "درگیری‌های مسلحانه میان نیروهای امنیتی و افراد مسلح در حومه شهر جبله در استان لاذقیه "
+        "از روز شنبه آغاز شد و تا بامداد امروز ادامه داشت."
+    )
+    [event] = of_type(events_of(pipeline, text), "ASSAULT")
+    assert event["date"]["value"] == "2024-05-04"  # the Saturday before the Wednesday paper
+
+
+def test_the_state_that_strikes_is_not_where_it_struck(pipeline: Pipeline) -> None:
+    text = "به گفته مقامات صنعا، در روز نخست حملات هوایی آمریکا به یمن در ۱۵ مارس ۵۳ نفر کشته شدند."
+    [event] = of_type(events_of(pipeline, text, "2025-03-20"), "ASSAULT")
+    assert event["location"]["country"] == "YEM"
