@@ -92,13 +92,11 @@ def pick_arguments(
     openers = [found.start() for found in cues.clause_opener.finditer(folded, start, _end)]
     if openers:
         mentions = [m for m in mentions if not any(min(m.end, t_end) <= o < max(m.start, t_start) for o in openers)]
-    # «حمید نوری، شهروند ایرانی که از ۱۳۹۸ در سوئد زندانی بود، ... آزاد شد»: a relative clause about
-    # someone else tells that one's place and time, not the act's
-    asides = _relative_asides(folded, start, _end, (t_start, t_end))
+    # «حمید نوری، شهروند ایرانی که از ۱۳۹۸ در سوئد زندانی بود، ... آزاد شد», «گروه الشباب که با
+    # القاعده پیوند دارد، ...»: a relative clause about someone else tells of that one, not of the act
+    asides = _relative_asides(folded, start, _end, (t_start, t_end), cues)
     if asides:
-        mentions = [
-            m for m in mentions if m.kind not in ("PLACE", "DATE") or not any(a <= m.start and m.end <= b for a, b in asides)
-        ]
+        mentions = [m for m in mentions if not any(a <= m.start and m.end <= b for a, b in asides)]
     places = [m for m in mentions if m.kind == "PLACE"]
     actors = [
         m
@@ -144,7 +142,7 @@ def _crosses(mention: Mention, trigger: tuple[int, int], other_triggers: list[in
     return any(low < other < high for other in other_triggers)
 
 
-def _relative_asides(folded: str, start: int, end: int, trigger: tuple[int, int]) -> list[tuple[int, int]]:
+def _relative_asides(folded: str, start: int, end: int, trigger: tuple[int, int], cues: Cues) -> list[tuple[int, int]]:
     """Relative clauses closed by a comma («… ایرانی که از ۱۳۹۸ در سوئد زندانی بود، …») that neither
     hold the trigger nor may describe it («انفجاری در شهر X که شنبه رخ داد، …» describes the event: kept)."""
     spans: list[tuple[int, int]] = []
@@ -152,8 +150,19 @@ def _relative_asides(folded: str, start: int, end: int, trigger: tuple[int, int]
         opened, closed = found.start(), found.end()
         if opened <= trigger[0] < closed or trigger[1] <= opened and not CLAUSE_BREAK.search(folded, trigger[1], opened):
             continue  # holds the trigger, or follows the event's own noun phrase («انفجاری در پادگان X که ...،»)
+        if _ends_with_verb(folded[max(start, opened - 25) : opened], cues):
+            continue  # «می‌گویند که نیروهای طالبان روز سه‌شنبه، ...»: «که» after a verb opens what is said
         spans.append((opened, closed))
     return spans
+
+
+def _ends_with_verb(text: str, cues: Cues) -> bool:
+    """The text ends with a reporting verb («می‌گویند») or a light verb («کرد»)."""
+    words = text.split()
+    if not words:
+        return False
+    tail = " ".join(words[-3:])
+    return len(tail) in [m.end() for m in cues.reporting.finditer(tail)] or CLAUSE_VERB.fullmatch(words[-1]) is not None
 
 
 def _object_across(folded: str, mention: Mention, trigger_start: int, trigger_end: int) -> bool:

@@ -601,3 +601,33 @@ def test_the_state_that_strikes_is_not_where_it_struck(pipeline: Pipeline) -> No
     text = "به گفته مقامات صنعا، در روز نخست حملات هوایی آمریکا به یمن در ۱۵ مارس ۵۳ نفر کشته شدند."
     [event] = of_type(events_of(pipeline, text, "2025-03-20"), "ASSAULT")
     assert event["location"]["country"] == "YEM"
+
+
+def test_an_aside_about_the_claimant_does_not_claim(pipeline: Pipeline) -> None:
+    text = (
+        "روز سه‌شنبه یک خودروی بمب‌گذاری‌شده در ورودی یک پایگاه نظامی در نزدیکی موگادیشو منفجر شد و دوازده سرباز کشته شدند. "
+        "گروه الشباب که با القاعده پیوند دارد، در بیانیه‌ای مسئولیت این حمله را بر عهده گرفت."
+    )
+    attacks = of_type(events_of(pipeline, text), "ASSAULT")
+    assert [a["actor1"]["id"] for a in attacks] == ["al-shabaab"]
+
+
+def test_what_a_source_says_after_ke_is_not_an_aside(pipeline: Pipeline) -> None:
+    text = (
+        "منابع محلی در هرات می‌گویند که نیروهای استخبارات طالبان روز سه‌شنبه، ۲۵ جدی، "
+        "هشت نفر از جمله پنج خبرنگار را در شهر هرات بازداشت کرده‌اند."
+    )
+    [arrest] = of_type(events_of(pipeline, text, "2025-01-16"), "COERCE")
+    assert arrest["actor1"]["id"] is not None and "taliban" in arrest["actor1"]["id"]
+    assert arrest["date"]["value"] == "2025-01-14"
+
+
+def test_a_perfect_tense_killing_by_an_army_named_with_an_ambiguous_country(pipeline: Pipeline) -> None:
+    text = (
+        "دیده‌بان حقوق بشر روز دوشنبه اعلام کرد که سربازان ارتش مالی در ۹ مارس دست‌کم ۲۴ غیرنظامی را "
+        "در روستای سوروبا در منطقه سگو کشته‌اند."
+    )
+    [event] = of_type(events_of(pipeline, text, "2025-03-18"), "ASSAULT")
+    assert event["actor1"]["id"] == "mli-military"
+    assert event["fatalities"] == 24
+    assert event["date"]["value"] == "2025-03-09"
