@@ -96,7 +96,13 @@ def pick_arguments(
     # القاعده پیوند دارد، ...»: a relative clause about someone else tells of that one, not of the act
     asides = _relative_asides(folded, start, _end, (t_start, t_end), cues)
     if asides:
-        mentions = [m for m in mentions if not any(a <= m.start and m.end <= b for a, b in asides)]
+        mentions = [
+            m
+            for m in mentions
+            if not any(
+                a <= m.start and m.end <= b and not (m.kind == "PLACE" and _SITUATED.search(folded, a, b)) for a, b in asides
+            )
+        ]
     places = [m for m in mentions if m.kind == "PLACE"]
     actors = [
         m
@@ -408,6 +414,8 @@ def _places(
 
 # «از روز شنبه آغاز شد»: the day an act began on.
 _BEGAN = re.compile(r"\s*(?:[^\s،؛:.]+\s+){0,2}(?:اغاز|شروع)\s+(?:شد|شده|شدند|کرد|کردند|گردید)(?![\w])")
+# «پایگاهی که در استان الانبار قرار دارد، ...»: an aside that situates something keeps its place.
+_SITUATED = re.compile(r"(?<![\w])(?:قرار دارد|قرار داشت|قرار دارند|واقع|مستقر)(?![\w])")
 # «که …،»: a relative clause closed by a comma.
 _RELATIVE_ASIDE = re.compile(r"(?<![\w])که [^،؛:.]*،")
 # Between the two towns a road is named by: «خاش–ایرانشهر», «کویته - کراچی».
@@ -415,7 +423,7 @@ _ROAD_JOIN = re.compile(r"\s*[-–—ـ]\s*")
 # What stands between a place and the larger place it lies in: «X در حومه شرقی Y», «X، حدود ۵۰
 # کیلومتری جنوب Y», «X، مرکز ایالت Y».
 _WITHIN = re.compile(
-    r"\s*(?:[،,]\s*|(?=\S))(?:(?:در|نزدیک|نزدیکی|حومه|اطراف|حوالی|شمال|جنوب|شرق|غرب|مرکز|شرقی|غربی|شمالی|جنوبی|"
+    r"\s*(?:[،,]\s*|(?=\S))(?:که\s+)?(?:(?:در|نزدیک|نزدیکی|حومه|اطراف|حوالی|شمال|جنوب|شرق|غرب|مرکز|شرقی|غربی|شمالی|جنوبی|"
     r"حدود|کیلومتری|مایلی|[0-9۰-۹]+)\s+)+|\s*[،,]\s*"
 )
 

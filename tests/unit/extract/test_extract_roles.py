@@ -631,3 +631,9 @@ def test_a_perfect_tense_killing_by_an_army_named_with_an_ambiguous_country(pipe
     assert event["actor1"]["id"] == "mli-military"
     assert event["fatalities"] == 24
     assert event["date"]["value"] == "2025-03-09"
+
+
+def test_an_aside_that_situates_the_target_keeps_its_place(pipeline: Pipeline) -> None:
+    text = "روز دوشنبه چند راکت به پایگاه عین‌الاسد که در استان الانبار عراق قرار دارد، شلیک شد."
+    [event] = of_type(events_of(pipeline, text), "ASSAULT")
+    assert event["location"]["name"] == "Ain al-Asad Air Base"
