@@ -404,7 +404,10 @@ def _crowd_first(args: Arguments, mentions: list[Mention]) -> Arguments:
         return args
     crowd = next((m for m in mentions if m.kind == "ACTOR" and m.data.get("kind") == "protesters"), None)
     if crowd is None:
-        return args
+        # «ده‌ها معلم ... مقابل مجلس تجمع کردند»: teachers, workers, retirees are the crowd of their protest
+        crowd = next((m for m in mentions if m.kind == "ACTOR" and m.data.get("kind") == "civilians" and m.ref), None)
+        if crowd is None or args.actor1 is crowd:
+            return args
     other = args.actor1 if args.actor1 is not None and args.actor1.data.get("kind") in _ARRESTING else args.actor2
     return replace(args, actor1=crowd, actor2=other if other is not crowd else None)
 

@@ -56,6 +56,9 @@ class Resolver:
         merged = _blame_the_doer(merge_events(frames))
         kept = [e for e in merged if not _drop(e)]
         for event in kept:
+            one, two = event.coded.get("actor1"), event.coded.get("actor2")
+            if one and two and one.get("id") is not None and one.get("id") == two.get("id") and event.type != "ASSAULT":
+                event.coded["actor2"] = None  # two frames naming the same side: it is not its own counterpart
             event.coded["id"] = event_id(doc, event)
             event.confidence = _confidence(event)
         return replace(doc, events=kept)

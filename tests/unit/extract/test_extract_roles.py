@@ -637,3 +637,10 @@ def test_an_aside_that_situates_the_target_keeps_its_place(pipeline: Pipeline) -
     text = "روز دوشنبه چند راکت به پایگاه عین‌الاسد که در استان الانبار عراق قرار دارد، شلیک شد."
     [event] = of_type(events_of(pipeline, text), "ASSAULT")
     assert event["location"]["name"] == "Ain al-Asad Air Base"
+
+
+def test_teachers_gathering_before_parliament_are_the_crowd(pipeline: Pipeline) -> None:
+    text = "ده‌ها معلم روز یکشنبه در مقابل ساختمان مجلس شورای اسلامی در تهران تجمع کردند."
+    [protest] = of_type(events_of(pipeline, text), "PROTEST")
+    assert protest["actor1"]["id"] == "teachers"
+    assert protest["actor2"] is None or protest["actor2"]["id"] != "teachers"
