@@ -366,6 +366,16 @@ def _speakers(
             # «عبدالعزیز المحمداوی، رئیس ستاد الحشد الشعبی، ...»: the office in apposition speaks too
             close = folded.find("،", named[0].end + 2, trigger_start)
             spans |= {(m.start, m.end) for m in named if close >= 0 and named[0].end <= m.start and m.end <= close}
+    # «... به شهادت رسیدند و وزارت بهداشت از زخمی شدن ۷ نفر دیگر خبر داد»: a body that reports after
+    # the act, in a clause of its own, tells it
+    for index, mention in enumerate(named):
+        if mention.start <= trigger_start:
+            continue
+        limit = named[index + 1].start if index + 1 < len(named) else sentence[1]
+        brk = CLAUSE_BREAK.search(folded, mention.end, limit)
+        report = cues.reporting.search(folded, mention.end, brk.start() if brk else limit)
+        if report is not None and folded[max(sentence[0], mention.start - 3) : mention.start].strip() in ("و", ""):
+            spans.add((mention.start, mention.end))
     said = cues.reporting.search(folded, named[0].end if named else sentence[0], trigger_start)
     # «سخنگوی فرماندهی امنیه بلخ به پژواک گفت که ...»: the spokesman of a body speaks for it
     titled = bool(named) and folded[max(sentence[0], named[0].start - 8) : named[0].start].rstrip().endswith("سخنگوی")
