@@ -194,7 +194,7 @@ def names_inside(
 
 def _curated_place(mention: Mention) -> bool:
     candidates = mention.data.get("candidates", []) if mention.kind == "PLACE" else []
-    return bool(candidates) and not any(str(c).startswith("geonames-") for c in candidates)
+    return any(not str(c).startswith("geonames-") for c in candidates)  # listed in our sites, whatever GeoNames also has
 
 
 def repeated_surnames(text: str, mentions: list[Mention]) -> list[Mention]:
