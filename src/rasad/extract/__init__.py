@@ -128,6 +128,9 @@ class Extractor:
                     # «در پاسخ به ترور X و حملات دشمن به Y، ...»: the act answered is told by its own clause
                     # only; the subject, date and place around it belong to the answer
                     clause_end = _clause(folded, (sentence.start, sentence.end), hit)[1]
+                    # «در واکنش به این حملات اعلام کرد ...»: or up to the first verb after it
+                    verb = CLAUSE_VERB.search(folded, hit.end, clause_end) or self.cues.reporting.search(folded, hit.end, clause_end)
+                    clause_end = verb.start() if verb is not None else clause_end
                     own = [m for m in own if hit.start <= m.start and m.end <= clause_end]
                 event = self._frame(doc, folded, (sentence.start, sentence.end), hit, own, positions, reference)
                 if event is None:

@@ -103,7 +103,11 @@ def pick_arguments(
                 a <= m.start and m.end <= b and not (m.kind == "PLACE" and _SITUATED.search(folded, a, b)) for a, b in asides
             )
         ]
-    places = [m for m in mentions if m.kind == "PLACE"]
+    # «موشک‌های برکان», «پهپاد شاهد»: a name right after a weapon is the weapon's model, not a place
+    named_weapons = [m.end for m in mentions if m.kind == "WEAPON"]
+    places = [
+        m for m in mentions if m.kind == "PLACE" and not any(_MODEL_GAP.fullmatch(folded, end, m.start) for end in named_weapons)
+    ]
     actors = [
         m
         for m in mentions
@@ -414,6 +418,8 @@ def _places(
 
 # «از روز شنبه آغاز شد»: the day an act began on.
 _BEGAN = re.compile(r"\s*(?:[^\s،؛:.]+\s+){0,2}(?:اغاز|شروع)\s+(?:شد|شده|شدند|کرد|کردند|گردید)(?![\w])")
+# Between a weapon noun and its model's name: «موشک‌های برکان», «موشکهای برکان», «پهپاد شاهد».
+_MODEL_GAP = re.compile(r"(?:[\u200c ]?(?:هایی|های|ها|ی))?\s?")
 # «پایگاهی که در استان الانبار قرار دارد، ...»: an aside that situates something keeps its place.
 _SITUATED = re.compile(r"(?<![\w])(?:قرار دارد|قرار داشت|قرار دارند|واقع|مستقر)(?![\w])")
 # «که …،»: a relative clause closed by a comma.

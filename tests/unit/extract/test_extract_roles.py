@@ -644,3 +644,12 @@ def test_teachers_gathering_before_parliament_are_the_crowd(pipeline: Pipeline) 
     [protest] = of_type(events_of(pipeline, text), "PROTEST")
     assert protest["actor1"]["id"] == "teachers"
     assert protest["actor2"] is None or protest["actor2"]["id"] != "teachers"
+
+
+def test_a_name_after_a_weapon_is_its_model_not_a_place(pipeline: Pipeline) -> None:
+    text = (
+        "حزب‌الله لبنان اعلام کرد رزمندگان مقاومت روز چهارشنبه پادگان برانیت، مقر فرماندهی لشکر ۹۱ "
+        "ارتش اسرائیل، را با موشکهای برکان هدف قرار دادند."
+    )
+    [event] = of_type(events_of(pipeline, text), "ASSAULT")
+    assert event["location"]["name"] == "Branit barracks"
