@@ -115,6 +115,12 @@ class Extractor:
             # references («در پاسخ به حمله», «این حمله») do not claim the arguments around them
             referring = [h.start for h in chosen if refers[h.start]]
             references = _conjoined(folded, chosen, referring)
+            # «در پاسخ به ترور X و حملات دشمن به Y»: the acts answered, joined by «و»
+            answered = _conjoined(
+                folded,
+                chosen,
+                [h.start for h in chosen if self.cues.response_before.search(folded[max(sentence.start, h.start - 20) : h.start])],
+            )
             generic = _conjoined(folded, chosen, [h.start for h in chosen if self._generic(folded, sentence.start, h)])
             positions = [h.start for h in chosen if h.start not in references]
             nearest_to_casualty = _nearest_assault(chosen)
@@ -124,7 +130,7 @@ class Extractor:
                 # what follows «در پاسخ به حمله …» up to this trigger describes that earlier event
                 own = [m for m in mentions if not any(_describes(folded, r, m, hit.start) for r in references)]
                 reference = hit.start in references
-                if reference and self.cues.response_before.search(folded[max(sentence.start, hit.start - 20) : hit.start]):
+                if hit.start in answered:
                     # «در پاسخ به ترور X و حملات دشمن به Y، ...»: the act answered is told by its own clause
                     # only; the subject, date and place around it belong to the answer
                     clause_end = _clause(folded, (sentence.start, sentence.end), hit)[1]
