@@ -122,7 +122,7 @@ def pick_arguments(
     agent, target = _actor_roles(
         folded, start, (t_start, t_end), actors, cues, distance, event_type, genitive_agent, passive, weapons, dated, reciprocal
     )
-    if agent is not None and agent.kind == "PLACE" and event_type in _VIOLENT:
+    if agent is not None and agent.kind == "PLACE" and event_type in _VIOLENT and not agent.data.get("capital"):
         places = [m for m in places if m is not agent]  # «حملات آمریکا به یمن»: the state that acts is not where
     if event_type in _ABOUT_TYPES or about:
         # «تجمع در اعتراض به عادی‌سازی روابط با اسرائیل»: the country argued about is not where it happened
@@ -133,7 +133,10 @@ def pick_arguments(
     dates = [
         m
         for m in mentions
-        if m.kind == "DATE" and not _is_since(folded, m, start) and "؛" not in folded[min(m.end, t_end) : max(m.start, t_start)]
+        if m.kind == "DATE"
+        and not _is_since(folded, m, start)
+        and not _recent_window(m)
+        and "؛" not in folded[min(m.end, t_end) : max(m.start, t_start)]
     ]
     date = min(dates, key=distance, default=None)
     weapons = [
@@ -197,6 +200,12 @@ def _negated(folded: str, mention: Mention, sentence_start: int) -> bool:
     """«هیچ جنگنده‌ای»: a weapon said to be absent."""
     before = _before(folded, mention, sentence_start).split()
     return bool(before) and before[-1] == "هیچ"
+
+
+def _recent_window(mention: Mention) -> bool:
+    """«در دو سال اخیر», «طی ماه‌های گذشته»: months or years up to publication, a tally's span, not a date."""
+    data = mention.data
+    return bool(data.get("relative") and data.get("end_value") and data.get("precision") in ("month", "year"))
 
 
 def _is_since(folded: str, mention: Mention, sentence_start: int) -> bool:

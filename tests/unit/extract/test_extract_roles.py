@@ -653,3 +653,14 @@ def test_a_name_after_a_weapon_is_its_model_not_a_place(pipeline: Pipeline) -> N
     )
     [event] = of_type(events_of(pipeline, text), "ASSAULT")
     assert event["location"]["name"] == "Branit barracks"
+
+
+def test_the_last_two_years_is_no_date_and_a_topic_is_no_act(pipeline: Pipeline) -> None:
+    text = (
+        "وزارت خارجه قطر روز پنج‌شنبه اعلام کرد ایران و بریتانیا با میانجیگری دوحه بر سر تبادل زندانیان "
+        "به توافق رسیده‌اند. این دومین توافق تبادل زندانی با میانجیگری قطر در دو سال اخیر است."
+    )
+    events = events_of(pipeline, text, "2024-12-05")
+    assert not of_type(events, "RETREAT")  # the exchange is what they agreed on, it has not happened
+    [agreement] = of_type(events, "AGREE")
+    assert agreement["date"]["value"] == "2024-12-05"
