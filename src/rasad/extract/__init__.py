@@ -142,6 +142,8 @@ class Extractor:
                 if event is None:
                     continue
                 event.coded["story"] = story
+                # «در پاسخ به حمله به پایگاه ...، موشک‌انداز را منهدم کرد»: an answer is not where the act it answers was
+                event.coded["answers"] = any(start != hit.start for start in answered)
                 if hit is nearest_to_casualty and event.type == "ASSAULT":
                     event.fatalities = casualties.killed
                     event.injured = casualties.injured

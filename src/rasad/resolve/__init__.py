@@ -54,7 +54,7 @@ class Resolver:
         # those are judged after merging, the rest before
         frames = [e for e in converted if not _drop(e, standalone=False)]
         merged = _blame_the_doer(merge_events(frames))
-        kept = [e for e in merged if not _drop(e)]
+        kept = _place_from_story([e for e in merged if not _drop(e)])
         for event in kept:
             one, two = event.coded.get("actor1"), event.coded.get("actor2")
             if one and two and one.get("id") is not None and one.get("id") == two.get("id") and event.type != "ASSAULT":
@@ -158,6 +158,34 @@ def _inherit_story_date(events: list[Event], sentence_of: Callable[[int], int]) 
         elif story is not None:
             event.coded["date"] = {**story, "text": None, "inferred": True}
 
+
+
+def _place_from_story(events: list[Event]) -> list[Event]:
+    """An act told with no place of its own («نیروهای امنیتی ... ۱۸ نفر را بازداشت کردند») happened
+    where its story was last placed: the latest earlier event of the same story and timing, as the
+    area around it (precision 2 at best)."""
+    ordered = sorted(events, key=lambda e: e.trigger.start)
+    for index, event in enumerate(ordered):
+        if event.coded.get("location") or event.type in SPEECH_TYPES or event.coded.get("answers"):
+            continue
+        source = next(
+            (
+                e
+                for e in reversed(ordered[:index])
+                if e.coded.get("location")
+                and e.coded.get("story") == event.coded.get("story")
+                and e.timing == event.timing
+                and not _is_country(e.coded["location"])
+                and not _other_day(e, event)
+            ),
+            None,
+        )
+        if source is not None:
+            place = dict(source.coded["location"])
+            place["geo_precision"] = max(2, int(place.get("geo_precision", 2)))
+            event.coded["location"] = place
+            event.coded["location_borrowed"] = True
+    return events
 
 
 def _explicit_date(event: Event) -> str | None:

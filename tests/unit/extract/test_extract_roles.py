@@ -664,3 +664,12 @@ def test_the_last_two_years_is_no_date_and_a_topic_is_no_act(pipeline: Pipeline)
     assert not of_type(events, "RETREAT")  # the exchange is what they agreed on, it has not happened
     [agreement] = of_type(events, "AGREE")
     assert agreement["date"]["value"] == "2024-12-05"
+
+
+def test_an_act_with_no_place_happened_where_its_story_is(pipeline: Pipeline) -> None:
+    text = (
+        "درگیری‌های مسلحانه میان نیروهای امنیتی و افراد مسلح روز دوشنبه در حومه شهر جبله در استان لاذقیه ادامه داشت. "
+        "منابع محلی گفتند نیروهای امنیتی دست‌کم ۱۸ نفر را به اتهام همکاری با مهاجمان بازداشت کرده‌اند."
+    )
+    [arrest] = of_type(events_of(pipeline, text), "COERCE")
+    assert arrest["location"]["name"] == "Jablah" and arrest["location"]["geo_precision"] == 2
