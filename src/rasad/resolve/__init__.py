@@ -54,7 +54,7 @@ class Resolver:
         # those are judged after merging, the rest before
         frames = [e for e in converted if not _drop(e, standalone=False)]
         merged = _blame_the_doer(merge_events(frames))
-        kept = _place_from_story([e for e in merged if not _drop(e)])
+        kept = _place_from_story([e for e in merged if not _drop(e)], self._dateline(doc, context))
         for event in kept:
             one, two = event.coded.get("actor1"), event.coded.get("actor2")
             if one and two and one.get("id") is not None and one.get("id") == two.get("id") and event.type != "ASSAULT":
@@ -62,6 +62,15 @@ class Resolver:
             event.coded["id"] = event_id(doc, event)
             event.confidence = _confidence(event)
         return replace(doc, events=kept)
+
+    def _dateline(self, doc: Doc, context: Any) -> dict[str, Any] | None:
+        """«به گزارش خبرگزاری تسنیم از زاهدان»: the town the report was filed from."""
+        lead = doc.lead_source
+        if lead is None:
+            return None
+        place = next((m for m in doc.mentions if m.kind == "PLACE" and lead.start <= m.start and m.end <= lead.end), None)
+        found = choose_place(place, doc, self.kb, self.gazetteer, context) if place is not None else None
+        return found if found is not None and not _is_country(found) else None
 
     def _location(self, event: Event, doc: Doc, context: Any) -> dict[str, Any] | None:
         if event.location is None:
@@ -160,10 +169,11 @@ def _inherit_story_date(events: list[Event], sentence_of: Callable[[int], int]) 
 
 
 
-def _place_from_story(events: list[Event]) -> list[Event]:
+def _place_from_story(events: list[Event], dateline: dict[str, Any] | None = None) -> list[Event]:
     """An act told with no place of its own («نیروهای امنیتی ... ۱۸ نفر را بازداشت کردند») happened
     where its story was last placed: the latest earlier event of the same story and timing, as the
-    area around it (precision 2 at best)."""
+    area around it (precision 2 at best); a current act of the lead's story, else, where the report
+    was filed from («به گزارش تسنیم از زاهدان»)."""
     ordered = sorted(events, key=lambda e: e.trigger.start)
     for index, event in enumerate(ordered):
         if event.coded.get("location") or event.type in SPEECH_TYPES or event.coded.get("answers"):
@@ -180,8 +190,10 @@ def _place_from_story(events: list[Event]) -> list[Event]:
             ),
             None,
         )
-        if source is not None:
-            place = dict(source.coded["location"])
+        place = dict(source.coded["location"]) if source is not None else None
+        if place is None and dateline is not None and event.timing == "current" and not event.coded.get("story"):
+            place = dict(dateline)
+        if place is not None:
             place["geo_precision"] = max(2, int(place.get("geo_precision", 2)))
             event.coded["location"] = place
             event.coded["location_borrowed"] = True

@@ -673,3 +673,9 @@ def test_an_act_with_no_place_happened_where_its_story_is(pipeline: Pipeline) ->
     )
     [arrest] = of_type(events_of(pipeline, text), "COERCE")
     assert arrest["location"]["name"] == "Jablah" and arrest["location"]["geo_precision"] == 2
+
+
+def test_an_unplaced_act_of_the_lead_is_placed_at_the_dateline(pipeline: Pipeline) -> None:
+    text = "به گزارش خبرگزاری تسنیم از زاهدان، ماموران پلیس روز دوشنبه سه قاچاقچی مسلح را بازداشت کردند."
+    [arrest] = of_type(events_of(pipeline, text), "COERCE")
+    assert arrest["location"]["name"] == "Zahedan" and arrest["location"]["geo_precision"] == 2
