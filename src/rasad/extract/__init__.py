@@ -35,6 +35,10 @@ _COORDINATED_PASSIVE = re.compile(r"^\s*و\s+(?:[^\s،؛:]+\s+){0,4}?(?:شد|ش�
 # Speech acts aimed at the doer of an event they name, and the events they can name.
 _BLAMING = frozenset({"ACCUSE", "THREATEN"})
 _BLAMED = frozenset({"ASSAULT", "SANCTION", "COERCE"})
+# A present subjunctive light verb right after the trigger («محکوم کند», «متوقف شود»).
+_SUBJUNCTIVE_AFTER = re.compile(
+    r"\s*(?:کند|کنند|بکند|بکنند|نماید|نمایند|شود|شوند|گردد|دهد|دهند|بدهد|گیرد|گیرند|زند|زنند|رساند|رسانند)(?![\w])"
+)
 _RELATIVE = re.compile(r"(?<![\w])که(?![\w])")
 _PASSIVE_AFTER = re.compile(r"^\s*(?:قرار\s+)?(?:شد|شدند|شده|شده اند|شده است|گردید|گردیدند|گرفت|گرفتند|گرفته|می شود|می شوند)(?![\w])")
 # An event noun with its genitive (a few words, no punctuation, no «که») and then «را».
@@ -221,6 +225,8 @@ class Extractor:
             args = replace(args, actor1=claimant)
         if trigger.type in FACTUAL_TYPES and status in ("hypothetical", "threatened", "negated", "denied"):
             return None
+        if trigger.type == "ACCUSE" and status == "hypothetical":
+            return None  # a condemnation asked for or imagined is not made
         # «این حمله», or the event as the object of another verb («بازداشت خبرنگاران را محکوم کرد»):
         # an event told already, whose date and weapon in this sentence are not its own
         anaphoric = self._anaphoric(folded, sentence[0], hit) or (
@@ -330,6 +336,8 @@ class Extractor:
             return "negated"
         if status["hypothetical"].search(clause_before) or status["hypothetical"].search(folded[start : hit.start][-40:]):
             return "hypothetical"
+        if _SUBJUNCTIVE_AFTER.match(folded, hit.end) and status["requested"].search(folded, start, hit.start):
+            return "hypothetical"  # «از شورای امنیت خواست این اقدام را محکوم کند»: asked for, not done
         if status["future"].search(clause):
             return "threatened"
         if status["denied"].search(text):

@@ -679,3 +679,8 @@ def test_an_unplaced_act_of_the_lead_is_placed_at_the_dateline(pipeline: Pipelin
     text = "به گزارش خبرگزاری تسنیم از زاهدان، ماموران پلیس روز دوشنبه سه قاچاقچی مسلح را بازداشت کردند."
     [arrest] = of_type(events_of(pipeline, text), "COERCE")
     assert arrest["location"]["name"] == "Zahedan" and arrest["location"]["geo_precision"] == 2
+
+
+def test_a_condemnation_asked_for_is_not_made(pipeline: Pipeline) -> None:
+    text = "سخنگوی وزارت خارجه ایران روز دوشنبه از شورای امنیت سازمان ملل خواست این اقدام تروریستی را محکوم کند."
+    assert not of_type(events_of(pipeline, text), "ACCUSE")
