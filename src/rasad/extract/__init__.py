@@ -169,6 +169,8 @@ class Extractor:
         trigger = hit.trigger
         if self.cues.figurative_after.search(folded[hit.end : hit.end + 16]):
             return None  # «انفجار قیمت‌ها», «حمله قلبی»
+        if trigger.type == "ASSAULT" and len(set(self.cues.sports.findall(folded, sentence[0], sentence[1]))) >= 2:
+            return None  # «بازیکنان ... با حملات پی‌درپی دروازه حریف را زیر آتش گرفتند»: a match, not a fight
         if trigger.id == "arrest" and folded[max(sentence[0], hit.start - 3) : hit.start] == "در ":
             return None  # «در بازداشت درگذشت»: in custody, a state, not an arrest
         if trigger.mode == "riot" and not any(m.data.get("kind") == "protesters" for m in mentions):
@@ -225,8 +227,8 @@ class Extractor:
             args = replace(args, actor1=claimant)
         if trigger.type in FACTUAL_TYPES and status in ("hypothetical", "threatened", "negated", "denied"):
             return None
-        if trigger.type == "ACCUSE" and status == "hypothetical":
-            return None  # a condemnation asked for or imagined is not made
+        if trigger.type == "ACCUSE" and self._asked_for(folded, sentence[0], hit):
+            return None  # «از شورای امنیت خواست این اقدام را محکوم کند»: asked for, not made
         # «این حمله», or the event as the object of another verb («بازداشت خبرنگاران را محکوم کرد»):
         # an event told already, whose date and weapon in this sentence are not its own
         anaphoric = self._anaphoric(folded, sentence[0], hit) or (
@@ -301,9 +303,13 @@ class Extractor:
         known = self.kb.weapons.get(weapon_id or "")
         return known is not None and known.acled_sub == "Air/drone strike"
 
+    def _asked_for(self, folded: str, sentence_start: int, hit: TriggerHit) -> bool:
+        """A verb of asking before the act, whose light verb is then subjunctive («خواست ... محکوم کند»)."""
+        return bool(_SUBJUNCTIVE_AFTER.match(folded, hit.end) and self.cues.status["requested"].search(folded, sentence_start, hit.start))
+
     def _generic(self, folded: str, sentence_start: int, hit: TriggerHit) -> bool:
         """«حق اعتراض مسالمت‌آمیز», «صحنه‌های بمباران»: a right or a depiction, not an act."""
-        return bool(self.cues.generic_before.search(folded[max(sentence_start, hit.start - 12) : hit.start]))
+        return bool(self.cues.generic_before.search(folded[max(sentence_start, hit.start - 16) : hit.start]))
 
     def _anaphoric(self, folded: str, sentence_start: int, hit: TriggerHit) -> bool:
         """«این حمله»: a determiner points back to an event already told."""
@@ -336,8 +342,6 @@ class Extractor:
             return "negated"
         if status["hypothetical"].search(clause_before) or status["hypothetical"].search(folded[start : hit.start][-40:]):
             return "hypothetical"
-        if _SUBJUNCTIVE_AFTER.match(folded, hit.end) and status["requested"].search(folded, start, hit.start):
-            return "hypothetical"  # «از شورای امنیت خواست این اقدام را محکوم کند»: asked for, not done
         if status["future"].search(clause):
             return "threatened"
         if status["denied"].search(text):

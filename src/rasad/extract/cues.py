@@ -53,6 +53,7 @@ class Cues:
     figurative_after: re.Pattern[str]
     generic_before: re.Pattern[str]
     installation: re.Pattern[str]
+    sports: re.Pattern[str]
 
 
 def load_cues(path: Path = DATA_FILE) -> Cues:
@@ -85,6 +86,7 @@ def load_cues(path: Path = DATA_FILE) -> Cues:
         story_break=_words(data["story_break"]),
         plural_before=_ending(data["plural_quantifiers"]),
         generic_before=_ending(data["generic_before"]),
+        sports=_words(data["sports"]),
         installation=re.compile(r"(?:" + "|".join(re.escape(" ".join(fold(f).split())) for f in data["installations"]) + r")(?![\w])"),
         figurative_after=re.compile(
             r"^\s*(?:" + "|".join(re.escape(" ".join(fold(f).split())) for f in data["figurative_after"]) + r")(?![\w])"

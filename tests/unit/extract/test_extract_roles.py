@@ -684,3 +684,16 @@ def test_an_unplaced_act_of_the_lead_is_placed_at_the_dateline(pipeline: Pipelin
 def test_a_condemnation_asked_for_is_not_made(pipeline: Pipeline) -> None:
     text = "سخنگوی وزارت خارجه ایران روز دوشنبه از شورای امنیت سازمان ملل خواست این اقدام تروریستی را محکوم کند."
     assert not of_type(events_of(pipeline, text), "ACCUSE")
+
+
+def test_a_sports_report_has_no_attack(pipeline: Pipeline) -> None:
+    text = (
+        "بازیکنان تیم ارتش از همان دقایق نخست با حملات پی‌درپی دروازه حریف را زیر آتش گرفتند "
+        "و مهاجم این تیم در دقیقه ۸۱ با یک ضربه سر گل پیروزی را زد."
+    )
+    assert not of_type(events_of(pipeline, text), "ASSAULT")
+
+
+def test_the_anniversary_of_a_battle_is_no_battle(pipeline: Pipeline) -> None:
+    text = "به گزارش کیهان، امروز سوم خرداد، چهل‌وسومین سالروز آزادسازی خرمشهر است."
+    assert not events_of(pipeline, text, "2025-05-24")
