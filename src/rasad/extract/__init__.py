@@ -405,7 +405,22 @@ def _speakers(
     if named and (named[0].kind == "PERSON" or titled) and said is not None:
         # «خالد زدران، سخنگوی طالبان، تأیید کرد که ... کشته شدند»: the person and his office speak
         spans |= {(m.start, m.end) for m in named if m.end <= said.start()}
+    elif named and said is not None and _new_subject(folded, said.end(), trigger_start, named):
+        # «وزارت بهداشت غزه اعلام کرد که یک پهپاد اسرائیلی ... را هدف گرفته است»: what is said has its own subject
+        spans |= {(m.start, m.end) for m in named if m.end <= said.start()}
     return spans
+
+
+def _new_subject(folded: str, said_end: int, trigger_start: int, named: list[Mention]) -> bool:
+    """After «اعلام کرد که», an actor within a few words, not marked by «را» or a preposition, opens
+    the clause of what is said as its subject."""
+    subject = next((m for m in named if said_end <= m.start < trigger_start), None)
+    if subject is None:
+        return False
+    lead = folded[said_end : subject.start].split()
+    if not lead or lead[0] != "که" or len(lead) > 3 or any(w in ("به", "از", "در", "با", "علیه", "بر") for w in lead):
+        return False
+    return not folded[subject.end : subject.end + 4].strip().startswith("را")
 
 
 def _describes(folded: str, reference: int, mention: Mention, trigger_start: int) -> bool:

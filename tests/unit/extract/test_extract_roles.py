@@ -697,3 +697,9 @@ def test_a_sports_report_has_no_attack(pipeline: Pipeline) -> None:
 def test_the_anniversary_of_a_battle_is_no_battle(pipeline: Pipeline) -> None:
     text = "به گزارش کیهان، امروز سوم خرداد، چهل‌وسومین سالروز آزادسازی خرمشهر است."
     assert not events_of(pipeline, text, "2025-05-24")
+
+
+def test_a_ministry_that_reports_a_strike_did_not_strike(pipeline: Pipeline) -> None:
+    text = "وزارت بهداشت غزه روز دوشنبه اعلام کرد که یک پهپاد اسرائیلی ورودی بیمارستان کویتی در رفح را هدف گرفته است."
+    [event] = of_type(events_of(pipeline, text), "ASSAULT")
+    assert event["actor1"]["country"] == "ISR"
