@@ -409,6 +409,10 @@ def _places(
             score += 60  # a country is the least specific answer
         elif mention.data.get("specificity") == 2:
             score += 35  # a province: less specific than a town or site in the same sentence
+        if before.rstrip().endswith(("، مستقر در", "، مقیم", "، با مقر در", "، به مرکزیت")):
+            # «دیده‌بان حقوق بشر سوریه، مستقر در لندن،»: an aside on where someone is based (but «نیروهای
+            # آمریکایی مستقر در پایگاه X را هدف قرار دادند» names the target's place)
+            continue
         if before.endswith(("اهل ", "ساکن ", "بومی ")):
             score += 120  # «پنج مسافر اهل پنجاب»: where the victims came from, not where it happened
         if event_type not in _VIOLENT and before.endswith("به "):

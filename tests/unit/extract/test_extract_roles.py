@@ -703,3 +703,12 @@ def test_a_ministry_that_reports_a_strike_did_not_strike(pipeline: Pipeline) -> 
     text = "وزارت بهداشت غزه روز دوشنبه اعلام کرد که یک پهپاد اسرائیلی ورودی بیمارستان کویتی در رفح را هدف گرفته است."
     [event] = of_type(events_of(pipeline, text), "ASSAULT")
     assert event["actor1"]["country"] == "ISR"
+
+
+def test_where_a_monitor_is_based_is_not_where_the_battle_was(pipeline: Pipeline) -> None:
+    text = "دیده‌بان حقوق بشر سوریه، مستقر در لندن، گزارش داد در نبردی که چند ساعت ادامه داشت، شش جنگجو کشته شدند."
+    [event] = of_type(events_of(pipeline, text), "ASSAULT")
+    assert event["location"] is None or event["location"]["country"] != "GBR"
+    based = "چند راکت روز دوشنبه به سوی نیروهای آمریکایی مستقر در پایگاه عین‌الاسد شلیک شد."
+    [attack] = of_type(events_of(pipeline, based), "ASSAULT")
+    assert attack["location"]["name"] == "Ain al-Asad Air Base"
