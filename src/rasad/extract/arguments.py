@@ -413,6 +413,8 @@ def _places(
             # «دیده‌بان حقوق بشر سوریه، مستقر در لندن،»: an aside on where someone is based (but «نیروهای
             # آمریکایی مستقر در پایگاه X را هدف قرار دادند» names the target's place)
             continue
+        if before.endswith(("مقیم ", "شهروندان ")):
+            continue  # «ده‌ها شهروند و مقیم کانادا»: where the victims lived, not where it happened
         if before.endswith(("اهل ", "ساکن ", "بومی ")):
             score += 120  # «پنج مسافر اهل پنجاب»: where the victims came from, not where it happened
         if event_type not in _VIOLENT and before.endswith("به "):

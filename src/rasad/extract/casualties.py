@@ -28,6 +28,7 @@ _COUNT_NOUNS = re.compile(
     r"زندانی|گروگان|جنگجو|تروریست|مهاجم|عنصر|فلسطینی|افغان|پاکستانی|ایرانی|عراقی|سوری|یمنی|لبنانی|اسرائیلی|"
     r"کرد|بلوچ|جسد|قربانی|مبارز|رزمنده|جوان|سرنشین|شهروند|کارمند|مستشار|فرمانده|عضو)"
 )
+_AGE = re.compile(r"\s?(?:ساله|سالگی|ساله ای)(?![\w])")
 # Added to the distance of a count of something else than people («یک محله»).
 _NOT_PEOPLE = 1000
 
@@ -53,7 +54,12 @@ def find_casualties(
     `actors` (the sentence's actor mentions) tell which counts are of people: «سه رهگذر»."""
     sentence = folded[start:end]
     # «موشک «یاسین ۱۰۵»»: a number inside a quoted name counts nothing
-    counts = [n for n in numbers if not _is_subcount(folded, start, n) and not _quoted(folded, start, n)]
+    # «این فعال ۳۵ ساله»: an age counts no one
+    counts = [
+        n
+        for n in numbers
+        if not _is_subcount(folded, start, n) and not _quoted(folded, start, n) and not _AGE.match(folded, n.end)
+    ]
     # «سه رهگذر» counts people; «یک پهپاد صهیونیستی» (an actor named by its weapon) does not
     # «یک ایست بازرسی» (a force named by its post) does not either
     people = {

@@ -712,3 +712,13 @@ def test_where_a_monitor_is_based_is_not_where_the_battle_was(pipeline: Pipeline
     based = "چند راکت روز دوشنبه به سوی نیروهای آمریکایی مستقر در پایگاه عین‌الاسد شلیک شد."
     [attack] = of_type(events_of(pipeline, based), "ASSAULT")
     assert attack["location"]["name"] == "Ain al-Asad Air Base"
+
+
+def test_shooting_someone_dead_is_an_attack_and_an_age_is_no_toll(pipeline: Pipeline) -> None:
+    text = (
+        "افراد مسلح ناشناس شامگاه دوشنبه یک فعال مدنی را مقابل منزلش در ناصریه به گلوله بستند. "
+        "منابع پزشکی گفتند این فعال ۳۵ ساله پیش از رسیدن به بیمارستان جان باخت."
+    )
+    [event] = of_type(events_of(pipeline, text), "ASSAULT")
+    assert event["location"]["country"] == "IRQ"
+    assert event["fatalities"] == 1
