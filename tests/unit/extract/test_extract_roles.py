@@ -716,7 +716,7 @@ def test_where_a_monitor_is_based_is_not_where_the_battle_was(pipeline: Pipeline
 
 def test_shooting_someone_dead_is_an_attack_and_an_age_is_no_toll(pipeline: Pipeline) -> None:
     text = (
-        "افراد مسلح ناشناس شامگاه دوشنبه یک فعال مدنی را مقابل منزلش در ناصریه به گلوله بستند. "
+        "افراد مسلح ناشناس شامگاه دوشنبه یک فعال مدنی را مقابل منزلش در شهر ناصریه در جنوب عراق به گلوله بستند. "
         "منابع پزشکی گفتند این فعال ۳۵ ساله پیش از رسیدن به بیمارستان جان باخت."
     )
     [event] = of_type(events_of(pipeline, text), "ASSAULT")
