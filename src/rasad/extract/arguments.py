@@ -96,13 +96,12 @@ def pick_arguments(
     # القاعده پیوند دارد، ...»: a relative clause about someone else tells of that one, not of the act
     asides = _relative_asides(folded, start, _end, (t_start, t_end), cues)
     if asides:
-        mentions = [
-            m
-            for m in mentions
-            if not any(
-                a <= m.start and m.end <= b and not (m.kind == "PLACE" and _SITUATED.search(folded, a, b)) for a, b in asides
-            )
-        ]
+        inside = [m for m in mentions if any(a <= m.start and m.end <= b for a, b in asides)]
+        mentions = [m for m in mentions if m not in inside]
+        if not any(m.kind == "PLACE" for m in mentions):
+            # «سه زن معترض را که در منطقه کارته سه کابل ... بودند، بازداشت کردند»: with no place of its own,
+            # the act was where the aside puts those it was done to
+            mentions = sorted(mentions + [m for m in inside if m.kind == "PLACE"], key=lambda m: m.start)
     # «موشک‌های برکان», «پهپاد شاهد»: a name right after a weapon is the weapon's model, not a place
     named_weapons = [m.end for m in mentions if m.kind == "WEAPON"]
     places = [
@@ -435,8 +434,6 @@ def _places(
 _BEGAN = re.compile(r"\s*(?:[^\s،؛:.]+\s+){0,2}(?:اغاز|شروع)\s+(?:شد|شده|شدند|کرد|کردند|گردید)(?![\w])")
 # Between a weapon noun and its model's name: «موشک‌های برکان», «موشکهای برکان», «پهپاد شاهد».
 _MODEL_GAP = re.compile(r"(?:[\u200c ]?(?:هایی|های|ها|ی))?\s?")
-# «پایگاهی که در استان الانبار قرار دارد، ...»: an aside that situates something keeps its place.
-_SITUATED = re.compile(r"(?<![\w])(?:قرار دارد|قرار داشت|قرار دارند|واقع|مستقر)(?![\w])")
 # «که …،»: a relative clause closed by a comma.
 _RELATIVE_ASIDE = re.compile(r"(?<![\w])که [^،؛:.]*،")
 # Between the two towns a road is named by: «خاش–ایرانشهر», «کویته - کراچی».

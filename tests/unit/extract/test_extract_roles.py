@@ -722,3 +722,12 @@ def test_shooting_someone_dead_is_an_attack_and_an_age_is_no_toll(pipeline: Pipe
     [event] = of_type(events_of(pipeline, text), "ASSAULT")
     assert event["location"]["country"] == "IRQ"
     assert event["fatalities"] == 1
+
+
+def test_an_aside_places_the_act_when_nothing_else_does(pipeline: Pipeline) -> None:
+    text = (
+        "طالبان روز سه‌شنبه سه زن معترض را که در منطقه کارته سه شهر کابل خواهان بازگشایی مکاتب بودند، "
+        "بازداشت کردند."
+    )
+    [arrest] = of_type(events_of(pipeline, text), "COERCE")
+    assert arrest["location"]["country"] == "AFG"
