@@ -151,6 +151,10 @@ class Extractor:
                 if hit is nearest_to_casualty and event.type == "ASSAULT":
                     event.fatalities = casualties.killed
                     event.injured = casualties.injured
+                    # «و مدعی شد ۴۷ نظامی را کشته است»: a toll a party claims
+                    event.coded["toll_claimed"] = bool(
+                        self.cues.status["alleged"].search(folded, sentence.start, sentence.end)
+                    ) and (casualties.killed is not None or casualties.injured is not None)
                     if event.actor2 is None:
                         event.actor2 = _victims(casualties.counted, mentions)
                 events.append(event)

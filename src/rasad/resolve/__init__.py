@@ -439,8 +439,9 @@ def _absorb(into: Event, other: Event, only_sources: bool = False) -> None:
     if only_sources:
         # «در این حمله سه نفر کشته شدند»: a reference still tells the toll and the victims
         for key in ("fatalities", "injured"):
-            if _takes_count(getattr(into, key), getattr(other, key), other):
+            if _takes_count(getattr(into, key), getattr(other, key), other, into):
                 setattr(into, key, getattr(other, key))
+                into.coded["toll_claimed"] = other.coded.get("toll_claimed")
         if not into.coded.get("actor2") and other.coded.get("actor2"):
             into.coded["actor2"] = other.coded["actor2"]
         if _explicit_date(into) is None and _explicit_date(other) is not None:
@@ -476,8 +477,9 @@ def _absorb(into: Event, other: Event, only_sources: bool = False) -> None:
         mine, theirs = getattr(into, key), getattr(other, key)
         if theirs is not None and mine is not None and other.coded.get("weak") and other.coded.get("also"):
             setattr(into, key, mine + theirs)
-        elif _takes_count(mine, theirs, other):
+        elif _takes_count(mine, theirs, other, into):
             setattr(into, key, theirs)
+            into.coded["toll_claimed"] = other.coded.get("toll_claimed")
     if other.coded.get("intervention") and other.coded.get("actor2"):
         into.coded["actor2"] = other.coded["actor2"]  # the police who broke up the protest
     if into.type == "PROTEST" and _severity(other.acled) > _severity(into.acled):
@@ -491,10 +493,19 @@ def _absorb(into: Event, other: Event, only_sources: bool = False) -> None:
     into.coded["reference"] = into.coded.get("reference", False) and other.coded.get("reference", False)
 
 
-def _takes_count(mine: int | None, theirs: int | None, other: Event) -> bool:
+def _takes_count(mine: int | None, theirs: int | None, other: Event, into: Event | None = None) -> bool:
     """The merged event keeps the higher count, unless only a party to the fight claims it
-    («HPG مدعی شد هفت سرباز ترک کشته شده‌اند» does not replace the two the ministry gave)."""
-    return theirs is not None and (mine is None or theirs > mine and other.status != "alleged")
+    («HPG مدعی شد هفت سرباز ترک کشته شده‌اند» does not replace the two the ministry gave); a
+    count a party claims gives way to one reported («الشباب مدعی شد ۴۷ نظامی را کشته است»)."""
+    if theirs is None:
+        return False
+    if mine is None:
+        return True
+    claimed_mine = bool(into is not None and into.coded.get("toll_claimed"))
+    claimed_theirs = other.status == "alleged" or bool(other.coded.get("toll_claimed"))
+    if claimed_mine != claimed_theirs:
+        return claimed_mine
+    return theirs > mine
 
 
 def _as_protest_intervention(event: Event) -> Event:

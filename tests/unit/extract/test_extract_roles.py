@@ -731,3 +731,12 @@ def test_an_aside_places_the_act_when_nothing_else_does(pipeline: Pipeline) -> N
     )
     [arrest] = of_type(events_of(pipeline, text), "COERCE")
     assert arrest["location"]["country"] == "AFG"
+
+
+def test_a_toll_a_party_claims_gives_way_to_the_reported_one(pipeline: Pipeline) -> None:
+    text = (
+        "نیروهای حزب کارگران کردستان روز دوشنبه به یک پایگاه ارتش ترکیه در نزدیکی کانی ماسی در استان دهوک حمله کردند "
+        "و مدعی شدند چهار سرباز ترک را کشته‌اند. وزارت دفاع ترکیه اعلام کرد در این حمله یک سرباز کشته شد."
+    )
+    [attack] = of_type(events_of(pipeline, text), "ASSAULT")
+    assert attack["fatalities"] == 1
