@@ -213,6 +213,8 @@ def _is_since(folded: str, mention: Mention, sentence_start: int) -> bool:
     before = _before(folded, mention, sentence_start).split()
     if not before or before[-1] not in ("از", "تا", "since"):
         return False
+    if before[-1] == "از" and _RANGE_END.match(folded, mention.end):
+        return False  # «از شامگاه دوشنبه تا صبح سه‌شنبه»: the span it lasted, from its first day
     return not (before[-1] == "از" and _BEGAN.match(folded, mention.end))
 
 
@@ -430,6 +432,8 @@ def _places(
     return ranked, origin, within.get(id(ranked[0])) if ranked else None
 
 
+# «از شامگاه دوشنبه تا صبح سه‌شنبه»: a span's end (not «تا کنون», «تا امروز»: a tally up to now).
+_RANGE_END = re.compile(r"\s*(?:تا|الی)\s+(?!کنون|امروز|به حال|به امروز|این لحظه)")
 # «از روز شنبه آغاز شد»: the day an act began on.
 _BEGAN = re.compile(r"\s*(?:[^\s،؛:.]+\s+){0,2}(?:اغاز|شروع)\s+(?:شد|شده|شدند|کرد|کردند|گردید)(?![\w])")
 # Between a weapon noun and its model's name: «موشک‌های برکان», «موشکهای برکان», «پهپاد شاهد».

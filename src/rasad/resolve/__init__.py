@@ -563,7 +563,20 @@ def _drop(event: Event, standalone: bool = True) -> bool:
     if event.coded.get("weak") and not (_known_actor(event) or armed_agent or event.weapon is not None):
         return True  # deaths with no one and nothing violent named: a flood or an accident
     date = event.coded.get("date") or {}
-    return bool(event.plural and date.get("end"))  # «حملات ... از اکتبر تا فوریه»: a period, not an event
+    # «حملات ... از اکتبر تا فوریه»: a period, not an event (but «درگیری‌ها از شامگاه دوشنبه تا صبح
+    # سه‌شنبه» is one night's fighting)
+    return bool(event.plural and date.get("end") and _span_days(date) > _ONE_EVENT_DAYS)
+
+
+# The longest span of days that plural fighting told as one is still one event.
+_ONE_EVENT_DAYS = 3
+
+
+def _span_days(date: dict[str, Any]) -> int:
+    try:
+        return (dt.date.fromisoformat(str(date["end"])) - dt.date.fromisoformat(str(date["value"]))).days
+    except (KeyError, ValueError):
+        return 0
 
 
 def _known_actor(event: Event) -> bool:

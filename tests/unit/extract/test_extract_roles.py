@@ -740,3 +740,13 @@ def test_a_toll_a_party_claims_gives_way_to_the_reported_one(pipeline: Pipeline)
     )
     [attack] = of_type(events_of(pipeline, text), "ASSAULT")
     assert attack["fatalities"] == 1
+
+
+def test_one_night_of_clashes_is_one_event(pipeline: Pipeline) -> None:
+    text = (
+        "درگیری‌های مسلحانه میان دو گروه مسلح در شهر طرابلس لیبی از شامگاه دوشنبه تا صبح سه‌شنبه "
+        "دست‌کم سه کشته و ۱۱ زخمی بر جای گذاشت."
+    )
+    [event] = of_type(events_of(pipeline, text), "ASSAULT")
+    assert (event["fatalities"], event["injured"]) == (3, 11)
+    assert event["date"]["value"] == "2024-05-06"
