@@ -17,7 +17,7 @@ from rasad.extract.coreference import resolve_anaphors
 from rasad.extract.cues import Cues, load_cues
 from rasad.extract.triggers import TriggerFinder, TriggerHit
 from rasad.knowledge.loader import KnowledgeBase
-from rasad.model import Doc, Event, Mention, Span
+from rasad.model import Doc, Event, Mention, Span, country_of_ref
 from rasad.normalize import fold
 
 # Types whose events do not happen when threatened, hypothetical, negated or denied.
@@ -204,6 +204,18 @@ class Extractor:
             reciprocal=trigger.id == "clash",
         )
         args = self._platform_first(args)
+        target = args.actor2
+        if (
+            target is not None
+            and target.ref is None
+            and target.data.get("force")
+            and self.cues.installation.match(folded, target.start)
+            and not any(m.data.get("country") or country_of_ref(m.ref) for m in mentions if m is not target)
+            # «مقر انتظامی راسک»: a post named by its town is that town's country's
+            and not any(m.kind == "PLACE" and 0 <= m.start - target.end <= 25 for m in mentions)
+        ):
+            # «مواضع», «یک پاسگاه» with no owner and no country named in the sentence: whose, is not told
+            args = replace(args, actor2=None)
         if trigger.type == "PROTEST":
             args = _crowd_first(args, candidates)
         elif trigger.type == "ASSAULT":

@@ -750,3 +750,9 @@ def test_one_night_of_clashes_is_one_event(pipeline: Pipeline) -> None:
     [event] = of_type(events_of(pipeline, text), "ASSAULT")
     assert (event["fatalities"], event["injured"]) == (3, 11)
     assert event["date"]["value"] == "2024-05-06"
+
+
+def test_a_post_of_no_named_owner_has_no_guessed_owner(pipeline: Pipeline) -> None:
+    text = "افراد مسلح ناشناس شامگاه دوشنبه به مواضع نزدیک یک گذرگاه مرزی حمله کردند و دو نفر کشته شدند."
+    [event] = of_type(events_of(pipeline, text), "ASSAULT")
+    assert event["actor2"] is None or event["actor2"]["country"] is None
