@@ -239,7 +239,8 @@ def _actor_roles(
     agents: list[tuple[int, Mention]] = []
     targets: list[tuple[int, Mention]] = []
     before_trigger = [m for m in actors if m.end <= t_start]
-    verb_trigger = verbal(folded, t_start, t_end)
+    # «X را مسئول ... دانست»: a trigger that opens with «را» has its object right before it
+    verb_trigger = verbal(folded, t_start, t_end) or folded.startswith("را ", t_start)
     for mention in actors:
         before = _before(folded, mention, start)
         if cues.agent_before.search(before):
@@ -248,7 +249,11 @@ def _actor_roles(
             agents.append((-900, mention))  # «گلوله‌های توپ شبه‌نظامیان حوثی»: whose means they were
         elif cues.possessive_before.search(before) and mention.end <= t_start:
             agents.append((-500 + mention.start - start, mention))
-        elif mention.start >= t_end and _genitive(folded, t_end, mention, counted=not genitive_agent, skipped=dated):
+        elif (
+            mention.start >= t_end
+            and not folded.startswith("را ", t_start)  # «X را مسئول رنج مردم دانست»: what X is blamed for
+            and _genitive(folded, t_end, mention, counted=not genitive_agent, skipped=dated)
+        ):
             if genitive_agent:
                 agents.append((-800, mention))  # «حمله تروریست‌ها», «حمله پهپادی اسرائیل به …»: the attacker
             else:

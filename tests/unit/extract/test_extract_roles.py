@@ -756,3 +756,9 @@ def test_a_post_of_no_named_owner_has_no_guessed_owner(pipeline: Pipeline) -> No
     text = "افراد مسلح ناشناس شامگاه دوشنبه به مواضع نزدیک یک گذرگاه مرزی حمله کردند و دو نفر کشته شدند."
     [event] = of_type(events_of(pipeline, text), "ASSAULT")
     assert event["actor2"] is None or event["actor2"]["country"] is None
+
+
+def test_the_one_held_responsible_is_the_object_not_what_they_are_blamed_for(pipeline: Pipeline) -> None:
+    text = "اسماعیل بقایی، سخنگوی وزارت امور خارجه، روز چهارشنبه آمریکا را مسئول «رنج مردم عادی ایران» دانست."
+    [accusation] = of_type(events_of(pipeline, text), "ACCUSE")
+    assert accusation["actor2"]["country"] == "USA"
