@@ -1,0 +1,64 @@
+"""The faster scans of extraction find exactly what their plain look-behind patterns find."""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from rasad.extract import Extractor
+from rasad.extract.coreference import _GROUP, _STATE
+from rasad.extract.triggers import _SUFFIX
+from rasad.model import Article
+from rasad.normalize import fold
+from rasad.pipeline import Pipeline
+
+GOLD = Path(__file__).resolve().parents[2] / "gold"
+
+
+@pytest.fixture(scope="module")
+def extractor(pipeline: Pipeline) -> Extractor:
+    stage = dict(pipeline.stages)["extract"]
+    assert isinstance(stage, Extractor)
+    return stage
+
+
+@pytest.fixture(scope="module")
+def texts(pipeline: Pipeline, extractor: Extractor) -> list[str]:
+    """The gold articles, normalized, and texts glued from trigger forms, endings, ZWNJs and cue words."""
+    normalized = [pipeline.normalizer(Article(p.stem, p.read_text(encoding="utf-8"))).text for p in sorted(GOLD.glob("*.txt"))]
+    words = [*extractor.finder._by_form, "ها", " ها", "ای", "ی", "ات", "های", "این", "همین", "گروه", "کشور", "نیروهای", "x", "۱"]
+    rng = random.Random(7)
+    glued = [
+        "".join(rng.choice(words) + rng.choice(["", " ", " ", "\u200c", "\n", "،"]) for _ in range(rng.randint(1, 6)))
+        for _ in range(3000)
+    ]
+    return normalized + glued
+
+
+def test_triggers_are_the_look_behind_alternation_s(extractor: Extractor, texts: list[str]) -> None:
+    finder = extractor.finder
+    forms = sorted(finder._by_form, key=len, reverse=True)
+    plain = re.compile(rf"(?<![\w])(?P<form>{'|'.join(re.escape(f) for f in forms)})(?P<suffix>{_SUFFIX})(?![\w])")
+    for text in texts:
+        folded = fold(text)
+        expected = [
+            (m.start(), m.end(), finder._by_form[m["form"]].id)
+            for m in plain.finditer(folded)
+            # «تجمع‌کنندگان», «ضد‌حمله»: a ZWNJ joins the match to a longer word
+            if not (m.end() < len(text) and text[m.end()] == "\u200c" or m.start() > 0 and text[m.start() - 1] == "\u200c")
+        ]
+        assert [(h.start, h.end, h.trigger.id) for h in finder.find(text, folded)] == expected
+
+
+def test_anaphor_patterns_are_the_look_behind_pattern_s(texts: list[str]) -> None:
+    group = re.compile(
+        r"(?<![\w])(?:(?:نیروهای|شبه نظامیان|اعضای|رزمندگان|جنگجویان|مبارزان|عناصر|افراد|تروریست های|فرماندهان)\s+)?"
+        r"(?:این|همین|آن)\s+(?:گروه|گروهک|جنبش|حزب|شبه نظامیان)(?:ها)?(?![\w])"
+    )
+    state = re.compile(r"(?<![\w])(?:این|همین|آن)\s+(?P<noun>کشور|رژیم)(?![\w])")
+    for text in map(fold, texts):
+        assert [m.span() for m in _GROUP.finditer(text)] == [m.span() for m in group.finditer(text)]
+        assert [(m.span(), m["noun"]) for m in _STATE.finditer(text)] == [(m.span(), m["noun"]) for m in state.finditer(text)]
