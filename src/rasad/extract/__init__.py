@@ -108,14 +108,6 @@ class Extractor:
                 # «کویته بارها صحنه حملات بوده است؛ در ۹ نوامبر یک بمب‌گذار ... ۲۶ نفر را کشت»: the
                 # strong words only recall other events; the casualty verb tells this one
                 chosen = sorted(strong + weak, key=lambda h: h.start)
-            casualties = find_casualties(
-                folded,
-                sentence.start,
-                sentence.end,
-                [m for m in mentions if m.kind == "NUMBER"],
-                self.cues,
-                [m for m in mentions if m.kind in ("ACTOR", "PERSON")],
-            )
             # references («در پاسخ به حمله», «این حمله») do not claim the arguments around them
             referring = [h.start for h in chosen if refers[h.start]]
             references = _conjoined(folded, chosen, referring)
@@ -132,7 +124,11 @@ class Extractor:
                 if hit.start in generic:
                     continue  # «حق اعتراض», «صحنه‌های بمباران و انفجار»: no act
                 # what follows «در پاسخ به حمله …» up to this trigger describes that earlier event
-                own = [m for m in mentions if not any(_describes(folded, r, m, hit.start) for r in references)]
+                own = (
+                    [m for m in mentions if not any(_describes(folded, r, m, hit.start) for r in references)]
+                    if references
+                    else list(mentions)
+                )
                 reference = hit.start in references
                 if hit.start in answered:
                     # «در پاسخ به ترور X و حملات دشمن به Y، ...»: the act answered is told by its own clause
@@ -149,6 +145,15 @@ class Extractor:
                 # «در پاسخ به حمله به پایگاه ...، موشک‌انداز را منهدم کرد»: an answer is not where the act it answers was
                 event.coded["answers"] = any(start != hit.start for start in answered)
                 if hit is nearest_to_casualty and event.type == "ASSAULT":
+                    # counted only for the frame that takes them (a sentence with no assault has none)
+                    casualties = find_casualties(
+                        folded,
+                        sentence.start,
+                        sentence.end,
+                        [m for m in mentions if m.kind == "NUMBER"],
+                        self.cues,
+                        [m for m in mentions if m.kind in ("ACTOR", "PERSON")],
+                    )
                     event.fatalities = casualties.killed
                     event.injured = casualties.injured
                     # «و مدعی شد ۴۷ نظامی را کشته است»: a toll a party claims
@@ -234,7 +239,8 @@ class Extractor:
                 None,
             )
             args = replace(args, actor1=reporter)
-        status = self._status(folded, sentence, hit)
+        clause = _clause(folded, sentence, hit)  # read once: the status and the plural both ask
+        status = self._status(folded, sentence, hit, clause)
         if status == "claimed" and args.actor1 is None:
             # «گروه جیش العدل در بیانیه‌ای مسئولیت این حمله را بر عهده گرفت»: who claims it, did it
             claimant = next(
@@ -265,9 +271,9 @@ class Extractor:
             or bool(self.cues.plural_before.search(folded[max(sentence[0], hit.start - 12) : hit.start]))
             or (trigger.strength == "weak" and bool(self.cues.cumulative.search(folded[sentence[0] : sentence[1]])))
             # «سالانه ده‌ها نفر ... جان می‌دهند»: a habit told before the trigger's clause ends
-            or bool(self.cues.habitual.search(folded, sentence[0], _clause(folded, sentence, hit)[1]))
+            or bool(self.cues.habitual.search(folded, sentence[0], clause[1]))
             # «از زمان بازگشت طالبان ده‌ها خبرنگار بازداشت شده‌اند»: a tally since a time, not one event
-            or bool(self.cues.cumulative.search(folded, _clause(folded, sentence, hit)[0], hit.start))
+            or bool(self.cues.cumulative.search(folded, clause[0], hit.start))
         )
         sources = [m for m in mentions if m.kind == "SOURCE"] or [m for m in mentions if m.kind == "OUTLET"]
         event = Event(
@@ -342,10 +348,11 @@ class Extractor:
             return True
         return bool(self.cues.reference_before.search(before)) or self._anaphoric(folded, sentence_start, hit)
 
-    def _status(self, folded: str, sentence: tuple[int, int], hit: TriggerHit) -> str:
+    def _status(self, folded: str, sentence: tuple[int, int], hit: TriggerHit, bounds: tuple[int, int]) -> str:
+        """`bounds`: the trigger's clause (`_clause`)."""
         start, end = sentence
         text = folded[start:end]
-        clause_start, clause_end = _clause(folded, sentence, hit)
+        clause_start, clause_end = bounds
         clause_before = folded[clause_start : hit.start]
         clause = folded[clause_start:clause_end]
         status = self.cues.status
@@ -393,9 +400,10 @@ def _speakers(
 ) -> set[tuple[int, int]]:
     """Who tells the news rather than does it: attributed sources, and the first named actor of a
     sentence whose reporting verb comes after the trigger («یک منبع امنیتی ... از شلیک موشک خبر داد»)."""
-    spans = {(m.start, m.end) for m in mentions if m.kind == "SOURCE"}
+    sources = [m for m in mentions if m.kind == "SOURCE"]
+    spans = {(m.start, m.end) for m in sources}
     named = [m for m in mentions if m.kind in ("ACTOR", "PERSON", "OUTLET")]
-    overlapping = {(m.start, m.end) for m in named for s in mentions if s.kind == "SOURCE" and m.start < s.end and s.start < m.end}
+    overlapping = {(m.start, m.end) for m in named for s in sources if m.start < s.end and s.start < m.end}
     spans |= overlapping
     # «به گزارش خبرنگار شرق», «به گفته پلیس ...»: whoever a report is attributed to tells it
     spans |= {(m.start, m.end) for m in named if cues.attribution_before.search(folded[max(sentence[0], m.start - 16) : m.start])}

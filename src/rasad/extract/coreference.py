@@ -14,23 +14,38 @@ from collections.abc import Mapping, Sequence
 
 from rasad.knowledge.schema import ForceNoun
 from rasad.model import Mention, country_of_ref
+from rasad.recognize.lookup import word_start
 
 # What «این گروه» can point back to: actors that are groups, not states or people.
 GROUP_KINDS = frozenset({"armed-group", "militia", "rebel", "party", "coalition"})
 # What «این رژیم» can point back to: a state's own organs.
 STATE_KINDS = frozenset({"government", "military", "police", "security"})
 
+_MEMBERS = (
+    "نیروهای", "شبه نظامیان", "اعضای", "رزمندگان", "جنگجویان", "مبارزان", "عناصر", "افراد", "تروریست های", "فرماندهان"
+)  # fmt: skip
+_DETERMINERS = ("این", "همین", "ان")  # folded: «آن» is «ان»
+_GROUP_NOUN = r"\s+(?:گروه|گروهک|جنبش|حزب|شبه نظامیان)(?:ها)?(?![\w])"
+# «(نیروهای) این گروه»: the members' word, when there is one, then the determiner (as `(?:members\s+)?`
+# would, in a form `re` scans quickly)
 _GROUP = re.compile(
-    r"(?<![\w])(?:(?:نیروهای|شبه نظامیان|اعضای|رزمندگان|جنگجویان|مبارزان|عناصر|افراد|تروریست های|فرماندهان)\s+)?"
-    r"(?:این|همین|ان)\s+(?:گروه|گروهک|جنبش|حزب|شبه نظامیان)(?:ها)?(?![\w])"
+    word_start(
+        [(word, r"\s+(?:این|همین|ان)" + _GROUP_NOUN) for word in _MEMBERS]
+        + [(word, _GROUP_NOUN) for word in _DETERMINERS]
+    )
 )
 # «نیروهایش», «رزمندگان خود»: the forces of whoever the clause is about.
 _OWN = re.compile(
-    r"(?<![\w])(?:نیروها|رزمندگان|جنگجویان|مبارزان|افراد|اعضا|عناصر|سربازان|نیرو)(?:یش|ش| اش| خود| خویش)(?![\w])"
+    word_start(
+        [
+            (word, r"(?:یش|ش| اش| خود| خویش)(?![\w])")
+            for word in ("نیروها", "رزمندگان", "جنگجویان", "مبارزان", "افراد", "اعضا", "عناصر", "سربازان", "نیرو")
+        ]
+    )
 )
 # How far back the owner of «نیروهایش» may be named.
 _OWN_REACH = 160
-_STATE = re.compile(r"(?<![\w])(?:این|همین|ان)\s+(?P<noun>کشور|رژیم)(?![\w])")
+_STATE = re.compile(word_start([(word, "") for word in _DETERMINERS]) + r"\s+(?P<noun>کشور|رژیم)(?![\w])")
 
 
 def resolve_anaphors(
@@ -41,7 +56,7 @@ def resolve_anaphors(
     added = _groups(folded, mentions) + _states(folded, mentions, forces, country_names) + _own_forces(folded, mentions)
     if not added:
         return mentions
-    kept = [m for m in mentions if not any(m.start < a.end and a.start < m.end and m.kind == "ACTOR" for a in added)]
+    kept = [m for m in mentions if m.kind != "ACTOR" or not any(m.start < a.end and a.start < m.end for a in added)]
     return sorted(kept + added, key=lambda m: (m.start, -m.end))
 
 

@@ -9,21 +9,28 @@ from pathlib import Path
 import yaml
 
 from rasad.normalize import fold
+from rasad.recognize.lookup import word_start
 
 DATA_FILE = Path(__file__).parent / "data" / "cues.yaml"
 
 
+def _alternation(keys: list[str]) -> str:
+    return word_start([(key, "") for key in keys])
+
+
+def _longest_first(forms: list[str]) -> list[str]:
+    return sorted({" ".join(fold(f).split()) for f in forms}, key=len, reverse=True)
+
+
 def _words(forms: list[str]) -> re.Pattern[str]:
-    keys = sorted({" ".join(fold(f).split()) for f in forms}, key=len, reverse=True)
-    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(k) for k in keys) + r")(?![\w])")
+    return re.compile(_alternation(_longest_first(forms)) + r"(?![\w])")
 
 
 def _ending(forms: list[str], gap_words: int = 0) -> re.Pattern[str]:
     """Matches when the text ends with one of the forms, then at most `gap_words` other words
     («با وجود اعلام توافق»: the cue, one word, then the trigger)."""
-    keys = sorted({" ".join(fold(f).split()) for f in forms}, key=len, reverse=True)
     gap = rf"(?: [^\s]+){{0,{gap_words}}}" if gap_words else ""
-    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(k) for k in keys) + r")" + gap + r"\s*$")
+    return re.compile(_alternation(_longest_first(forms)) + gap + r"\s*$")
 
 
 @dataclass(frozen=True)
@@ -68,7 +75,7 @@ def load_cues(path: Path = DATA_FILE) -> Cues:
         clause_opener=_words(data["clause_openers"]),
         place_in_before=_ending(data["place_in"], gap_words=2),
         place_from_before=re.compile(
-            r"(?<![\w])(?:" + "|".join(re.escape(fold(f)) for f in data["place_from"]) + r")"
+            _alternation([fold(f) for f in data["place_from"]])
             + r"(?: (?:" + "|".join(re.escape(fold(f)) for f in data["place_qualifiers"]) + r")){0,3}\s*$"
         ),
         target_before=_ending(data["target"]),

@@ -6,11 +6,17 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import ahocorasick
+
 from rasad.knowledge.schema import Trigger
 from rasad.normalize import fold
 
 _SUFFIX = r"(?: ?(?:هایی|های|ها|ای|ی)|ات)?"
 _PLURAL = re.compile(r"(?:ها|های|هایی|ات)$")
+# After a form: a plural or indefinite ending, if any, and then the end of the word.
+_TAIL = re.compile(rf"(?P<suffix>{_SUFFIX})(?![\w])")
+# A form begins a word where no letter or digit stands before it.
+_WORD_START = re.compile(r"(?<![\w])")
 
 
 @dataclass(frozen=True)
@@ -23,7 +29,8 @@ class TriggerHit:
 
 
 class TriggerFinder:
-    """One compiled alternation over every trigger form, longest first, whole words only."""
+    """Every trigger form as a whole word: where several forms begin at one place, the longest that
+    the end of the word (or an ending and then the end of the word) follows; hits do not overlap."""
 
     def __init__(self, triggers: list[Trigger], normalize: Callable[[str], str]) -> None:
         self._by_form: dict[str, Trigger] = {}
@@ -32,21 +39,39 @@ class TriggerFinder:
                 for key in {fold(normalize(form)), fold(normalize(form.replace("\u200c", "")))}:
                     key = " ".join(key.split())
                     self._by_form.setdefault(key, trigger)
-        forms = sorted(self._by_form, key=len, reverse=True)
-        alternation = "|".join(re.escape(f) for f in forms)
-        self._pattern = re.compile(rf"(?<![\w])(?P<form>{alternation})(?P<suffix>{_SUFFIX})(?![\w])")
+        # one Aho-Corasick pass finds where each form occurs (an alternation of them all is tried at every character)
+        self._automaton = ahocorasick.Automaton()
+        for form in self._by_form:
+            self._automaton.add_word(form, len(form))
+        self._automaton.make_automaton()
 
     def find(self, text: str, folded: str | None = None) -> list[TriggerHit]:
         """The triggers of `text`; `folded` is `fold(text)` when the caller has it already."""
         folded = fold(text) if folded is None else folded
         hits: list[TriggerHit] = []
-        for match in self._pattern.finditer(folded):
-            if match.end() < len(text) and text[match.end()] == "\u200c" or match.start() > 0 and text[match.start() - 1] == "\u200c":
+        free = 0  # where the next hit may start
+        for start, lengths in self._occurrences(folded):
+            if start < free or _WORD_START.match(folded, start) is None:
+                continue
+            found = next(((n, tail) for n in lengths if (tail := _TAIL.match(folded, start + n))), None)
+            if found is None:
+                continue
+            length, tail = found
+            end = free = tail.end()
+            if end < len(text) and text[end] == "\u200c" or start > 0 and text[start - 1] == "\u200c":
                 continue  # «تجمع‌کنندگان», «ضد‌حمله»: part of a longer word
-            form = match.group("form")
-            trigger = self._by_form[form]
-            suffix = (match.group("suffix") or "").strip()
+            form = folded[start : start + length]
+            suffix = tail.group("suffix").strip()
             plural = bool(_PLURAL.search(form) or suffix in ("ها", "های", "هایی", "ات"))
             indefinite = suffix in ("ی", "ای")
-            hits.append(TriggerHit(match.start(), match.end(), trigger, plural, indefinite))
+            hits.append(TriggerHit(start, end, self._by_form[form], plural, indefinite))
         return hits
+
+    def _occurrences(self, folded: str) -> list[tuple[int, list[int]]]:
+        """Where forms begin in `folded`, in text order, with the lengths of the forms there, longest first."""
+        if not self._by_form:
+            return []
+        by_start: dict[int, list[int]] = {}
+        for last, length in self._automaton.iter(folded):
+            by_start.setdefault(last + 1 - length, []).append(length)
+        return [(start, sorted(by_start[start], reverse=True)) for start in sorted(by_start)]

@@ -27,8 +27,10 @@ DATA_FILE = Path(__file__).parent / "data" / "zwnj.yaml"
 NON_JOINING = set("اآأإدذرزژوؤةء")
 _WORD = re.compile(r"[\u0621-\u063a\u0641-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc\u06c0\u200c]+")
 _WORD_PIECES = re.compile(f"({_WORD.pattern})")  # split() keeps the words: no match object per word
-_SPACED_PREFIX = re.compile(r"(?<![\u0600-\u06ff\u200c])(ن?می) (?=[\u0621-\u06cc]{2,})")
-_SPACED_PLURAL = re.compile(r"(?<=[\u0621-\u06cc]{2}) (?=(?:ها|های|هایی|هایش|هایشان)(?![\u0600-\u06ff\u200c]))")
+# «می گیرد», «کتاب ها»: the look-behinds stand after the first character, so that `re` skips ahead to
+# an «ن», a «م» or a space instead of trying every position
+_SPACED_PREFIX = re.compile(r"(ن(?<![\u0600-\u06ff\u200c]ن)می|م(?<![\u0600-\u06ff\u200c]م)ی) (?=[\u0621-\u06cc]{2,})")
+_SPACED_PLURAL = re.compile(r" (?<=[\u0621-\u06cc]{2} )(?=(?:ها|های|هایی|هایش|هایشان)(?![\u0600-\u06ff\u200c]))")
 _VERB_ENDING = re.compile(r"(?:د|ند|م|یم|ید|ی|ست|ه|ن|ین)$")
 
 

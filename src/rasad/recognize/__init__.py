@@ -182,7 +182,7 @@ def names_inside(
                 if len(cache) > _INSIDE_CACHE:
                     cache.clear()
                 cache[part] = relative
-        hits = [replace(h, start=h.start + start, end=h.end + start) for h in relative]
+        hits = [Hit(h.start + start, h.end + start, h.entries, h.exact) for h in relative]
         for inner in mentions_from_hits(text, hits, kb):
             span = (inner.kind, inner.start, inner.end)
             if inner.kind not in _INNER_KINDS or inner.ref == outer.ref or span in seen:

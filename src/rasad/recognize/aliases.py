@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from rasad.knowledge.loader import KnowledgeBase
 from rasad.model import Mention
 from rasad.normalize.letters import fold
-from rasad.recognize.lookup import key
+from rasad.recognize.lookup import key, word_start
 
 # «(وفا)», «( UKMTO )»: one to three words of letters in brackets.
 _BRACKETED = re.compile(r" ?\( ?([^\W\d_]+(?:[ \u200c\-][^\W\d_]+){0,2}) ?\)")
@@ -34,7 +34,7 @@ _CUES = ("به گزارش", "به نقل از", "به نوشته", "طبق گز�
 _BEFORE_NAME = ("خبرنگار", "خبرنگاران", "گزارشگر")
 _NAME = r"([^\W\d_]+(?:[ \u200c][^\W\d_]+){0,2})"
 _ATTRIBUTION = re.compile(
-    rf"(?<!\w)(?:{'|'.join(_CUES)}) "
+    rf"{word_start([(cue, '') for cue in _CUES])} "
     rf"(?:(?:{'|'.join(fold(h) for h in OUTLET_HEADS)})(?: [^\W\d_]+)? |(?:{'|'.join(_BEFORE_NAME)}) )?"
     rf"{_NAME} ?(?=[،,:؛]|$)",
     re.MULTILINE,

@@ -35,6 +35,14 @@ def _first(hit: Hit, *kinds: str) -> Entry | None:
     return None
 
 
+def _kinds(hit: Hit) -> dict[str, Entry]:
+    """The hit's first entry of each kind: what `_first` finds, for every kind at once."""
+    found: dict[str, Entry] = {}
+    for entry in hit.entries:
+        found.setdefault(entry.kind, entry)
+    return found
+
+
 def _between(text: str, left: int, right: int) -> str:
     return text[left:right].strip(" \u200c")
 
@@ -55,8 +63,9 @@ def mentions_from_hits(text: str, hits: list[Hit], kb: KnowledgeBase) -> list[Me
     while index < len(hits):
         hit = hits[index]
         following = hits[index + 1] if index + 1 < len(hits) else None
-        force = _first(hit, "FORCE")
-        title = _first(hit, "TITLE")
+        kinds = _kinds(hit)
+        force = kinds.get("FORCE")
+        title = kinds.get("TITLE")
         if force and following is not None and _joinable(text, hit.end, following.start):
             combined = _force_mention(hit, force, following, kb, hits, index + 1, text)
             if combined is not None:
@@ -71,7 +80,7 @@ def mentions_from_hits(text: str, hits: list[Hit], kb: KnowledgeBase) -> list[Me
                 index += 2
                 continue
         # only a country's adjective asks what stands before it (the look-back is the costlier test)
-        adjective = _first(hit, "COUNTRY_ADJ") is not None and _after_noun(text, hit.start)
+        adjective = "COUNTRY_ADJ" in kinds and _after_noun(text, hit.start)
         found.extend(_plain_mentions(hit, kb, adjective=adjective))
         index += 1
     return found
@@ -153,19 +162,19 @@ def _person_data(kb: KnowledgeBase, person_id: str) -> dict[str, object]:
 def _plain_mentions(hit: Hit, kb: KnowledgeBase, adjective: bool = False) -> list[Mention]:
     """The mentions a hit makes alone; `adjective`: the hit follows a noun, so a word that is both a
     country and its adjective («سعودی» in «سفیر سعودی», «مقام‌های سعودی») is the adjective, no place."""
-    if adjective and _first(hit, "COUNTRY_ADJ") is not None and not _first(hit, "ACTOR", "OUTLET", "PERSON", "CAPITAL"):
+    kinds = _kinds(hit)
+    if adjective and "COUNTRY_ADJ" in kinds and not any(k in kinds for k in ("ACTOR", "OUTLET", "PERSON", "CAPITAL")):
         return []
-    kinds = {e.kind for e in hit.entries}
-    actor = _first(hit, "ACTOR")
+    actor = kinds.get("ACTOR")
     if actor is not None and actor.ref in kb.actors:
         return [Mention("ACTOR", hit.start, hit.end, actor.ref, _actor_data(kb, actor.ref))]
-    outlet = _first(hit, "OUTLET")
+    outlet = kinds.get("OUTLET")
     if outlet is not None and outlet.ref in kb.actors:
         return [Mention("OUTLET", hit.start, hit.end, outlet.ref, _actor_data(kb, outlet.ref))]
-    person = _first(hit, "PERSON")
+    person = kinds.get("PERSON")
     if person is not None:
         return [Mention("PERSON", hit.start, hit.end, person.ref, _person_data(kb, person.ref))]
-    capital = _first(hit, "CAPITAL")
+    capital = kinds.get("CAPITAL")
     if capital is not None and _place_ids(hit):
         # «تهران», «کابل»: the city itself (with its coordinates), which also stands for the government
         return [
@@ -177,7 +186,7 @@ def _plain_mentions(hit: Hit, kb: KnowledgeBase, adjective: bool = False) -> lis
                 {"candidates": _place_ids(hit), "exact": hit.exact, "specificity": 1, "capital": True, "country": capital.ref},
             )
         ]
-    country = _first(hit, "COUNTRY", "CAPITAL")
+    country = kinds.get("COUNTRY") or capital
     if country is not None:
         return [
             Mention(
@@ -193,10 +202,10 @@ def _plain_mentions(hit: Hit, kb: KnowledgeBase, adjective: bool = False) -> lis
         # 1 a town or site, 2 a first-level region: arguments prefer the most specific place
         regional = all(kb.places[i].source == "admin1" for i in ids if i in kb.places) and any(i in kb.places for i in ids)
         return [Mention("PLACE", hit.start, hit.end, None, {"candidates": ids, "exact": hit.exact, "specificity": 2 if regional else 1})]
-    weapon = _first(hit, "WEAPON")
+    weapon = kinds.get("WEAPON")
     if weapon is not None:
         return [Mention("WEAPON", hit.start, hit.end, weapon.ref)]
-    force = _first(hit, "FORCE")
+    force = kinds.get("FORCE")
     if force is not None:
         template = next((f for f in kb.forces if f.suffix == force.ref), None)
         data: dict[str, object] = {"force": force.ref, "country": None, "kind": template.kind if template else force.ref}

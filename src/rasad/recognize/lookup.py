@@ -39,6 +39,27 @@ class Words:
         return cls(text, folded, spans, [folded[s:e].replace(" ", "") for s, e in spans])
 
 
+def word_start(branches: list[tuple[str, str]]) -> str:
+    r"""`(?<![\w])(?:w1p1|w2p2|…)`: a word, then the pattern after it, for the first of the (word, pattern)
+    `branches` that matches, where no letter or digit stands before the word.
+
+    Written as one branch per opening (a word's first two letters; its first only, when some word has one),
+    with the look-behind after it: a pattern that opens with a look-behind is tried at every character, one
+    that opens with a letter only where `re`'s quick scan finds a letter that a word begins with. It
+    matches the same: the words that can match at one place all open alike there, and keep their order
+    within their branch.
+    """
+    if not branches or any(not word for word, _ in branches):
+        return r"(?<![\w])(?:" + "|".join(re.escape(word) + after for word, after in branches) + ")"
+    size = 2 if all(len(word) > 1 for word, _ in branches) else 1
+    rests: dict[str, list[str]] = {}
+    for word, after in branches:
+        rests.setdefault(word[:size], []).append(re.escape(word[size:]) + after)
+    return "(?:" + "|".join(
+        rf"{re.escape(opening)}(?<![\w]{re.escape(opening)})(?:{'|'.join(tails)})" for opening, tails in rests.items()
+    ) + ")"
+
+
 def wordfreq_zipf() -> dict[str, float]:
     """wordfreq's Persian list as {look-up key: zipf}; the highest value when spellings share a key."""
     from wordfreq import get_frequency_dict

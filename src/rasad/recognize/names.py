@@ -66,6 +66,7 @@ _MARK = re.compile(r" ?\( ?([^()\n]{1,9}?) ?\)")
 # How far after a sentence's start the comma after an apposed name may be, in characters.
 _APPOSED_CHARS = 60
 _SENTENCE_ENDS = frozenset('.!?؟:؛\n«"')
+_AFTER_SENTENCE_END = re.compile("[" + re.escape("".join(sorted(_SENTENCE_ENDS))) + "][ \u200c]*")
 _MAX_TITLE_WORDS = 8
 _MAX_TITLES = 3  # «حضرت آیت‌الله العظمی», «سردار پاسدار», «آقای دکتر»
 # What may follow a past stem in a verb form here: «رفتم», «رفته», «رفته‌اند», and «رفته‌های» (not «رفتی»).
@@ -629,8 +630,9 @@ class NameRecognizer:
         links = _Links(text, words.spans)
         busy = _Busy(taken or [])
         found: list[Mention] = []
+        opening = _sentence_starts(text)
         for first, (first_start, _) in enumerate(words.spans):
-            if not _starts_sentence(text, first_start):  # most words do not: no token made for them
+            if first_start not in opening:  # most words do not: no token made for them
                 continue
             window = text[first_start : first_start + _APPOSED_CHARS]
             if "،" not in window and "," not in window:
@@ -668,9 +670,8 @@ class NameRecognizer:
         return k in self.rules.given or self._surname_shaped(k) or not self._frequent(k)
 
 
-def _starts_sentence(text: str, start: int) -> bool:
-    """Nothing but spaces between `start` and the text's start or the end of the sentence before it."""
-    position = start - 1
-    while position >= 0 and text[position] in " \u200c":
-        position -= 1
-    return position < 0 or text[position] in _SENTENCE_ENDS
+def _sentence_starts(text: str) -> set[int]:
+    """Where a word after nothing but spaces from the text's start or the end of the sentence before it
+    would start (one scan for the text, not one look back per word)."""
+    leading = len(text) - len(text.lstrip(" \u200c"))
+    return {leading, *(found.end() for found in _AFTER_SENTENCE_END.finditer(text))}

@@ -31,6 +31,7 @@ from rasad.knowledge.yamlfile import load_yaml
 from rasad.model import Mention
 from rasad.normalize.letters import fold
 from rasad.recognize.lookup import key, verb_pattern, wordfreq_zipf
+from rasad.recognize.numbers import trie_pattern
 
 RULES_FILE = Path(__file__).parent / "data" / "place_names.yaml"
 VERBS_FILE = Path(__file__).parent / "data" / "name_rules.yaml"  # verb stems, shared with the name recognizer
@@ -123,16 +124,28 @@ class _Noun:
 
 
 class _Words:
-    """The words (and numbers) of a stretch of one text: spans, surfaces and look-up keys."""
+    """The words (and numbers) of a stretch of one text: spans, surfaces and look-up keys.
+
+    Read only as far as `has` is asked: a noun and its name take a few words of the stretch.
+    """
 
     def __init__(self, text: str, folded: str | None = None, start: int = 0, end: int | None = None) -> None:
-        folded = fold(text) if folded is None else folded
         self.text = text
-        self.spans = [m.span() for m in _TOKEN.finditer(text, start, len(text) if end is None else end)]
-        self.keys = [folded[s:e].replace(" ", "") for s, e in self.spans]
+        self._folded = fold(text) if folded is None else folded
+        self._tokens = _TOKEN.finditer(text, start, len(text) if end is None else end)
+        self.spans: list[tuple[int, int]] = []
+        self.keys: list[str] = []
 
-    def __len__(self) -> int:
-        return len(self.spans)
+    def has(self, index: int) -> bool:
+        """Whether the stretch has a word `index`; it is read, with those before it."""
+        while len(self.spans) <= index:
+            token = next(self._tokens, None)
+            if token is None:
+                return False
+            start, end = token.span()
+            self.spans.append((start, end))
+            self.keys.append(self._folded[start:end].replace(" ", ""))
+        return True
 
     def surface(self, index: int) -> str:
         start, end = self.spans[index]
@@ -144,7 +157,7 @@ class _Words:
 
     def linked(self, index: int) -> bool:
         """Only spaces (or a stray ZWNJ) between word `index` and the next."""
-        return index + 1 < len(self.spans) and _LINK.fullmatch(self.gap(index)) is not None
+        return self.has(index + 1) and _LINK.fullmatch(self.gap(index)) is not None
 
 
 class PlaceNameRecognizer:
@@ -161,9 +174,12 @@ class PlaceNameRecognizer:
         self._noun_starts = re.compile(rf"(?<![^\W_])(?:{alternatives})")
         # the same starts, found faster (a pattern that begins with a look-behind is tried at every
         # position): the character before the noun, then the noun, tried only after a non-word
-        # character. Exact when the first words are letters only: two starts then never overlap.
-        self._noun_at_start = re.compile(f"(?:{alternatives})")
-        self._noun_after = re.compile(rf"[\W_](?={alternatives})") if firsts and all(f.isalnum() for f in firsts) else None
+        # character. Exact when the first words are letters only: two starts then never overlap. Only
+        # whether a first word begins there counts, so they are tried as a trie (a folded word is its
+        # own matching key): a few letters compared instead of every word.
+        trie = trie_pattern(firsts)
+        self._noun_at_start = re.compile(f"(?:{trie})")
+        self._noun_after = re.compile(rf"[\W_](?={trie})") if firsts and all(f.isalnum() for f in firsts) else None
 
     @classmethod
     def load(cls, path: Path = RULES_FILE, zipf: dict[str, float] | None = None) -> PlaceNameRecognizer:
@@ -184,7 +200,7 @@ class PlaceNameRecognizer:
             if start < read:
                 continue
             words = _Words(text, folded, start, start + _WINDOW)
-            noun = self._noun(words, 0) if len(words) and words.spans[0][0] == start else None
+            noun = self._noun(words, 0) if words.has(0) and words.spans[0][0] == start else None
             if noun is None:
                 continue
             places, last = self._places(words, noun, others, starts)
@@ -205,8 +221,8 @@ class PlaceNameRecognizer:
         """The longest place noun starting at word `index`."""
         joined = ""
         best: _Noun | None = None
-        for position in range(index, min(len(words), index + self.rules.noun_words)):
-            if position > index and not words.linked(position - 1):
+        for position in range(index, index + self.rules.noun_words):
+            if not words.has(position) or position > index and not words.linked(position - 1):
                 break
             joined += words.keys[position]
             if joined not in self._noun_prefixes:
@@ -243,7 +259,7 @@ class PlaceNameRecognizer:
 
     def _next_in_list(self, words: _Words, last: int) -> int | None:
         """The first word of the next name of a list: after «،» or «و»."""
-        if last + 1 >= len(words):
+        if not words.has(last + 1):
             return None
         if _COMMA.fullmatch(words.gap(last)):
             return last + 1
@@ -256,14 +272,14 @@ class PlaceNameRecognizer:
     def _name(self, words: _Words, position: int, noun: _Noun, starts: frozenset[int] = frozenset()) -> int | None:
         """The last word of the name starting at `position` after `noun`, or None when no name starts there;
         the name stops before a word where another known name `starts`."""
-        if position >= len(words):
+        if not words.has(position):
             return None
         k = words.keys[position]
         if k.isdigit():
             return position if self._numbered(words, noun) else None
         if k in self.rules.openers and words.linked(position) and self._word(words, position + 1):
             last = position + 1
-            if words.linked(last) and last + 1 < len(words) and self._more(words, last + 1, starts):
+            if words.linked(last) and words.has(last + 1) and self._more(words, last + 1, starts):
                 last += 1  # «میدان شهید محمد منتظری»
             return last
         if not self._first(words, position, noun.strength):
@@ -279,7 +295,7 @@ class PlaceNameRecognizer:
     def _word(self, words: _Words, position: int, nouns: bool = False) -> bool:
         """Could be part of a name at all: letters, not a stop word, not a verb form or a plural, and
         not a place noun unless `nouns` («ولسوالی دره»)."""
-        if position >= len(words):
+        if not words.has(position):
             return False
         k, surface = words.keys[position], words.surface(position)
         if len(k) < 2 or k in self.rules.stop or k.isdigit() or surface.isascii():
@@ -304,7 +320,7 @@ class PlaceNameRecognizer:
 
     def _more(self, words: _Words, position: int, starts: frozenset[int] = frozenset()) -> bool:
         """A later word of a name: a tail («شمالی»), an «ال» word or a rare word — where no other name `starts`."""
-        if position >= len(words) or words.spans[position][0] in starts:
+        if not words.has(position) or words.spans[position][0] in starts:
             return False
         k = words.keys[position]
         if k in self.rules.tails and not words.surface(position).isascii():

@@ -21,6 +21,7 @@ from typing import Any
 from rasad.knowledge.yamlfile import load_yaml
 from rasad.model import Mention
 from rasad.normalize.letters import fold
+from rasad.recognize.numbers import GatedPattern
 
 RULES_FILE = Path(__file__).parent / "data" / "organizations.yaml"
 _OPEN, _CLOSE = "«\"“", "»\"”"
@@ -38,7 +39,7 @@ def _alternation(forms: list[str]) -> str:
 class QuotedNames:
     """Compiled patterns from `organizations.yaml` (`quoted_heads`, `quoted_fillers`)."""
 
-    pattern: re.Pattern[str]
+    pattern: GatedPattern  # tried only where a head's first word begins: most of the text is skipped at once
     kinds: dict[str, str]  # folded head → kind of organization
 
     @classmethod
@@ -50,9 +51,12 @@ class QuotedNames:
         fillers = [str(f) for f in data.get("quoted_fillers") or []]
         filler = rf"(?:[ \u200c](?:{_alternation(fillers)}))"
         singular = [h for h in heads if h not in plural]
-        pattern = re.compile(
-            rf"(?<!\w)(?:(?P<plural>{_alternation(plural)}){filler}{{0,3}}|(?P<head>{_alternation(singular)}){filler}{{1,3}})"
-            rf"[ \u200c]?{_NAME}"
+        # on the folded text (no ZWNJ) the gate's word start is `(?<!\w)`, and a folded head is its own matching key
+        pattern = GatedPattern(
+            rf"(?:(?P<plural>{_alternation(plural)}){filler}{{0,3}}|(?P<head>{_alternation(singular)}){filler}{{1,3}})"
+            rf"[ \u200c]?{_NAME}",
+            [fold(h) for h in heads],
+            digits=False,
         )
         return cls(pattern, {" ".join(fold(h).split()): kind for h, kind in heads.items()})
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from rasad.knowledge.yamlfile import load_yaml
 from rasad.model import Mention
 from rasad.normalize import fold
+from rasad.recognize.lookup import word_start
 
 DATA_FILE = Path(__file__).parent / "data" / "sources.yaml"
 _NAMED = ("OUTLET", "ACTOR", "PERSON")
@@ -33,16 +34,21 @@ class SourceRecognizer:
         with open(path, encoding="utf-8") as handle:
             data = load_yaml(handle)
 
-        def alternation(forms: list[str | int]) -> str:
-            keys = sorted({" ".join(fold(str(f)).split()) for f in forms}, key=len, reverse=True)
-            return "|".join(re.escape(k) for k in keys)
+        def longest_first(forms: list[str | int]) -> list[str]:
+            return sorted({" ".join(fold(str(f)).split()) for f in forms}, key=len, reverse=True)
 
-        anonymous = (
-            rf"(?<![\w])(?:(?:{alternation(data['counts'])}) )?(?:{alternation(data['anonymous_nouns'])})"
-            rf"(?: (?:{alternation(data['anonymous_modifiers'])}))*(?![\w])"
+        def alternation(forms: list[str | int]) -> str:
+            return "|".join(re.escape(k) for k in longest_first(forms))
+
+        # «(یک) منبع (امنیتی عراقی)»: a count, when there is one, then the noun (as `(?:count )?` would)
+        nouns = rf"(?:{alternation(data['anonymous_nouns'])})"
+        after_noun = rf"(?: (?:{alternation(data['anonymous_modifiers'])}))*(?![\w])"
+        anonymous = word_start(
+            [(count, f" {nouns}{after_noun}") for count in longest_first(data["counts"])]
+            + [(noun, after_noun) for noun in longest_first(data["anonymous_nouns"])]
         )
         return cls(
-            cue_before=re.compile(rf"(?<![\w])(?:{alternation(data['cues_before'])}) $"),
+            cue_before=re.compile(word_start([(cue, "") for cue in longest_first(data["cues_before"])]) + " $"),
             verb_after=re.compile(rf"^,? ?(?:{alternation(data['verbs_after'])})(?![\w])"),
             anonymous=re.compile(anonymous),
         )
