@@ -74,11 +74,13 @@ def choose_place(
         # a province has no outline here: a place lies in it when it is near its centre, or when no
         # other province of the country has its centre nearer («بهسود ننگرهار» is not Wardak's Behsud)
         container = kb.places.get(str(within.get("gazetteer_id")))
-        provinces = [p for p in kb.places.values() if p.source == "admin1" and p.country == within.get("country")]
         # homonyms within the container's own country are told apart by the nearest province centre;
         # namesakes abroad («بنو» of Baghlan for Bannu of Khyber Pakhtunkhwa) are not homonyms to weigh
         candidates = [p for p in candidates if p.country == within.get("country")] or candidates
         by_outline = container is not None and container.source == "admin1" and len(candidates) > 1
+        provinces = (
+            [p for p in kb.places.values() if p.source == "admin1" and p.country == within.get("country")] if by_outline else []
+        )
         candidates = [
             p
             for p in candidates
