@@ -95,6 +95,9 @@ class Extractor:
                 # «به گزارش پایگاه خبری X»: the outlet of the lead tells the news, it takes no part in it
                 and not (lead is not None and m.start < lead.end and lead.start < m.end)
             ]
+            if len(set(self.cues.sports.findall(folded, sentence.start, sentence.end))) >= 2:
+                # «بازیکنان ... با حملات پی‌درپی دروازه حریف را زیر آتش گرفتند»: a match, not a fight
+                in_sentence = [h for h in in_sentence if h.trigger.type != "ASSAULT"]
             strong = [h for h in in_sentence if h.trigger.strength == "strong" and not _inside_mention(h, mentions)]
             weak = [h for h in in_sentence if h.trigger.strength == "weak" and not _inside_mention(h, mentions)][:1]
             refers = {h.start: self._refers_back(folded, sentence.start, h, mentions) for h in strong + weak}
@@ -178,8 +181,6 @@ class Extractor:
         trigger = hit.trigger
         if self.cues.figurative_after.search(folded[hit.end : hit.end + 16]):
             return None  # «انفجار قیمت‌ها», «حمله قلبی»
-        if trigger.type == "ASSAULT" and len(set(self.cues.sports.findall(folded, sentence[0], sentence[1]))) >= 2:
-            return None  # «بازیکنان ... با حملات پی‌درپی دروازه حریف را زیر آتش گرفتند»: a match, not a fight
         if trigger.id == "arrest" and folded[max(sentence[0], hit.start - 3) : hit.start] == "در ":
             return None  # «در بازداشت درگذشت»: in custody, a state, not an arrest
         if trigger.mode == "riot" and not any(m.data.get("kind") == "protesters" for m in mentions):

@@ -79,14 +79,18 @@ def pick_arguments(
         None,
     )
     # «ترکیه و روسیه ... به توافق رسیدند»: a subject joined by «و» to another acts with it
-    partner = next((m for m in mentions if subject is not None and m.start > subject.end and folded[subject.end : m.start].strip() == "و"), None)
+    partner = (
+        next((m for m in mentions if 0 < m.start - subject.end <= 5 and folded[subject.end : m.start].strip() == "و"), None)
+        if subject is not None
+        else None
+    )
     mentions = [
         m
         for m in mentions
         if m is subject
         or m is partner
-        or _object_across(folded, m, t_start, t_end)
         or not _crosses(m, (t_start, t_end), other_triggers)
+        or _object_across(folded, m, t_start, t_end)
     ]
     # «... حمله به نیروهای آمریکایی است زیرا گروه‌های مسلح در عراق ...»: another clause, another verb
     openers = [found.start() for found in cues.clause_opener.finditer(folded, start, _end)]
