@@ -345,6 +345,8 @@ class Extractor:
         if hit.indefinite and not hit.plural:
             return False
         before = folded[max(sentence_start, hit.start - 20) : hit.start]
+        if before.endswith("به صحنه "):
+            return False  # «به صحنه اعتراض و درگیری تبدیل شد»: it became the scene of one, it happened
         if _object_of_verb(folded, hit, mentions):
             return True
         return bool(self.cues.reference_before.search(before)) or self._anaphoric(folded, sentence_start, hit)

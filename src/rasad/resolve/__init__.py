@@ -187,6 +187,8 @@ def _place_from_story(events: list[Event], dateline: dict[str, Any] | None = Non
                 and e.timing == event.timing
                 and not _is_country(e.coded["location"])
                 and not _other_day(e, event)
+                # «... روز دوشنبه در سردشت هدف تیراندازی قرار گرفت»: an act of another day is another scene
+                and (e.coded.get("date") or {}).get("value") == (event.coded.get("date") or {}).get("value")
             ),
             None,
         )

@@ -762,3 +762,13 @@ def test_the_one_held_responsible_is_the_object_not_what_they_are_blamed_for(pip
     text = "اسماعیل بقایی، سخنگوی وزارت امور خارجه، روز چهارشنبه آمریکا را مسئول «رنج مردم عادی ایران» دانست."
     [accusation] = of_type(events_of(pipeline, text), "ACCUSE")
     assert accusation["actor2"]["country"] == "USA"
+
+
+def test_a_funeral_turned_into_a_protest_is_a_protest_where_it_was(pipeline: Pipeline) -> None:
+    text = (
+        "مراسم خاکسپاری یک کولبر روز دوشنبه در شهر مهاباد به صحنه اعتراض تبدیل شد. "
+        "یک روز پیش از آن، ماموران هنگ مرزی روز یکشنبه در ارتفاعات سردشت به سوی کولبران تیراندازی کرده بودند. "
+        "صدها نفر از عزاداران پس از خاکسپاری به سمت مرکز شهر راهپیمایی کردند."
+    )
+    protests = of_type(events_of(pipeline, text), "PROTEST")
+    assert protests and all(p["location"]["name"] == "Mahabad" for p in protests)
