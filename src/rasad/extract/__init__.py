@@ -306,6 +306,8 @@ class Extractor:
                 "weak": trigger.strength == "weak",
                 # «سه تروریست نیز به هلاکت رسیدند»: more victims of the same event, to be added
                 "also": " نیز " in folded[sentence[0] : sentence[1]],
+                # «در اودسا نیز ...»: a place «also» struck, not a source that «also» reports
+                "also_place": any(m.kind == "PLACE" and folded.startswith(" نیز ", m.end) for m in mentions),
             },
         )
         return event

@@ -330,7 +330,8 @@ def _distant(a: Event, b: Event) -> bool:
     # one salvo told by two sources naming two nearby targets is still one event; two cities far
     # apart struck the same night are two («صعده» and «الحدیده»)
     same_weapon = a.weapon is not None and b.weapon is not None and a.weapon.ref == b.weapon.ref
-    if same_weapon and not (_explicit_date(a) and _explicit_date(b)):
+    also = a.coded.get("also_place") or b.coded.get("also_place")  # «در اودسا نیز ...»: another place struck too
+    if same_weapon and not (_explicit_date(a) and _explicit_date(b)) and not also:
         return False  # «پنج موشک ... به سمت پایگاه ... شلیک شد» told again by a source naming another base
     reach = SAME_SALVO_KM if same_weapon else SAME_PLACE_KM
     if loc_a.get("geo_precision") == 1 == loc_b.get("geo_precision"):

@@ -772,3 +772,12 @@ def test_a_funeral_turned_into_a_protest_is_a_protest_where_it_was(pipeline: Pip
     )
     protests = of_type(events_of(pipeline, text), "PROTEST")
     assert protests and all(p["location"]["name"] == "Mahabad" for p in protests)
+
+
+def test_another_city_also_struck_is_another_event(pipeline: Pipeline) -> None:
+    text = (
+        "روسیه بامداد پنج‌شنبه با موجی از پهپادها نیروگاهی در حاشیه شهر خارکیف اوکراین را هدف قرار داد و دو کارگر کشته شدند. "
+        "در اودسا نیز یک پست برق هدف حمله پهپادی قرار گرفت و یک نگهبان کشته شد."
+    )
+    attacks = of_type(events_of(pipeline, text, "2024-11-29"), "ASSAULT")
+    assert sorted(a["location"]["name"] for a in attacks) == ["Kharkiv", "Odesa"]
