@@ -196,9 +196,12 @@ class Extractor:
         passive = bool(_PASSIVE_AFTER.search(folded[hit.end : hit.end + 20])) or (
             not finite and bool(_COORDINATED_PASSIVE.match(folded[hit.end : hit.end + 60]))
         ) or (not finite and _clause_verb_passive(folded, sentence, hit))
+        # «به گزارش یورونیوز، روسیه ... هدف قرار داد»: the clause starts after the lead's attribution
+        lead = doc.lead_source
+        body = (lead.end + 1, sentence[1]) if lead is not None and sentence[0] <= lead.end < hit.start else sentence
         args = pick_arguments(
             folded,
-            sentence,
+            body,
             (hit.start, hit.end),
             candidates,
             self.cues,

@@ -781,3 +781,12 @@ def test_another_city_also_struck_is_another_event(pipeline: Pipeline) -> None:
     )
     attacks = of_type(events_of(pipeline, text, "2024-11-29"), "ASSAULT")
     assert sorted(a["location"]["name"] for a in attacks) == ["Kharkiv", "Odesa"]
+
+
+def test_a_state_opening_the_clause_after_the_lead_acts(pipeline: Pipeline) -> None:
+    text = (
+        "به گزارش یورونیوز فارسی، روسیه بامداد پنج‌شنبه ۲۸ نوامبر زیرساخت‌های انرژی اوکراین را "
+        "با موجی از موشک‌ها و پهپادها هدف قرار داد."
+    )
+    [event] = of_type(events_of(pipeline, text, "2024-11-29"), "ASSAULT")
+    assert event["actor1"]["country"] == "RUS"
