@@ -277,7 +277,9 @@ def _actor_roles(
                 agents.append((mention.start - start, mention))  # earliest first: the subject
         else:
             targets.append((distance(mention) + 30, mention))
-    if event_type in ("AGREE", "RETREAT", "CONSULT"):
+    # «درگیری میان X و Y», «نیروهای هند و پاکستان به روی یکدیگر آتش گشودند»: two sides of one act
+    mutual = "یکدیگر" in folded[start : t_end + 40]
+    if event_type in ("AGREE", "RETREAT", "CONSULT") or mutual:
         parties = _parties(folded, start, actors)
         if parties is not None and not any(score <= -500 for score, _ in agents):
             return parties

@@ -790,3 +790,9 @@ def test_a_state_opening_the_clause_after_the_lead_acts(pipeline: Pipeline) -> N
     )
     [event] = of_type(events_of(pipeline, text, "2024-11-29"), "ASSAULT")
     assert event["actor1"]["country"] == "RUS"
+
+
+def test_forces_firing_at_each_other_are_the_two_sides(pipeline: Pipeline) -> None:
+    text = "نیروهای هند و پاکستان شامگاه چهارشنبه در بخش پونچ در امتداد خط کنترل به روی یکدیگر آتش گشودند."
+    [event] = of_type(events_of(pipeline, text), "ASSAULT")
+    assert {event["actor1"]["country"], event["actor2"]["country"]} == {"IND", "PAK"}
