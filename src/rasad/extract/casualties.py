@@ -14,7 +14,7 @@ _AFTER = 120
 _AFTER_PEOPLE = 260
 _BEFORE = 30
 # Only a noun of death takes its count after it («کشته شدن سه سرباز»); a verb has it before.
-_NOMINAL = re.compile(r"(?:شدن|باختن|شهادت|کشتار|قتل|شدگان)$")
+_NOMINAL = re.compile(r"(?:شدن|باختن|شهادت|کشتار|قتل|شدگان|کشته ها)$")
 # «از جمله» marks a part only a few words before the count: «۲۵ نفر از جمله شماری از نیروهای سپاه
 # ... به شهادت رسیدند و بیش از ۶۰ نفر زخمی شدند» gives the injured in full.
 _SUBCOUNT_REACH = 30
