@@ -64,13 +64,20 @@ class Resolver:
         return replace(doc, events=kept)
 
     def _dateline(self, doc: Doc, context: Any) -> dict[str, Any] | None:
-        """«به گزارش خبرگزاری تسنیم از زاهدان»: the town the report was filed from."""
+        """«به گزارش خبرگزاری تسنیم از زاهدان»: the town the report was filed from; else the first
+        town of the headline («الابیض؛ چرا شهری در قلب کردفان ...»), the place the story is about."""
         lead = doc.lead_source
-        if lead is None:
+        if lead is not None:
+            span = (lead.start, lead.end)
+        elif doc.sentences:
+            span = (doc.sentences[0].start, doc.sentences[0].end)
+        else:
             return None
-        place = next((m for m in doc.mentions if m.kind == "PLACE" and lead.start <= m.start and m.end <= lead.end), None)
-        found = choose_place(place, doc, self.kb, self.gazetteer, context) if place is not None else None
-        return found if found is not None and not _is_country(found) else None
+        for place in (m for m in doc.mentions if m.kind == "PLACE" and span[0] <= m.start and m.end <= span[1]):
+            found = choose_place(place, doc, self.kb, self.gazetteer, context)
+            if found is not None and not _is_country(found):
+                return found
+        return None
 
     def _location(self, event: Event, doc: Doc, context: Any) -> dict[str, Any] | None:
         if event.location is None:
@@ -169,6 +176,10 @@ def _inherit_story_date(events: list[Event], sentence_of: Callable[[int], int]) 
 
 
 
+# Acts that happen where their story is told.
+_ON_THE_GROUND = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE"})
+
+
 def _place_from_story(events: list[Event], dateline: dict[str, Any] | None = None) -> list[Event]:
     """An act told with no place of its own («نیروهای امنیتی ... ۱۸ نفر را بازداشت کردند») happened
     where its story was last placed: the latest earlier event of the same story and timing, as the
@@ -176,8 +187,8 @@ def _place_from_story(events: list[Event], dateline: dict[str, Any] | None = Non
     was filed from («به گزارش تسنیم از زاهدان»)."""
     ordered = sorted(events, key=lambda e: e.trigger.start)
     for index, event in enumerate(ordered):
-        if event.coded.get("location") or event.type in SPEECH_TYPES or event.coded.get("answers"):
-            continue
+        if event.coded.get("location") or event.type not in _ON_THE_GROUND or event.coded.get("answers"):
+            continue  # statements, sanctions and deals are made elsewhere than where the story is
         source = next(
             (
                 e

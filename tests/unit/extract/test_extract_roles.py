@@ -796,3 +796,12 @@ def test_forces_firing_at_each_other_are_the_two_sides(pipeline: Pipeline) -> No
     text = "نیروهای هند و پاکستان شامگاه چهارشنبه در بخش پونچ در امتداد خط کنترل به روی یکدیگر آتش گشودند."
     [event] = of_type(events_of(pipeline, text), "ASSAULT")
     assert {event["actor1"]["country"], event["actor2"]["country"]} == {"IND", "PAK"}
+
+
+def test_an_unplaced_attack_is_placed_at_the_town_the_headline_names(pipeline: Pipeline) -> None:
+    text = (
+        "الابیض؛ چرا شهری در قلب کردفان به کانون تازه جنگ سودان تبدیل شده است؟\n"
+        "بامداد سه‌شنبه چند پهپاد انتحاری به فرودگاه شهر اصابت کرد و سه نظامی کشته شدند."
+    )
+    [attack] = of_type(events_of(pipeline, text, "2025-06-12"), "ASSAULT")
+    assert attack["location"]["name"] == "El Obeid" and attack["location"]["geo_precision"] == 2
