@@ -69,8 +69,8 @@ class Resolver:
         lead = doc.lead_source
         if lead is not None:
             span = (lead.start, lead.end)
-        elif doc.sentences:
-            span = (doc.sentences[0].start, doc.sentences[0].end)
+        elif len(doc.sentences) > 1:
+            span = (doc.sentences[0].start, doc.sentences[0].end)  # the headline or the lead
         else:
             return None
         for place in (m for m in doc.mentions if m.kind == "PLACE" and span[0] <= m.start and m.end <= span[1]):
