@@ -32,6 +32,8 @@ _NEGATION_AFTER = re.compile(r"^\s*(?:\S+\s+){0,2}(?:ن(?:کرد|کردند|شد
 # The first verb of the clause after the trigger, when the trigger is joined to it by «و»:
 # «بازداشت و به مکان نامعلومی منتقل شدند» is passive too.
 _COORDINATED_PASSIVE = re.compile(r"^\s*و\s+(?:[^\s،؛:]+\s+){0,4}?(?:شد|شدند|شده اند|گردید|گردیدند)(?![\w])")
+# A digest item's label: a word or three, then a colon («روسیه و اوکراین: ...»).
+_ITEM_LABEL = re.compile(r"\s*[^\s:،؛.]+(?: [^\s:،؛.]+){0,2} ?: ")
 # Speech acts aimed at the doer of an event they name, and the events they can name.
 _BLAMING = frozenset({"ACCUSE", "THREATEN"})
 _BLAMED = frozenset({"ASSAULT", "SANCTION", "COERCE"})
@@ -73,8 +75,10 @@ class Extractor:
         ordered = starts == sorted(starts)
         story = 0  # «در رویدادی دیگر»: a new story starts; frames do not continue the one before
         for sentence in doc.sentences:
-            if self.cues.story_break.search(folded, sentence.start, min(sentence.end, sentence.start + 30)):
-                story += 1
+            if self.cues.story_break.search(folded, sentence.start, min(sentence.end, sentence.start + 30)) or (
+                _ITEM_LABEL.match(folded, sentence.start) and sentence.start > 0
+            ):
+                story += 1  # «در خبری دیگر ...», or a digest's item label («بنگلادش: ...», «تحریم: ...»)
             in_sentence = [h for h in hits if sentence.start <= h.start and h.end <= sentence.end]
             if not in_sentence:
                 continue
@@ -95,6 +99,10 @@ class Extractor:
                 # «به گزارش پایگاه خبری X»: the outlet of the lead tells the news, it takes no part in it
                 and not (lead is not None and m.start < lead.end and lead.start < m.end)
             ]
+            label = _ITEM_LABEL.match(folded, sentence.start)
+            if label is not None:
+                # «سومالی: انفجار یک خودروی ...»: a digest item's label names its subject, not a side
+                mentions = [m for m in mentions if m.start >= label.end()]
             if len(set(self.cues.sports.findall(folded, sentence.start, sentence.end))) >= 2:
                 # «بازیکنان ... با حملات پی‌درپی دروازه حریف را زیر آتش گرفتند»: a match, not a fight
                 in_sentence = [h for h in in_sentence if h.trigger.type != "ASSAULT"]

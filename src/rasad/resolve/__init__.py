@@ -103,7 +103,12 @@ class Resolver:
         if coded["location"] is None and event.location is not None:
             # a village no gazetteer has: the next place of the clause, as the area around it
             # (or, when the clause has none, the place the story was last at: «در اطراف همین مسجد»)
-            earlier = [m for m in reversed(doc.mentions) if m.kind == "PLACE" and m.end <= event.location.start]
+            # (the story's places only: this sentence and the one before it)
+            here = bisect.bisect_right([s.start for s in doc.sentences], event.location.start) - 1
+            since = doc.sentences[max(0, here - 1)].start if doc.sentences else 0
+            earlier = [
+                m for m in reversed(doc.mentions) if m.kind == "PLACE" and since <= m.start and m.end <= event.location.start
+            ]
             for other in [*event.other_places, *earlier[:_EARLIER_PLACES]]:
                 fallback = choose_place(other, doc, self.kb, self.gazetteer, context)
                 if fallback is not None and not _is_country(fallback):

@@ -805,3 +805,16 @@ def test_an_unplaced_attack_is_placed_at_the_town_the_headline_names(pipeline: P
     )
     [attack] = of_type(events_of(pipeline, text, "2025-06-12"), "ASSAULT")
     assert attack["location"]["name"] == "El Obeid" and attack["location"]["geo_precision"] == 2
+
+
+def test_a_digest_item_label_is_no_side_and_starts_a_story(pipeline: Pipeline) -> None:
+    text = (
+        "مروری بر اخبار روز\n"
+        "سومالی: انفجار یک خودروی بمب‌گذاری‌شده روز دوشنبه در موگادیشو هفت کشته بر جای گذاشت.\n"
+        "تحریم: وزارت خزانه‌داری آمریکا روز دوشنبه هفت نفر را به اتهام کمک به حوثی‌ها تحریم کرد."
+    )
+    events = events_of(pipeline, text)
+    [attack] = of_type(events, "ASSAULT")
+    assert attack["actor1"] is None or attack["actor1"]["country"] != "SOM"
+    [sanction] = of_type(events, "SANCTION")
+    assert sanction["location"] is None or sanction["location"]["country"] != "SOM"
