@@ -130,7 +130,7 @@ def pick_arguments(
     if event_type in _ABOUT_TYPES or about:
         # «تجمع در اعتراض به عادی‌سازی روابط با اسرائیل»: the country argued about is not where it happened
         places = [m for m in places if not cues.about_before.search(folded[max(start, m.start - 25) : m.start])]
-    ranked, origin, within = _places(folded, start, places, cues, distance, event_type)
+    ranked, origin, within = _places(folded, start, places, cues, distance, event_type, t_start)
     location = ranked[0] if ranked else None
     # «؛» joins two sentences in one: a date across it belongs to the other one
     dates = [
@@ -138,6 +138,7 @@ def pick_arguments(
         for m in mentions
         if m.kind == "DATE"
         and not _is_since(folded, m, start)
+        and not _DATELINE_END.match(folded, m.end)  # «کندهار (پژواک، ۲۹ اسد ۱۴۰۳): ...»: when it was filed
         and not _recent_window(m)
         and "؛" not in folded[min(m.end, t_end) : max(m.start, t_start)]
     ]
@@ -400,6 +401,7 @@ def _places(
     cues: Cues,
     distance: Callable[[Mention], int],
     event_type: str = "ASSAULT",
+    t_start: int = 0,
 ) -> tuple[list[Mention], Mention | None, Mention | None]:
     """The places where it happened, best first; the launch site; the larger place the best one is
     said to lie in («سیدآباد در شهر کندز»)."""
@@ -425,6 +427,8 @@ def _places(
             # «دیده‌بان حقوق بشر سوریه، مستقر در لندن،»: an aside on where someone is based (but «نیروهای
             # آمریکایی مستقر در پایگاه X را هدف قرار دادند» names the target's place)
             continue
+        if mention.end <= t_start and cues.reporting.search(folded, mention.end, t_start):
+            score += 60  # «مقام‌های محلی در ولایت کندهار می‌گویند در درگیری ...»: where the speakers are
         if before.endswith(("مقیم ", "شهروندان ")):
             continue  # «ده‌ها شهروند و مقیم کانادا»: where the victims lived, not where it happened
         if before.endswith(("اهل ", "ساکن ", "بومی ")):
@@ -443,6 +447,7 @@ def _places(
     return ranked, origin, within.get(id(ranked[0])) if ranked else None
 
 
+_DATELINE_END = re.compile(r"\s?\)\s?:")
 # «از شامگاه دوشنبه تا صبح سه‌شنبه»: a span's end (not «تا کنون», «تا امروز»: a tally up to now).
 _RANGE_END = re.compile(r"\s*(?:تا|الی)\s+(?!کنون|امروز|به حال|به امروز|این لحظه)")
 # «از روز شنبه آغاز شد»: the day an act began on.

@@ -200,7 +200,10 @@ def _plain_mentions(hit: Hit, kb: KnowledgeBase, adjective: bool = False) -> lis
     if "PLACE" in kinds:
         ids = _place_ids(hit)
         # 1 a town or site, 2 a first-level region: arguments prefer the most specific place
-        regional = all(kb.places[i].source == "admin1" for i in ids if i in kb.places) and any(i in kb.places for i in ids)
+        # («خط دیورند», «منطقه ساگاینگ»: a listed region is as broad as a province)
+        regional = all(kb.places[i].source == "admin1" or kb.places[i].kind == "region" for i in ids if i in kb.places) and any(
+            i in kb.places for i in ids
+        )
         return [Mention("PLACE", hit.start, hit.end, None, {"candidates": ids, "exact": hit.exact, "specificity": 2 if regional else 1})]
     weapon = kinds.get("WEAPON")
     if weapon is not None:

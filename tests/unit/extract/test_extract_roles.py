@@ -818,3 +818,14 @@ def test_a_digest_item_label_is_no_side_and_starts_a_story(pipeline: Pipeline) -
     assert attack["actor1"] is None or attack["actor1"]["country"] != "SOM"
     [sanction] = of_type(events, "SANCTION")
     assert sanction["location"] is None or sanction["location"]["country"] != "SOM"
+
+
+def test_a_dari_dateline_and_the_speakers_province_are_not_the_event(pipeline: Pipeline) -> None:
+    text = (
+        "کندهار (پژواک، ۲۹ اسد ۱۴۰۳): مقام‌های محلی در ولایت کندهار می‌گویند در درگیری روز شنبه میان نیروهای مرزی "
+        "امارت اسلامی و نظامیان پاکستانی در ولسوالی سپین‌بولدک، دو غیرنظامی جان باخته و یازده تن دیگر زخمی شده‌اند."
+    )
+    [clash] = of_type(events_of(pipeline, text, "2024-08-19"), "ASSAULT")
+    assert clash["date"]["value"] == "2024-08-17"
+    assert clash["location"]["name"] == "Spin Boldak"
+    assert (clash["fatalities"], clash["injured"]) == (2, 11)
