@@ -258,7 +258,23 @@ class Extractor:
             claimant = next(
                 (m for m in mentions if m.kind == "ACTOR" and m.end <= hit.start and m.data.get("kind") in _CLAIMING), None
             )
-            args = replace(args, actor1=claimant)
+            if claimant is None:
+                # «حمله انتحاری به کاروان چینی‌ها؛ ارتش آزادی‌بخش بلوچ مسئولیت را پذیرفت»: the claim follows the act
+                claim = self.cues.status["claimed"].search(folded, hit.end, sentence[1])
+                claimant = next(
+                    (
+                        m
+                        for m in reversed(mentions)
+                        if claim is not None
+                        and m.kind == "ACTOR"
+                        and hit.end <= m.start
+                        and m.end <= claim.start()
+                        and m.data.get("kind") in _CLAIMING
+                    ),
+                    None,
+                )
+            target = None if claimant is not None and args.actor2 is claimant else args.actor2
+            args = replace(args, actor1=claimant, actor2=target)
         if trigger.type in FACTUAL_TYPES and status in ("hypothetical", "threatened", "negated", "denied"):
             return None
         if trigger.type == "ACCUSE" and self._asked_for(folded, sentence[0], hit):

@@ -829,3 +829,10 @@ def test_a_dari_dateline_and_the_speakers_province_are_not_the_event(pipeline: P
     assert clash["date"]["value"] == "2024-08-17"
     assert clash["location"]["name"] == "Spin Boldak"
     assert (clash["fatalities"], clash["injured"]) == (2, 11)
+
+
+def test_a_claim_after_the_act_names_its_agent(pipeline: Pipeline) -> None:
+    text = "حمله انتحاری روز یکشنبه به کاروان چینی‌ها در کراچی پاکستان؛ ارتش آزادی‌بخش بلوچ مسئولیت را پذیرفت."
+    [attack] = of_type(events_of(pipeline, text), "ASSAULT")
+    assert attack["actor1"]["id"] == "bla" and attack["status"] == "claimed"
+    assert attack["actor2"] is None or attack["actor2"]["id"] != "bla"
