@@ -450,8 +450,10 @@ def _places(
 _DATELINE_END = re.compile(r"\s?\)\s?:")
 # «از شامگاه دوشنبه تا صبح سه‌شنبه»: a span's end (not «تا کنون», «تا امروز»: a tally up to now).
 _RANGE_END = re.compile(r"\s*(?:تا|الی)\s+(?!کنون|امروز|به حال|به امروز|این لحظه)")
-# «از روز شنبه آغاز شد»: the day an act began on.
-_BEGAN = re.compile(r"\s*(?:[^\s،؛:.]+\s+){0,2}(?:اغاز|شروع)\s+(?:شد|شده|شدند|کرد|کردند|گردید)(?![\w])")
+# «از روز شنبه آغاز شد», «آتش‌بسی که از ۲ آوریل اجرا شد»: the day an act began or took effect on.
+_BEGAN = re.compile(
+    r"\s*(?:[^\s،؛:.]+\s+){0,2}(?:(?:اغاز|شروع)\s+(?:شد|شده|شدند|کرد|کردند|گردید)|(?:اجرا|اجرایی|برقرار)\s+(?:شد|شده|گردید)|به اجرا درامد)(?![\w])"
+)
 # Between a weapon noun and its model's name: «موشک‌های برکان», «موشکهای برکان», «پهپاد شاهد».
 _MODEL_GAP = re.compile(r"(?:[\u200c ]?(?:هایی|های|ها|ی))?\s?")
 # «که …،»: a relative clause closed by a comma.

@@ -836,3 +836,9 @@ def test_a_claim_after_the_act_names_its_agent(pipeline: Pipeline) -> None:
     [attack] = of_type(events_of(pipeline, text), "ASSAULT")
     assert attack["actor1"]["id"] == "bla" and attack["status"] == "claimed"
     assert attack["actor2"] is None or attack["actor2"]["id"] != "bla"
+
+
+def test_a_truce_that_took_effect_on_a_day_is_dated_that_day(pipeline: Pipeline) -> None:
+    text = "آتش‌بس میان صنعا و ائتلاف سعودی که با میانجی‌گری سازمان ملل از 2 آوریل 2022 اجرا شد، به طور رسمی تمدید نشد."
+    [truce] = of_type(events_of(pipeline, text, "2024-11-19"), "AGREE")
+    assert truce["date"]["value"] == "2022-04-02" and truce["timing"] == "background"
