@@ -274,7 +274,8 @@ def _actor_roles(
                 continue  # «پلیس اعلام کرد که خودرو منفجر شد»: the main clause's subject neither did it nor suffered it
             targets.append((distance(mention) + 10, mention))  # the passive verb's own subject
         elif mention.end <= t_start:
-            if _can_act(mention, start, event_type):
+            # «منابع امنیتی عراق»: sources of a force tell what happened, they are not its agent
+            if _can_act(mention, start, event_type) and not folded.startswith(("منبع ", "منابع "), mention.start):
                 agents.append((mention.start - start, mention))  # earliest first: the subject
         else:
             targets.append((distance(mention) + 30, mention))

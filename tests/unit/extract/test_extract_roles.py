@@ -842,3 +842,12 @@ def test_a_truce_that_took_effect_on_a_day_is_dated_that_day(pipeline: Pipeline)
     text = "آتش‌بس میان صنعا و ائتلاف سعودی که با میانجی‌گری سازمان ملل از 2 آوریل 2022 اجرا شد، به طور رسمی تمدید نشد."
     [truce] = of_type(events_of(pipeline, text, "2024-11-19"), "AGREE")
     assert truce["date"]["value"] == "2022-04-02" and truce["timing"] == "background"
+
+
+def test_security_sources_and_a_maritime_reporting_centre_are_not_agents(pipeline: Pipeline) -> None:
+    text = "منابع امنیتی عراق روز دوشنبه گفتند عناصر داعش به یک پاسگاه ارتش در کوه‌های حمرین حمله کردند."
+    [attack] = of_type(events_of(pipeline, text), "ASSAULT")
+    assert attack["actor1"] is None or attack["actor1"]["kind"] != "security"
+    sea = "سازمان عملیات تجاری دریایی بریتانیا روز دوشنبه اعلام کرد یک پرتابه در نزدیکی یک کشتی در دریای سرخ منفجر شد."
+    for event in of_type(events_of(pipeline, sea), "ASSAULT"):
+        assert event["actor1"] is None or event["actor1"]["id"] != "ukmto"
