@@ -339,6 +339,8 @@ def _place_word_before(folded: str, mention: Mention, sentence_start: int, cues:
     words = before.split()
     if words and words[-1] in ("در", "از", "به", "شمال", "جنوب", "شرق", "غرب", "مرکز", "خاک", "مرز", "مرزهای", "کشور", "پرچم"):
         return True
+    if _SPATIAL_BEFORE.search(folded, max(sentence_start, mention.start - 30), mention.start):
+        return True  # «در همسایگی شرقی لیبی»: the preposition two spatial words back
     return bool(cues.place_in_before.search(before))
 
 
@@ -459,6 +461,9 @@ _BEGAN = re.compile(
 _MODEL_GAP = re.compile(r"(?:[\u200c ]?(?:هایی|های|ها|ی))?\s?")
 # «که …،»: a relative clause closed by a comma.
 _RELATIVE_ASIDE = re.compile(r"(?<![\w])که [^،؛:.]*،")
+_SPATIAL_BEFORE = re.compile(
+    r"(?:در|از|به)\s+(?:همسایگی|مرز|مرزهای|نزدیکی|حومه|داخل|خاک|شمال|جنوب|شرق|غرب)(?:\s+(?:شرقی|غربی|شمالی|جنوبی))?\s*$"
+)
 # Between the two towns a road is named by: «خاش–ایرانشهر», «کویته - کراچی».
 _ROAD_JOIN = re.compile(r"\s*[-–—ـ]\s*")
 # What stands between a place and the larger place it lies in: «X در حومه شرقی Y», «X، حدود ۵۰

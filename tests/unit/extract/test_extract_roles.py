@@ -851,3 +851,12 @@ def test_security_sources_and_a_maritime_reporting_centre_are_not_agents(pipelin
     sea = "سازمان عملیات تجاری دریایی بریتانیا روز دوشنبه اعلام کرد یک پرتابه در نزدیکی یک کشتی در دریای سرخ منفجر شد."
     for event in of_type(events_of(pipeline, sea), "ASSAULT"):
         assert event["actor1"] is None or event["actor1"]["id"] != "ukmto"
+
+
+def test_a_neighbouring_country_named_as_a_place_does_not_act(pipeline: Pipeline) -> None:
+    text = (
+        "در همسایگی شرقی لیبی نیز ارتش مصر روز دوشنبه در بیانیه‌ای اعلام کرد نیروهایش در عملیاتی در جنوب "
+        "شهر شیخ زوید شش تروریست را به هلاکت رسانده‌اند."
+    )
+    [event] = of_type(events_of(pipeline, text), "ASSAULT")
+    assert event["actor1"]["country"] == "EGY"
