@@ -11,7 +11,14 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from rasad.extract.arguments import CLAUSE_BREAK, CLAUSE_VERB, Arguments, pick_arguments, verbal
+from rasad.extract.arguments import (
+    CLAUSE_BREAK,
+    CLAUSE_VERB,
+    PASSIVE_AUXILIARIES,
+    Arguments,
+    pick_arguments,
+    verbal,
+)
 from rasad.extract.casualties import find_casualties
 from rasad.extract.coreference import resolve_anaphors
 from rasad.extract.cues import Cues, load_cues
@@ -42,7 +49,7 @@ _SUBJUNCTIVE_AFTER = re.compile(
     r"\s*(?:کند|کنند|بکند|بکنند|نماید|نمایند|شود|شوند|گردد|دهد|دهند|بدهد|گیرد|گیرند|زند|زنند|رساند|رسانند)(?![\w])"
 )
 _RELATIVE = re.compile(r"(?<![\w])که(?![\w])")
-_PASSIVE_AFTER = re.compile(r"^\s*(?:قرار\s+)?(?:شد|شدند|شده|شده اند|شده است|گردید|گردیدند|گرفت|گرفتند|گرفته|می شود|می شوند)(?![\w])")
+_PASSIVE_AFTER = re.compile(rf"^\s*(?:قرار\s+)?(?:{PASSIVE_AUXILIARIES}|گرفت|گرفتند|گرفته)(?![\w])")
 # An event noun with its genitive (a few words, no punctuation, no «که») and then «را».
 _OBJECT_AFTER = re.compile(
     r"(?!\s+(?:با|به|از|در|علیه|میان|بین)\s)(?:\s+(?!(?:که|و|شد|شدند|کرد|کردند|است|بود|داد|دادند|گرفت|گرفتند|می)(?![\w]))[^\s،؛:.!?«»]+){0,6}?\s+را(?![\w])"

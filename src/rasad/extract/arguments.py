@@ -291,13 +291,15 @@ def _actor_roles(
     return agent, target
 
 
+# The auxiliaries of a passive verb (shared with the extractor): «منفجر شد», «بازداشت شده اند».
+PASSIVE_AUXILIARIES = "شد|شدند|شده|شده اند|شده است|گردید|گردیدند|می شود|می شوند"
 # Punctuation that ends a clause (shared with the extractor).
 CLAUSE_BREAK = re.compile(r"[،؛:]")
 # The first light or auxiliary verb of the clause after an event noun: «سپاه ... به فهرست نهادهای
 # تروریستی افزوده شده است» is passive, «... را هدف قرار داد» active.
 CLAUSE_VERB = re.compile(
     r"(?<![\w])(?:(?:مواجه|روبرو|وارد|موفق|متوسل|حاضر|مستقر|پیروز|درگیر|اماده|متعهد|خواستار) (?:شد|شدند|شده|شوند|می شوند)"
-    r"|(?:قرار )?(?P<passive>شد|شدند|شده|شده اند|شده است|گردید|گردیدند|گردیده|می شود|می شوند)"
+    rf"|(?:قرار )?(?P<passive>{PASSIVE_AUXILIARIES}|گردیده)"
     r"|(?:قرار )?(?:کرد|کردند|کرده|می کند|می کنند|داد|دادند|داده|زد|زدند|زده|گرفت|گرفتند|گرفته|نمود|نمودند|نموده"
     r"|است|بود|بودند|بوده|اند|کشید|کشیدند|کشیده|رساند|رساندند|رسانده|برد|بردند|برده|داشت|داشتند|داشته))(?![\w])"
 )

@@ -53,8 +53,11 @@ class Resolver:
         # a casualty frame with no one named may still tell the toll of an event told elsewhere:
         # those are judged after merging, the rest before
         frames = [e for e in converted if not _drop(e, standalone=False)]
-        merged = _blame_the_doer(merge_events(frames))
-        kept = _place_from_story([e for e in merged if not _drop(e)], self._dateline(doc, context))
+        merged = _doers_of_condemned_events(merge_events(frames))
+        kept = [e for e in merged if not _drop(e)]
+        # the dateline is looked up only when an act on the ground lacks a place
+        unplaced = any(not e.coded.get("location") and e.type in _ON_THE_GROUND for e in kept)
+        kept = _place_from_story(kept, self._dateline(doc, context) if unplaced else None)
         for event in kept:
             one, two = event.coded.get("actor1"), event.coded.get("actor2")
             if one and two and one.get("id") is not None and one.get("id") == two.get("id") and event.type != "ASSAULT":
@@ -285,7 +288,7 @@ def _other_side(a: Event, b: Event) -> bool:
     )
 
 
-def _blame_the_doer(events: list[Event]) -> list[Event]:
+def _doers_of_condemned_events(events: list[Event]) -> list[Event]:
     """«این حملات را محکوم کرد»: once the attack is joined to its first telling, its agent is the one
     blamed (the extractor marks the condemned event's trigger as `object_event`)."""
     for event in events:
