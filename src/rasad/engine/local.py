@@ -26,6 +26,11 @@ IN_FLIGHT_PER_WORKER = 4
 DIED = "its worker process died"
 
 
+# How often, and how far apart, the pool's processes are asked to check in at start-up (≤ 30 s).
+_CHECK_IN_ROUNDS = 300
+_CHECK_IN_PAUSE = 0.1
+
+
 @dataclass
 class LocalEngine:
     workers: int = 1
@@ -40,8 +45,14 @@ class LocalEngine:
             warm(task.settings)
         else:
             self.pool = self._new_pool(task)
-            for future in [self.pool.submit(worker_stats) for _ in range(self.workers)]:
-                future.result()  # every process has run its initializer, so has its pipeline
+            # every process has run its initializer, so has its pipeline: a process that warmed up first
+            # may answer every check-in, so ask until each one has answered (or give up after a while)
+            ready: set[str] = set()
+            for _ in range(_CHECK_IN_ROUNDS):
+                ready |= {f.result()["worker"] for f in [self.pool.submit(worker_stats) for _ in range(self.workers)]}
+                if len(ready) >= self.workers:
+                    break
+                time.sleep(_CHECK_IN_PAUSE)
         return EngineInfo("local", self.workers, startup_seconds=time.perf_counter() - started)
 
     def run(self, partitions: Iterable[Partition], task: Task) -> Iterator[Outcome]:
