@@ -478,6 +478,8 @@ _WITHIN = re.compile(
 
 def _lies_in(folded: str, mention: Mention, larger: Mention) -> bool:
     """«X در حومه Y», «X، Y», or a province right after the place («ولسوالی بهسود ننگرهار»)."""
+    if mention.data.get("specificity") == 2 and larger.data.get("specificity") != 2:
+        return False  # «در امتداد خط دیورند در ولسوالی سپین‌بولدک»: a region or line does not lie in a town
     if _WITHIN.fullmatch(folded, mention.end, larger.start):
         return True
     province = larger.data.get("specificity") == 2 and mention.data.get("specificity") != 2

@@ -85,6 +85,8 @@ class Recognizer:
 _PLACE_NOUN = re.compile(r"(?:شهرستان|شهرک|شهر|استان|روستای|منطقه|بندر|جزیره|ولایت|ولسوالی|بخش|دهستان|ایالت|محافظه|استانداری) $")
 
 
+_PROVINCE_NOUNS = ("استان", "ولایت", "ایالت", "محافظه")
+
 # Kinds of places too wide for «منطقه» before them to be part of the name: «منطقه غرب آسیا» is «the region, West Asia».
 _WIDE_KINDS = frozenset({"region", "sea"})
 
@@ -101,7 +103,11 @@ def with_place_noun(text: str, mention: Mention, mentions: list[Mention], kb: Kn
         return mention
     if any(m is not mention and m.start < mention.start and m.end > match.start() for m in mentions):
         return mention
-    return Mention(mention.kind, match.start(), mention.end, mention.ref, mention.data)
+    data = mention.data
+    if match.group().startswith(_PROVINCE_NOUNS) and not mention.data.get("capital"):
+        # «ولایت کندهار»: a name said with a province's noun is the province, not the town of its name
+        data = {**data, "specificity": 2}
+    return Mention(mention.kind, match.start(), mention.end, mention.ref, data)
 
 
 def _wide(mention: Mention, kb: KnowledgeBase | None) -> bool:

@@ -245,7 +245,8 @@ def _compatible(a: Event, b: Event) -> bool:
         if abs((dt.date.fromisoformat(date_a) - dt.date.fromisoformat(date_b)).days) > slack:
             return False
     if a.acled and b.acled and a.acled != b.acled and a.weapon is not None and b.weapon is not None:
-        return False
+        if not _suicide_vehicle(a, b):
+            return False
     if a.acled != b.acled and a.coded.get("acled_fixed") and b.coded.get("acled_fixed") and a.type != "PROTEST":
         return False  # an arrest and a seizure of weapons: two acts, even in one story
     if _distant(a, b):
@@ -259,6 +260,15 @@ def _compatible(a: Event, b: Event) -> bool:
     if id_a and id_b and id_a != id_b and not intervention and not generic:
         return _other_side(a, b)
     return True
+
+
+def _suicide_vehicle(a: Event, b: Event) -> bool:
+    """«حمله انتحاری» and «انفجار خودروی بمب‌گذاری‌شده»: one suicide car bombing told twice."""
+    subs = {a.acled[1] if a.acled else None, b.acled[1] if b.acled else None}
+    return subs == {"Suicide bomb", "Remote explosive/landmine/IED"} and "car-bomb" in {
+        a.weapon.ref if a.weapon else None,
+        b.weapon.ref if b.weapon else None,
+    }
 
 
 def _crackdown(event: Event) -> bool:
@@ -437,6 +447,8 @@ def _same_story(a: Event, b: Event) -> bool:
     if b.plural and not a.plural and not (_explicit_date(b) and _explicit_date(b) == _explicit_date(a)):
         return False  # «حملات» summing up several events, unless dated like this one («در حملات شب گذشته به صعده»)
     same_sentence = bool(a.evidence and b.evidence and b.evidence[0] in a.evidence)
+    if not same_sentence and (_recalled_and_undated(a, b) or _recalled_and_undated(b, a)):
+        return False  # an undated frame tells the news, not the attack of March recalled further on
     if same_sentence and (a.weapon is None or b.weapon is None or a.weapon.ref == b.weapon.ref):
         return True  # «در اعتراض به … تجمع کردند»: two triggers of one event in one sentence
     if _explicit_date(a) and _explicit_date(a) == _explicit_date(b):
@@ -448,9 +460,16 @@ def _same_story(a: Event, b: Event) -> bool:
         return not (_explicit_date(a) and _explicit_date(b))
     if _explicit_date(b) is None and _explicit_date(a) is not None:
         return a.weapon is None or b.weapon is None or a.weapon.ref == b.weapon.ref
-    if _explicit_date(a) is None and _explicit_date(b) is not None and a.evidence and a.evidence[0].start == 0:
+    headline = bool(a.evidence and a.evidence[0].start == 0)
+    if headline and _explicit_date(a) is None and _explicit_date(b) is None and _suicide_vehicle(a, b):
+        return True  # «حمله انتحاری به کاروان ...» and the lead's «انفجار یک خودروی بمب‌گذاری‌شده»
+    if _explicit_date(a) is None and _explicit_date(b) is not None and headline:
         return a.weapon is None or b.weapon is None or a.weapon.ref == b.weapon.ref  # the headline, dated by its lead
     return False
+
+
+def _recalled_and_undated(dated: Event, undated: Event) -> bool:
+    return dated.timing == "background" and _explicit_date(dated) is not None and _explicit_date(undated) is None and undated.timing == "current"
 
 
 def _absorb(into: Event, other: Event, only_sources: bool = False) -> None:

@@ -172,3 +172,44 @@ def test_denial_is_reject_by_the_denier_and_no_attack(pipeline: Pipeline) -> Non
     assert not [e for e in events if e["type"] == "ASSAULT"]
     reject = only(events, "REJECT")
     assert reject["actor1"]["id"] == "irgc"
+
+
+def test_a_line_or_region_does_not_lie_in_the_district_after_it(pipeline: Pipeline) -> None:
+    text = (
+        "مقام‌های محلی در ولایت هلمند می‌گویند در درگیری نیروهای طالبان با افراد مسلح ناشناس "
+        "در امتداد خط دیورند در ولسوالی سپین‌بولدک روز دوشنبه سه نفر کشته شدند."
+    )
+    event = only(events_of(pipeline, text), "ASSAULT")
+    assert event["location"]["name"] == "Spin Boldak"
+    assert event["location"]["geo_precision"] == 1
+
+
+def test_province_named_with_its_noun_is_less_specific_than_a_district(pipeline: Pipeline) -> None:
+    text = "در ولایت کندهار، نیروهای طالبان روز دوشنبه در ولسوالی سپین‌بولدک با افراد مسلح ناشناس درگیر شدند."
+    event = only(events_of(pipeline, text), "ASSAULT")
+    assert event["location"]["name"] == "Spin Boldak"
+
+
+def test_undated_headline_is_not_the_attack_recalled_from_months_ago(pipeline: Pipeline) -> None:
+    text = (
+        "حمله انتحاری به کاروان نظامیان در کویته\n"
+        "یک مهاجم انتحاری روز دوشنبه خود را در میان کاروان نیروهای فرانتیر کور در کویته منفجر کرد و چهار سرباز کشته شدند.\n"
+        "در ۱۲ مارس گذشته نیز یک بمب‌گذار انتحاری در کویته به اتوبوس پلیس حمله کرد و دو نفر را کشت."
+    )
+    events = [e for e in events_of(pipeline, text) if e["type"] == "ASSAULT"]
+    current = [e for e in events if e["timing"] == "current"]
+    background = [e for e in events if e["timing"] == "background"]
+    assert len(current) == 1 and current[0]["date"]["value"] == "2024-05-06"
+    assert current[0]["fatalities"] == 4
+    assert len(background) == 1 and background[0]["date"]["value"] == "2024-03-12"
+
+
+def test_suicide_attack_headline_and_car_bomb_lead_are_one_event(pipeline: Pipeline) -> None:
+    text = (
+        "حمله انتحاری به کاروان خارجی‌ها در پیشاور\n"
+        "سه تبعه خارجی در انفجار یک خودروی بمب‌گذاری‌شده در نزدیکی فرودگاه پیشاور کشته و پنج نفر زخمی شدند."
+    )
+    events = [e for e in events_of(pipeline, text) if e["type"] == "ASSAULT"]
+    assert len(events) == 1, [e["trigger"]["text"] for e in events]
+    assert events[0]["acled"]["sub_event_type"] == "Suicide bomb"
+    assert events[0]["fatalities"] == 3 and events[0]["injured"] == 5
