@@ -248,6 +248,8 @@ def _actor_roles(
     verb_trigger = verbal(folded, t_start, t_end) or folded.startswith("را ", t_start)
     for mention in actors:
         before = _before(folded, mention, start)
+        if cues.mediator_before.search(before):
+            continue  # «با میانجیگری سازمان ملل»: who brokered it took neither side
         if cues.agent_before.search(before):
             agents.append((-1000, mention))
         elif any(0 <= mention.start - w.end <= 1 for w in weapons or []):
@@ -286,7 +288,15 @@ def _actor_roles(
         if parties is not None and not any(score <= -500 for score, _ in agents):
             return parties
     agent = min(agents, key=lambda pair: pair[0])[1] if agents else None
-    remaining = [(score, m) for score, m in targets if agent is None or m.ref != agent.ref or m.ref is None]
+    # «به گزارش UKMTO», «منابع محلی»: those who tell of an act are not what it was done to; «حملات
+    # هوایی آمریکا و بریتانیا»: one joined to the agent by «و» acts with it
+    remaining = [
+        (score, m)
+        for score, m in targets
+        if (agent is None or m.ref != agent.ref or m.ref is None)
+        and m.data.get("kind") != "source"
+        and not (agent is not None and 0 < m.start - agent.end <= 4 and folded[agent.end : m.start].strip() == "و")
+    ]
     target = min(remaining, key=lambda pair: pair[0])[1] if remaining else None
     return agent, target
 

@@ -860,3 +860,25 @@ def test_a_neighbouring_country_named_as_a_place_does_not_act(pipeline: Pipeline
     )
     [event] = of_type(events_of(pipeline, text), "ASSAULT")
     assert event["actor1"]["country"] == "EGY"
+
+
+def test_a_mediator_is_neither_side_of_an_agreement(pipeline: Pipeline) -> None:
+    text = "دولت یمن و جنبش انصارالله روز دوشنبه با میانجیگری سازمان ملل در ژنو بر سر تبادل اسرا به توافق رسیدند."
+    events = [e for e in events_of(pipeline, text) if e["type"] == "AGREE"]
+    assert events
+    for event in events:
+        assert (event["actor1"] or {}).get("id") != "un" and (event["actor2"] or {}).get("id") != "un"
+        names = {(event["actor1"] or {}).get("name"), (event["actor2"] or {}).get("name")}
+        assert not any(name and "United Nations" in name for name in names)
+
+
+def test_a_state_joined_to_the_attacker_by_and_is_no_target(pipeline: Pipeline) -> None:
+    text = "حملات هوایی آمریکا و بریتانیا روز دوشنبه مواضع حوثی‌ها را در الحدیده هدف قرار داد."
+    event = [e for e in events_of(pipeline, text) if e["type"] == "ASSAULT"][0]
+    assert (event["actor2"] or {}).get("country") != "GBR"
+
+
+def test_a_source_that_reports_an_attack_is_not_its_target(pipeline: Pipeline) -> None:
+    text = "به گزارش UKMTO، یک کشتی باری روز دوشنبه در ۵۰ مایلی غرب الحدیده هدف موشک قرار گرفت."
+    event = [e for e in events_of(pipeline, text) if e["type"] == "ASSAULT"][0]
+    assert (event["actor2"] or {}).get("id") != "ukmto"
