@@ -282,6 +282,13 @@ class Extractor:
                 )
             target = None if claimant is not None and args.actor2 is claimant else args.actor2
             args = replace(args, actor1=claimant, actor2=target)
+        no_toll = (
+            trigger.strength == "weak"
+            and trigger.type == "ASSAULT"
+            and bool(self.cues.nobody_killed.search(folded, sentence[0], sentence[1]))
+        )
+        if no_toll and status == "negated":
+            status = "reported"  # «در این حادثه هیچ‌کس کشته نشد»: a toll of none, for the event told before
         if trigger.type in FACTUAL_TYPES and status in ("hypothetical", "threatened", "negated", "denied"):
             return None
         if trigger.type == "ACCUSE" and self._asked_for(folded, sentence[0], hit):
@@ -338,6 +345,8 @@ class Extractor:
                 # the trigger alone decides the ACLED type («بازداشت», «کشف و ضبط»): no weapon refines it
                 "acled_fixed": trigger.id not in WEAPON_REFINED,
                 "weak": trigger.strength == "weak",
+                # «هیچ‌یک از خدمه آسیبی ندیدند»: only tells an event told before that no one was hurt
+                "no_toll": no_toll,
                 # «سه تروریست نیز به هلاکت رسیدند»: more victims of the same event, to be added
                 "also": " نیز " in folded[sentence[0] : sentence[1]],
                 # «در اودسا نیز ...»: a place «also» struck, not a source that «also» reports

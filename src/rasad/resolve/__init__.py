@@ -403,6 +403,8 @@ def merge_events(events: list[Event]) -> list[Event]:
             continue
         if reference and not (event.status == "claimed" and (_explicit_date(event) or event.coded.get("location"))):
             continue  # a reference to nothing told here, with nothing of its own
+        if event.coded.get("no_toll"):
+            continue  # «کسی آسیب ندید» with no event before it to tell of
         merged.append(event)
     return merged
 
@@ -592,7 +594,7 @@ def _drop(event: Event, standalone: bool = True) -> bool:
         return True  # «واگذاری زمین‌های زراعتی»: land given away, not ground yielded by an armed side
     # before merging, a casualty frame or a reference («این انفجار روز چهارشنبه رخ داد») may still
     # lend its toll or date to the event it belongs to
-    lends = event.coded.get("weak") or event.coded.get("reference")
+    lends = event.coded.get("weak") or event.coded.get("reference") or event.fatalities == 0  # «هیچ‌کس کشته نشد»
     if event.type == "ASSAULT" and _violence_evidence(event) < 2 and (standalone or not lends):
         return True  # a figure of speech («حملات تیم», «هجوم بیماران»), not an attack
     location = event.coded.get("location") or {}

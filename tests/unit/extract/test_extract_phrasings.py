@@ -213,3 +213,18 @@ def test_suicide_attack_headline_and_car_bomb_lead_are_one_event(pipeline: Pipel
     assert len(events) == 1, [e["trigger"]["text"] for e in events]
     assert events[0]["acled"]["sub_event_type"] == "Suicide bomb"
     assert events[0]["fatalities"] == 3 and events[0]["injured"] == 5
+
+
+def test_a_later_sentence_saying_no_one_was_hurt_gives_a_toll_of_zero(pipeline: Pipeline) -> None:
+    text = (
+        "یک پهپاد روز دوشنبه در ۴۰ مایلی غرب بندر الحدیده به یک نفتکش اصابت کرد و آتش‌سوزی کوچکی به راه انداخت. "
+        "به گفته شرکت مالک، هیچ‌یک از خدمه این نفتکش آسیبی ندیدند."
+    )
+    events = [e for e in events_of(pipeline, text) if e["type"] == "ASSAULT"]
+    assert len(events) == 1
+    assert events[0]["fatalities"] == 0
+
+
+def test_no_one_hurt_with_no_event_before_it_is_no_event(pipeline: Pipeline) -> None:
+    text = "طوفان شب گذشته چند درخت را در شهر رشت از ریشه درآورد اما به گفته مسئولان محلی کسی آسیبی ندید."
+    assert [e for e in events_of(pipeline, text) if e["type"] == "ASSAULT"] == []
