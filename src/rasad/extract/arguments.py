@@ -446,8 +446,10 @@ def _places(
             score += 60  # «مقام‌های محلی در ولایت کندهار می‌گویند در درگیری ...»: where the speakers are
         if before.endswith(("مقیم ", "شهروندان ")):
             continue  # «ده‌ها شهروند و مقیم کانادا»: where the victims lived, not where it happened
-        if before.endswith(("اهل ", "ساکن ", "بومی ")):
-            score += 120  # «پنج مسافر اهل پنجاب»: where the victims came from, not where it happened
+        if before.endswith(("اهل ", "بومی ", "تبعه ", "اتباع ")):
+            continue  # «پنج مسافر اهل پنجاب», «یک مهاجر اهل گینه»: where the victims came from, not where it happened
+        if before.endswith("ساکن "):
+            score += 120  # «ساکن روستای X»: where they lived, most often near where it happened
         if event_type not in _VIOLENT and before.endswith("به "):
             score += 80  # «انتقال موشک به روسیه», «سفر به دوحه»: where something goes, not where it was decided
         if index > 0 and _ROAD_JOIN.fullmatch(folded, places[index - 1].end, mention.start):
