@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
@@ -102,6 +103,10 @@ class Resolver:
         coded["actor2"] = code_actor(event.actor2, doc, self.kb, context, event.type)
         if event.actor2 is not None and event.actor1 is not None and event.actor2 == event.actor1:
             coded["actor2"] = None  # one mention cannot be both sides
+        # «شهرک جوگو در استان ایتوری»: a village the text names, though only its province can be placed
+        coded["named_place"] = event.location is not None and bool(
+            _NAMED_BY_KIND.match(doc.text, event.location.start)
+        )
         coded["location"] = self._location(event, doc, context)
         if coded["location"] is None and event.location is not None:
             # a village no gazetteer has: the next place of the clause, as the area around it
@@ -388,7 +393,9 @@ def merge_events(events: list[Event]) -> list[Event]:
             # for «این حمله», which by its «این» is the event told already)
         compatible = [m for m in merged if _compatible(m, event)]
         # a frame of the current story («در همین حال ...») points to that story's events first
-        compatible = [m for m in compatible if m.coded.get("story") == event.coded.get("story")] or compatible
+        same_story = [m for m in compatible if m.coded.get("story") == event.coded.get("story")]
+        # «در این درگیری ...» after a digest's item label points into its own item, never to an earlier one
+        compatible = same_story or ([] if reference and event.coded.get("anaphoric") else compatible)
         target = max(compatible, key=lambda m: (_affinity(m, event), merged.index(m)), default=None)
         if target is not None and reference:
             _absorb(target, event, only_sources=True)
@@ -630,6 +637,10 @@ def _known_actor(event: Event) -> bool:
     )
 
 
+# A place said with its kind before its name: a village or town, however little the gazetteer knows of it.
+_NAMED_BY_KIND = re.compile(r"(?:روستای|روستا|شهرک|قریه|دهکده|محله|اردوگاه|کمپ|پاسگاه) ")
+
+
 def _violence_evidence(event: Event) -> int:
     """Points for what makes a violent event real: a known actor or a toll (2 each), a weapon, a named
     place, a date of its own (1 each). Two points are needed."""
@@ -637,7 +648,9 @@ def _violence_evidence(event: Event) -> int:
     points += 2 if event.fatalities or event.injured else 0
     points += 1 if event.weapon is not None else 0
     location = event.coded.get("location") or {}
-    points += 1 if location and location.get("geo_precision", 3) < 3 else 0
+    # a town or site, or a village the text names within a province («شهرک جوگو در استان ایتوری»)
+    named = location.get("geo_precision", 3) < 3 or event.coded.get("named_place")
+    points += 1 if location and named else 0
     points += 1 if _explicit_date(event) else 0
     return points
 

@@ -228,3 +228,26 @@ def test_a_later_sentence_saying_no_one_was_hurt_gives_a_toll_of_zero(pipeline: 
 def test_no_one_hurt_with_no_event_before_it_is_no_event(pipeline: Pipeline) -> None:
     text = "طوفان شب گذشته چند درخت را در شهر رشت از ریشه درآورد اما به گفته مسئولان محلی کسی آسیبی ندید."
     assert [e for e in events_of(pipeline, text) if e["type"] == "ASSAULT"] == []
+
+
+def test_a_village_named_within_a_province_makes_the_ambush_an_event(pipeline: Pipeline) -> None:
+    text = (
+        "کنگو: شبه‌نظامیان بامداد شنبه به یک گشت ارتش کنگو در نزدیکی شهرک کیلوبانگا در استان ایتوری کمین زدند.\n"
+        "به گفته سخنگوی ارتش، در این درگیری چهار سرباز کشته شدند."
+    )
+    event = only(events_of(pipeline, text), "ASSAULT")
+    assert event["location"]["country"] == "COD"
+    assert event["date"]["value"] == "2024-05-04"
+    assert event["fatalities"] == 4
+
+
+def test_a_digest_item_does_not_lend_its_place_to_an_earlier_item(pipeline: Pipeline) -> None:
+    text = (
+        "مروری بر اخبار روز\n"
+        "سومالی: الشباب در ۱۴ اکتبر ۲۰۱۷ با کامیونی بمب‌گذاری‌شده در تقاطع زوبه همین شهر بیش از ۵۰۰ نفر را کشته بود.\n"
+        "کنگو: شبه‌نظامیان بامداد شنبه به یک گشت ارتش در نزدیکی شهرک کیلوبانگا در استان ایتوری کمین زدند.\n"
+        "به گفته سخنگوی ارتش، در این درگیری چهار سرباز کشته شدند."
+    )
+    events = events_of(pipeline, text)
+    recalled = [e for e in events if e["date"] and e["date"]["value"] == "2017-10-14"]
+    assert recalled and all((e["location"] or {}).get("country") != "COD" for e in recalled)
