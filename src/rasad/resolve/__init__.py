@@ -130,6 +130,14 @@ class Resolver:
             country = (coded["actor1"] or {}).get("country")
             coded["location"] = country_location(self.kb, country, None) if country else None
             event.location = None
+        if event.type == "SANCTION":
+            # «... هفت نفر و دو شرکت مستقر در امارات و هنگ‌کنگ را تحریم کرد»: a sanction is decided in the
+            # sanctioning state, not where those it names are based
+            country = (coded["actor1"] or {}).get("country")
+            if country and (coded["location"] or {}).get("country") != country:
+                coded["location"] = country_location(self.kb, country, None)
+                coded.pop("location_borrowed", None)
+                event.location = None
         coded["origin"] = choose_place(event.origin, doc, self.kb, self.gazetteer, context) if event.origin else None
         coded["date"] = _code_date(event, doc, published)
         coded["weapon"] = self.kb.weapons[event.weapon.ref].name if event.weapon and event.weapon.ref in self.kb.weapons else None

@@ -882,3 +882,10 @@ def test_a_source_that_reports_an_attack_is_not_its_target(pipeline: Pipeline) -
     text = "به گزارش UKMTO، یک کشتی باری روز دوشنبه در ۵۰ مایلی غرب الحدیده هدف موشک قرار گرفت."
     event = [e for e in events_of(pipeline, text) if e["type"] == "ASSAULT"][0]
     assert (event["actor2"] or {}).get("id") != "ukmto"
+
+
+def test_a_sanction_is_placed_in_the_sanctioning_state_not_where_its_targets_are(pipeline: Pipeline) -> None:
+    text = "وزارت خزانه‌داری آمریکا روز دوشنبه هفت نفر و دو شرکت مستقر در امارات و هنگ‌کنگ را تحریم کرد."
+    event = [e for e in events_of(pipeline, text) if e["type"] == "SANCTION"][0]
+    assert event["location"]["country"] == "USA"
+    assert event["location"]["geo_precision"] == 3
