@@ -269,7 +269,11 @@ def _actor_roles(
             targets.append((distance(mention) - 100, mention))  # «با قاچاقچیان مسلح درگیر شدند»: the other side
         elif verb_trigger and (_object_of(folded, mention, t_start, before_trigger) or _object_across(folded, mention, t_start, t_end)):
             targets.append((distance(mention) - 300, mention))  # the verb's «را» object comes first
-        elif cues.target_before.search(before) or _object_of(folded, mention, t_start, before_trigger):
+        elif (
+            cues.target_before.search(before)
+            or cues.target_before.search(before[: cues.target_filler.search(before).start()])  # type: ignore[union-attr]
+            or _object_of(folded, mention, t_start, before_trigger)
+        ):
             targets.append((distance(mention) - (50 if mention.start >= t_end else 0), mention))
         elif mention.end <= t_start and passive and not CLAUSE_BREAK.search(_ASIDE.sub(" ", folded[mention.end : t_start])):
             if " که " in folded[mention.end : t_start]:

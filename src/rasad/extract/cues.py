@@ -61,6 +61,7 @@ class Cues:
     figurative_after: re.Pattern[str]
     generic_before: re.Pattern[str]
     installation: re.Pattern[str]
+    target_filler: re.Pattern[str]
     sports: re.Pattern[str]
 
 
@@ -97,6 +98,13 @@ def load_cues(path: Path = DATA_FILE) -> Cues:
         generic_before=_ending(data["generic_before"]),
         sports=_words(data["sports"]),
         installation=re.compile(r"(?:" + "|".join(re.escape(" ".join(fold(f).split())) for f in data["installations"]) + r")(?![\w])"),
+        # «به یک پاسگاه X», «به اردوگاه X», «به یکی از مقرهای X»: what stands between a target's
+        # preposition and the owner of the place struck
+        target_filler=re.compile(
+            r"(?:(?<=\s)(?:یک|یکی از|دو|سه|چند|چندین|[0-9۰-۹]+)\s*)?(?:(?<=\s)(?:"
+            + "|".join(re.escape(" ".join(fold(f).split())) for f in data["installations"])
+            + r")(?: ?ها| ?های|ی)?\s*)?$"
+        ),
         figurative_after=re.compile(
             r"^\s*(?:" + "|".join(re.escape(" ".join(fold(f).split())) for f in data["figurative_after"]) + r")(?![\w])"
         ),

@@ -889,3 +889,17 @@ def test_a_sanction_is_placed_in_the_sanctioning_state_not_where_its_targets_are
     event = [e for e in events_of(pipeline, text) if e["type"] == "SANCTION"][0]
     assert event["location"]["country"] == "USA"
     assert event["location"]["geo_precision"] == 3
+
+
+def test_the_owner_of_a_post_struck_after_be_and_a_count_is_the_target(pipeline: Pipeline) -> None:
+    text = "یک مهاجم انتحاری روز دوشنبه با خودروی بمب‌گذاری‌شده به یک پاسگاه ارتش پاکستان در میرعلی حمله کرد."
+    event = [e for e in events_of(pipeline, text) if e["type"] == "ASSAULT"][0]
+    assert (event["actor2"] or {}).get("country") == "PAK"
+    assert (event["actor1"] or {}).get("country") != "PAK"
+
+
+def test_the_party_whose_camp_was_hit_is_the_target(pipeline: Pipeline) -> None:
+    text = "سه پهپاد روز دوشنبه به اردوگاه حزب دموکرات کردستان ایران در نزدیکی شهر کویه اصابت کرد."
+    event = [e for e in events_of(pipeline, text) if e["type"] == "ASSAULT"][0]
+    assert (event["actor2"] or {}).get("id") == "kdpi"
+    assert event["actor1"] is None or event["actor1"].get("id") != "kdpi"
