@@ -345,6 +345,8 @@ class Extractor:
                 # the trigger alone decides the ACLED type («بازداشت», «کشف و ضبط»): no weapon refines it
                 "acled_fixed": trigger.id not in WEAPON_REFINED,
                 "weak": trigger.strength == "weak",
+                # «فرماندهان مرزی دو طرف بر سر آتش‌بس به توافق رسیدند»: parties there are, though unnamed
+                "two_sides": bool(self.cues.two_sides.search(folded, sentence[0], sentence[1])),
                 # «هیچ‌یک از خدمه آسیبی ندیدند»: only tells an event told before that no one was hurt
                 "no_toll": no_toll,
                 # «سه تروریست نیز به هلاکت رسیدند»: more victims of the same event, to be added

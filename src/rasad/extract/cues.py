@@ -46,6 +46,7 @@ class Cues:
     target_before: re.Pattern[str]
     agent_before: re.Pattern[str]
     mediator_before: re.Pattern[str]
+    two_sides: re.Pattern[str]
     possessive_before: re.Pattern[str]
     about_before: re.Pattern[str]
     killed: re.Pattern[str]
@@ -83,6 +84,7 @@ def load_cues(path: Path = DATA_FILE) -> Cues:
         target_before=_ending(data["target"]),
         agent_before=_ending(data["agent"]),
         mediator_before=_ending(data["mediator"]),
+        two_sides=_words(data["two_sides"]),
         possessive_before=_ending(data["possessive"]),
         about_before=_ending(data["about"], gap_words=1),
         killed=_words(data["killed"]),

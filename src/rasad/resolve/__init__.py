@@ -57,7 +57,7 @@ class Resolver:
         merged = _doers_of_condemned_events(merge_events(frames))
         kept = [e for e in merged if not _drop(e)]
         # the dateline is looked up only when an act on the ground lacks a place
-        unplaced = any(not e.coded.get("location") and e.type in _ON_THE_GROUND for e in kept)
+        unplaced = any(not e.coded.get("location") and (e.type in _ON_THE_GROUND or e.coded.get("two_sides")) for e in kept)
         kept = _place_from_story(kept, self._dateline(doc, context) if unplaced else None)
         for event in kept:
             one, two = event.coded.get("actor1"), event.coded.get("actor2")
@@ -208,7 +208,8 @@ def _place_from_story(events: list[Event], dateline: dict[str, Any] | None = Non
     was filed from («به گزارش تسنیم از زاهدان»)."""
     ordered = sorted(events, key=lambda e: e.trigger.start)
     for index, event in enumerate(ordered):
-        if event.coded.get("location") or event.type not in _ON_THE_GROUND or event.coded.get("answers"):
+        local_truce = event.type == "AGREE" and event.coded.get("two_sides")  # «آتش‌بسی میان دو طرف برقرار شد»
+        if event.coded.get("location") or not (event.type in _ON_THE_GROUND or local_truce) or event.coded.get("answers"):
             continue  # statements, sanctions and deals are made elsewhere than where the story is
         source = next(
             (
@@ -600,7 +601,7 @@ def _drop(event: Event, standalone: bool = True) -> bool:
         return True
     if event.type in SPEECH_TYPES and not event.coded.get("actor1"):
         return True
-    if event.type == "AGREE" and not (event.coded.get("actor1") or event.coded.get("actor2")):
+    if event.type == "AGREE" and not (event.coded.get("actor1") or event.coded.get("actor2") or event.coded.get("two_sides")):
         return True  # «بازار ارز به نوعی آتش‌بس رسیده است»: an agreement needs parties
     if event.type == "MOBILIZE" and not any((event.coded.get(k) or {}).get("kind") in ARMED_KINDS for k in ("actor1", "actor2")):
         return True  # «تیم‌های امدادی اعزام شدند»: rescuers, not troops

@@ -903,3 +903,18 @@ def test_the_party_whose_camp_was_hit_is_the_target(pipeline: Pipeline) -> None:
     event = [e for e in events_of(pipeline, text) if e["type"] == "ASSAULT"][0]
     assert (event["actor2"] or {}).get("id") == "kdpi"
     assert event["actor1"] is None or event["actor1"].get("id") != "kdpi"
+
+
+def test_a_truce_between_unnamed_sides_is_an_agreement_placed_where_the_fight_was(pipeline: Pipeline) -> None:
+    text = (
+        "درگیری میان نیروهای مرزی قرقیزستان و تاجیکستان روز دوشنبه در نزدیکی شهر باتکن دو کشته بر جای گذاشت. "
+        "به گفته مقام‌های محلی، فرماندهان مرزی دو طرف شامگاه همان روز بر سر آتش‌بس به توافق رسیدند."
+    )
+    agree = [e for e in events_of(pipeline, text) if e["type"] == "AGREE"]
+    assert len(agree) == 1
+    assert agree[0]["location"] is not None and agree[0]["location"]["country"] == "KGZ"
+
+
+def test_a_figurative_ceasefire_with_no_sides_is_no_agreement(pipeline: Pipeline) -> None:
+    text = "بازار ارز پس از هفته‌ها نوسان به نوعی آتش‌بس رسیده است و قیمت دلار روز دوشنبه ثابت ماند."
+    assert [e for e in events_of(pipeline, text) if e["type"] == "AGREE"] == []
