@@ -481,9 +481,23 @@ def _same_story(a: Event, b: Event) -> bool:
     headline = bool(a.evidence and a.evidence[0].start == 0)
     if headline and _explicit_date(a) is None and _explicit_date(b) is None and _suicide_vehicle(a, b):
         return True  # «حمله انتحاری به کاروان ...» and the lead's «انفجار یک خودروی بمب‌گذاری‌شده»
+    if _explicit_date(a) is None and _explicit_date(b) is not None and _next_sentences(a, b) and b.timing == a.timing == "current":
+        # «... دو غیرنظامی جان باختند. ... درگیری از شام روز شنبه آغاز شد»: the lead, dated by what follows it
+        return a.weapon is None or b.weapon is None or a.weapon.ref == b.weapon.ref
     if _explicit_date(a) is None and _explicit_date(b) is not None and headline:
         return a.weapon is None or b.weapon is None or a.weapon.ref == b.weapon.ref  # the headline, dated by its lead
     return False
+
+
+# How far (characters) after an undated frame a dated one may tell its date.
+_NEXT_SENTENCES = 400
+
+
+def _next_sentences(a: Event, b: Event) -> bool:
+    """`b` is told right after `a` (within a sentence or two)."""
+    if not a.evidence or not b.evidence:
+        return False
+    return 0 <= b.evidence[0].start - a.evidence[-1].end <= _NEXT_SENTENCES
 
 
 def _recalled_and_undated(dated: Event, undated: Event) -> bool:

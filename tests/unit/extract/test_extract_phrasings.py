@@ -251,3 +251,14 @@ def test_a_digest_item_does_not_lend_its_place_to_an_earlier_item(pipeline: Pipe
     events = events_of(pipeline, text)
     recalled = [e for e in events if e["date"] and e["date"]["value"] == "2017-10-14"]
     assert recalled and all((e["location"] or {}).get("country") != "COD" for e in recalled)
+
+
+def test_an_undated_lead_takes_the_date_told_in_the_next_sentence(pipeline: Pipeline) -> None:
+    text = (
+        "در حمله افراد مسلح به یک پاسگاه پلیس در شهر بنو سه مأمور پلیس کشته شدند.\n"
+        "به گفته پلیس محلی، مهاجمان شامگاه یکشنبه با سلاح‌های سبک به این پاسگاه یورش بردند."
+    )
+    events = [e for e in events_of(pipeline, text) if e["type"] == "ASSAULT"]
+    assert len(events) == 1
+    assert events[0]["date"]["value"] == "2024-05-05"
+    assert events[0]["fatalities"] == 3
