@@ -543,6 +543,11 @@ def _absorb(into: Event, other: Event, only_sources: bool = False) -> None:
     if into.weapon is None and other.weapon is not None:
         into.weapon, into.mode, into.acled = other.weapon, other.mode, other.acled
         into.coded["weapon"] = other.coded.get("weapon")
+    if into.coded.get("acled_default") and other.coded.get("acled_fixed") and other.acled and into.type == other.type == "ASSAULT":
+        # «حمله مسلحانه به پاسگاه» then «درگیری میان مهاجمان و ماموران»: the trigger that names the
+        # kind of fight decides it, whichever frame came first
+        into.acled, into.mode = other.acled, other.mode
+        into.coded["acled_default"], into.coded["acled_fixed"] = False, True
     if other.acled and other.acled[1] in TERRITORY_SUBTYPES:
         into.acled, into.mode = other.acled, other.mode  # a fight that ended in a capture is coded as the capture
     into.quantity = into.quantity or other.quantity
