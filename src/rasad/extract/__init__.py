@@ -72,6 +72,12 @@ class Extractor:
     def __post_init__(self) -> None:
         self.finder = TriggerFinder(list(self.kb.triggers.values()), self.normalize)
         self.country_names = {iso3: country.name for iso3, country in self.kb.countries.items()}
+        # per trigger, the words after it that make it something else (triggers.yaml `not_after`)
+        self.not_after = {
+            t.id: re.compile(r"\s*(?:" + "|".join(re.escape(" ".join(fold(self.normalize(f)).split())) for f in t.not_after) + r")(?![\w])")
+            for t in self.kb.triggers.values()
+            if t.not_after
+        }
 
     def __call__(self, doc: Doc) -> Doc:
         folded = fold(doc.text)
@@ -194,6 +200,9 @@ class Extractor:
         reference: bool,
     ) -> Event | None:
         trigger = hit.trigger
+        not_after = self.not_after.get(trigger.id)
+        if not_after is not None and not_after.match(folded, hit.end):
+            return None  # «تجمع نظامیان ارتش»: troops massed, not a protest
         if self.cues.figurative_after.search(folded[hit.end : hit.end + 16]):
             return None  # «انفجار قیمت‌ها», «حمله قلبی»
         if trigger.id == "arrest" and folded[max(sentence[0], hit.start - 3) : hit.start] == "در ":

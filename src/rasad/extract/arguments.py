@@ -58,6 +58,12 @@ def pick_arguments(
     `reciprocal`: an act done with someone («با X درگیر شدند»): «با» marks the other side."""
     start, _end = sentence
     t_start, t_end = trigger
+    # «حمله پهپادی حزب‌الله به کریات شمونه؛ جنگنده‌های صهیونیستی بقاع را بمباران کردند»: «؛» joins two
+    # sentences, and each act takes its actors from its own (dates too, below)
+    # («؛ از جمله ...» goes on with the same one)
+    mentions = [
+        m for m in mentions if m.kind not in ACTOR_KINDS or not _SENTENCE_JOIN.search(folded, min(m.end, t_end), max(m.start, t_start))
+    ]
 
     def distance(mention: Mention) -> int:
         if mention.end <= t_start:
@@ -307,6 +313,8 @@ def _actor_roles(
 
 # The auxiliaries of a passive verb (shared with the extractor): «منفجر شد», «بازداشت شده اند».
 PASSIVE_AUXILIARIES = "شد|شدند|شده|شده اند|شده است|گردید|گردیدند|می شود|می شوند"
+# «؛» between two sentences, not before an elaboration of the first («؛ از جمله پنج کارمند ...»).
+_SENTENCE_JOIN = re.compile(r"؛(?!\s*(?:از جمله|یعنی|به ویژه|به خصوص|مانند|نظیر|شامل))")
 # Punctuation that ends a clause (shared with the extractor).
 CLAUSE_BREAK = re.compile(r"[،؛:]")
 # The first light or auxiliary verb of the clause after an event noun: «سپاه ... به فهرست نهادهای

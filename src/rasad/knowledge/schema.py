@@ -237,10 +237,12 @@ class Trigger:
     mode: str | None
     acled: tuple[str, str] | None
     strength: str  # strong | weak
+    # words right after the trigger that make it another thing («تجمع نظامیان»: troops massed, no protest)
+    not_after: tuple[str, ...] = ()
 
 
 def trigger_from(entry: dict[str, Any], where: str) -> Trigger:
-    check_known_keys(entry, {"id", "fa", "type", "mode", "acled", "strength", "note"}, where)
+    check_known_keys(entry, {"id", "fa", "type", "mode", "acled", "strength", "not_after", "note"}, where)
     require(entry, ["id", "fa", "type"], where)
     if entry["type"] not in PLOVER_TYPES:
         raise KnowledgeError(f"{where}: type {entry['type']!r} is not a PLOVER type")
@@ -257,4 +259,5 @@ def trigger_from(entry: dict[str, Any], where: str) -> Trigger:
         mode=entry.get("mode"),
         acled=(str(acled[0]), str(acled[1])) if acled else None,
         strength=strength,
+        not_after=strings(entry.get("not_after") or [], where, "not_after"),
     )

@@ -918,3 +918,17 @@ def test_a_truce_between_unnamed_sides_is_an_agreement_placed_where_the_fight_wa
 def test_a_figurative_ceasefire_with_no_sides_is_no_agreement(pipeline: Pipeline) -> None:
     text = "بازار ارز پس از هفته‌ها نوسان به نوعی آتش‌بس رسیده است و قیمت دلار روز دوشنبه ثابت ماند."
     assert [e for e in events_of(pipeline, text) if e["type"] == "AGREE"] == []
+
+
+def test_a_semicolon_joins_two_sentences_whose_actors_stay_apart(pipeline: Pipeline) -> None:
+    text = "حمله پهپادی حزب‌الله به کریات شمونه؛ جنگنده‌های اسرائیلی روز دوشنبه دره بقاع را بمباران کردند."
+    bombing = next(e for e in events_of(pipeline, text) if e["trigger"]["text"] == "بمباران")
+    assert (bombing["actor1"] or {}).get("country") == "ISR"
+    assert (bombing["actor2"] or {}).get("id") != "hezbollah"
+
+
+def test_troops_massing_is_no_protest(pipeline: Pipeline) -> None:
+    text = "حزب‌الله روز دوشنبه با یک پهپاد انتحاری تجمع نظامیان ارتش اسرائیل را در کریات شمونه هدف قرار داد."
+    events = events_of(pipeline, text)
+    assert [e for e in events if e["type"] == "PROTEST"] == []
+    assert [e for e in events if e["type"] == "ASSAULT"]
