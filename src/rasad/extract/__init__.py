@@ -119,6 +119,9 @@ class Extractor:
             if len(set(self.cues.sports.findall(folded, sentence.start, sentence.end))) >= 2:
                 # «بازیکنان ... با حملات پی‌درپی دروازه حریف را زیر آتش گرفتند»: a match, not a fight
                 in_sentence = [h for h in in_sentence if h.trigger.type != "ASSAULT"]
+            if len(set(self.cues.market.findall(folded, sentence.start, sentence.end))) >= 2:
+                # «حمله کم‌سابقه خریداران به نمادهای خودرویی ... شاخص کل»: trading, not fighting or a truce
+                in_sentence = [h for h in in_sentence if h.trigger.type not in ("ASSAULT", "AGREE")]
             strong = [h for h in in_sentence if h.trigger.strength == "strong" and not _inside_mention(h, mentions)]
             weak = [h for h in in_sentence if h.trigger.strength == "weak" and not _inside_mention(h, mentions)][:1]
             refers = {h.start: self._refers_back(folded, sentence.start, h, mentions) for h in strong + weak}

@@ -148,7 +148,14 @@ def pick_arguments(
         and not _recent_window(m)
         and "؛" not in folded[min(m.end, t_end) : max(m.start, t_start)]
     ]
-    date = min(dates, key=distance, default=None)
+    # «مرگبارترین حمله سال جاری در ۲۴ اوت ...»: a day told beside a year or month is the act's date
+    has_day = any((m.data or {}).get("precision", "day") == "day" for m in dates)
+
+    def date_rank(mention: Mention) -> int:
+        coarse = (mention.data or {}).get("precision", "day") in ("month", "year")
+        return distance(mention) + (_COARSE_DATE_PENALTY if coarse and has_day else 0)
+
+    date = min(dates, key=date_rank, default=None)
     weapons = [
         m for m in mentions if m.kind == "WEAPON" and not _followed_by_ra(folded, m) and not _negated(folded, m, start)
     ]
@@ -313,6 +320,8 @@ def _actor_roles(
 
 # The auxiliaries of a passive verb (shared with the extractor): «منفجر شد», «بازداشت شده اند».
 PASSIVE_AUXILIARIES = "شد|شدند|شده|شده اند|شده است|گردید|گردیدند|می شود|می شوند"
+# Added to the distance of a month or year when a day is also told near the act.
+_COARSE_DATE_PENALTY = 100
 # «؛» between two sentences, not before an elaboration of the first («؛ از جمله پنج کارمند ...»).
 _SENTENCE_JOIN = re.compile(r"؛(?!\s*(?:از جمله|یعنی|به ویژه|به خصوص|مانند|نظیر|شامل))")
 # Punctuation that ends a clause (shared with the extractor).

@@ -64,6 +64,7 @@ class Cues:
     installation: re.Pattern[str]
     target_filler: re.Pattern[str]
     sports: re.Pattern[str]
+    market: re.Pattern[str]
 
 
 def load_cues(path: Path = DATA_FILE) -> Cues:
@@ -99,6 +100,7 @@ def load_cues(path: Path = DATA_FILE) -> Cues:
         plural_before=_ending(data["plural_quantifiers"]),
         generic_before=_ending(data["generic_before"]),
         sports=_words(data["sports"]),
+        market=_words(data["market"]),
         installation=re.compile(r"(?:" + "|".join(re.escape(" ".join(fold(f).split())) for f in data["installations"]) + r")(?![\w])"),
         # «به یک پاسگاه X», «به اردوگاه X», «به یکی از مقرهای X»: what stands between a target's
         # preposition and the owner of the place struck

@@ -262,3 +262,20 @@ def test_an_undated_lead_takes_the_date_told_in_the_next_sentence(pipeline: Pipe
     assert len(events) == 1
     assert events[0]["date"]["value"] == "2024-05-05"
     assert events[0]["fatalities"] == 3
+
+
+def test_a_market_report_has_no_attack_and_no_truce(pipeline: Pipeline) -> None:
+    text = (
+        "بازار سرمایه تهران روز دوشنبه شاهد حمله کم‌سابقه خریداران به نمادهای گروه خودرو بود و شاخص کل بورس تهران بالا رفت. "
+        "امید به آتش‌بس در جنگ تعرفه‌ای قیمت اونس طلا را پایین آورد."
+    )
+    assert [e for e in events_of(pipeline, text) if e["type"] in ("ASSAULT", "AGREE")] == []
+
+
+def test_a_day_beside_a_year_dates_the_attack(pipeline: Pipeline) -> None:
+    text = (
+        "جماعت نصرت الاسلام و المسلمین روز دوشنبه به پایگاه ارتش در جیبو حمله کرد. "
+        "مرگبارترین حمله سال جاری در ۲۴ اوت در بارسالوگو رخ داد؛ جنگجویان همین گروه به ساکنان حمله کردند."
+    )
+    dates = {e["date"]["value"] for e in events_of(pipeline, text, published="2024-12-10") if e["type"] == "ASSAULT"}
+    assert "2024-08-24" in dates
