@@ -266,8 +266,12 @@ _PRIORITY = {"DATE": 6, "ACTOR": 5, "PERSON": 5, "OUTLET": 5, "PLACE": 4, "WEAPO
 def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     """Drop a mention that overlaps a longer (or, at equal length, higher-priority) one.
 
-    NUMBER mentions inside a DATE are dropped; other kinds never overlap in the output.
+    NUMBER mentions inside a DATE are dropped; other kinds never overlap in the output. A NUMBER
+    that overlaps a DATE gives way to it, however long («نزدیک به دو دهه پیش»: a date, not a count).
     """
+    dates = [(m.start, m.end) for m in mentions if m.kind == "DATE"]
+    if dates:
+        mentions = [m for m in mentions if m.kind != "NUMBER" or not any(s < m.end and m.start < e for s, e in dates)]
     ordered = sorted(mentions, key=lambda m: (m.start - m.end, -_PRIORITY.get(m.kind, 0), m.start))
     kept: list[Mention] = []
     taken = bytearray(max((m.end for m in mentions), default=0))  # 1 where a kept mention stands

@@ -556,8 +556,8 @@ class DateRecognizer:
         unit = self.units[compact(m["unit"])]
         sign = -1 if direction in ("ago", "past") else 1
         days = {"hour": math.ceil(count / 24), "day": count, "week": 7 * count}.get(unit, 0)
-        months = {"month": count, "year": 12 * count}.get(unit, 0)
-        precision = {"hour": "day"}.get(unit, unit)
+        months = {"month": count, "year": 12 * count, "decade": 120 * count}.get(unit, 0)
+        precision = {"hour": "day", "decade": "year"}.get(unit, unit)
         if compact(m["count"]) in self.vague_counts:
             precision = coarser(precision)
         moved = RelativeDate(days=sign * days, months=sign * months, precision=precision)

@@ -163,3 +163,9 @@ def test_a_country_after_a_noun_is_its_adjective(pipeline: Pipeline) -> None:
 
 def test_zipf_list_is_keyed_like_the_recognizers() -> None:
     assert wordfreq_zipf().get("خبر", 0.0) > 5.0
+
+
+def test_a_date_wins_over_an_approximate_count_that_overlaps_it(pipeline: Pipeline) -> None:
+    doc = run(pipeline, "او نزدیک به دو دهه پیش در ننگرهار بازداشت شد.")
+    kinds = {doc.text[m.start : m.end]: m.kind for m in doc.mentions if m.kind in ("DATE", "NUMBER")}
+    assert kinds == {"دو دهه پیش": "DATE"}
