@@ -134,7 +134,10 @@ class Resolver:
             # «... هفت نفر و دو شرکت مستقر در امارات و هنگ‌کنگ را تحریم کرد»: a sanction is decided in the
             # sanctioning state, not where those it names are based
             country = (coded["actor1"] or {}).get("country")
-            if country and (coded["location"] or {}).get("country") != country:
+            if not coded["actor1"]:
+                coded["location"] = None  # who sanctions is unknown, so is where: not where the news reacted
+                event.location = None
+            elif country and (coded["location"] or {}).get("country") != country:
                 coded["location"] = country_location(self.kb, country, None)
                 coded.pop("location_borrowed", None)
                 event.location = None

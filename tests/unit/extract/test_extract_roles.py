@@ -932,3 +932,14 @@ def test_troops_massing_is_no_protest(pipeline: Pipeline) -> None:
     events = events_of(pipeline, text)
     assert [e for e in events if e["type"] == "PROTEST"] == []
     assert [e for e in events if e["type"] == "ASSAULT"]
+
+
+def test_a_sanction_headline_with_no_sanctioner_joins_the_lead(pipeline: Pipeline) -> None:
+    text = (
+        "تحریم یک پالایشگاه چینی به اتهام خرید نفت ایران؛ پکن و تهران واکنش نشان دادند\n"
+        "وزارت خزانه‌داری آمریکا روز پنج‌شنبه یک پالایشگاه مستقل در استان شاندونگ چین را به دلیل خرید نفت ایران تحریم کرد.\n"
+        "سخنگوی وزارت خارجه چین روز جمعه گفت پکن با تحریم‌های یکجانبه غیرقانونی مخالف است."
+    )
+    sanctions = [e for e in events_of(pipeline, text) if e["type"] == "SANCTION"]
+    assert len(sanctions) == 1
+    assert sanctions[0]["location"]["country"] == "USA"
