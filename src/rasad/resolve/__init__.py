@@ -196,7 +196,7 @@ def _inherit_story_date(events: list[Event], sentence_of: Callable[[int], int]) 
             event.coded["date"] = {**recalled[1], "text": None, "inferred": True}
             event.timing = "background"
         elif story is not None:
-            event.coded["date"] = {**story, "text": None, "inferred": True}
+            event.coded["date"] = {**story, "text": None, "inferred": True, "from_story": True}
 
 
 
@@ -682,7 +682,9 @@ def _violence_evidence(event: Event) -> int:
     # a town or site, or a village the text names within a province («شهرک جوگو در استان ایتوری»)
     named = location.get("geo_precision", 3) < 3 or event.coded.get("named_place")
     points += 1 if location and named else 0
-    points += 1 if _explicit_date(event) else 0
+    # a date of its own, or the day of the story it continues («... بریتال، الهرمل و حومه بعلبک هدف قرار گرفت»)
+    from_story = (event.coded.get("date") or {}).get("from_story") and event.coded.get("also_place")
+    points += 1 if _explicit_date(event) or from_story else 0
     return points
 
 
