@@ -147,6 +147,9 @@ def pick_arguments(
         and not _DATELINE_END.match(folded, m.end)  # «کندهار (پژواک، ۲۹ اسد ۱۴۰۳): ...»: when it was filed
         and not _recent_window(m)
         and "؛" not in folded[min(m.end, t_end) : max(m.start, t_start)]
+        # «JNIM روز دوشنبه در پیامی مسئولیت این حمله را بر عهده گرفت»: a day before the claim of an act
+        # told already is when it was claimed
+        and not (m.end <= t_start and _claim_of_told_act(folded, m.end, t_start, cues))
     ]
     # «مرگبارترین حمله سال جاری در ۲۴ اوت ...»: a day told beside a year or month is the act's date
     has_day = any((m.data or {}).get("precision", "day") == "day" for m in dates)
@@ -320,6 +323,8 @@ def _actor_roles(
 
 # The auxiliaries of a passive verb (shared with the extractor): «منفجر شد», «بازداشت شده اند».
 PASSIVE_AUXILIARIES = "شد|شدند|شده|شده اند|شده است|گردید|گردیدند|می شود|می شوند"
+# «این حمله», «همین انفجار»: the act told already.
+_ANAPHORIC_AFTER = re.compile(r" (?:این|همین) ")
 # Added to the distance of a month or year when a day is also told near the act.
 _COARSE_DATE_PENALTY = 100
 # «؛» between two sentences, not before an elaboration of the first («؛ از جمله پنج کارمند ...»).
@@ -507,6 +512,13 @@ _WITHIN = re.compile(
     r"\s*(?:[،,]\s*|(?=\S))(?:که\s+)?(?:(?:در|نزدیک|نزدیکی|حومه|اطراف|حوالی|شمال|جنوب|شرق|غرب|مرکز|شرقی|غربی|شمالی|جنوبی|"
     r"حدود|کیلومتری|مایلی|[0-9۰-۹]+)\s+)+|\s*[،,]\s*"
 )
+
+
+def _claim_of_told_act(folded: str, start: int, end: int, cues: Cues) -> bool:
+    """A claim of an act told already («مسئولیت این حمله») stands between `start` and `end`."""
+    return any(
+        _ANAPHORIC_AFTER.match(folded, claim.end()) for claim in cues.status["claimed"].finditer(folded, start, end)
+    )
 
 
 def _lies_in(folded: str, mention: Mention, larger: Mention) -> bool:

@@ -279,3 +279,13 @@ def test_a_day_beside_a_year_dates_the_attack(pipeline: Pipeline) -> None:
     )
     dates = {e["date"]["value"] for e in events_of(pipeline, text, published="2024-12-10") if e["type"] == "ASSAULT"}
     assert "2024-08-24" in dates
+
+
+def test_the_day_of_a_claim_is_not_the_day_of_the_attack_it_claims(pipeline: Pipeline) -> None:
+    text = (
+        "شبه‌نظامیان شامگاه یکشنبه با خمپاره به شهر جیبو در شمال بورکینافاسو حمله کردند و پنج غیرنظامی کشته شدند.\n"
+        "جماعت نصرت الاسلام و المسلمین روز سه‌شنبه در پیامی مسئولیت این حمله را پذیرفت و مدعی شد مواضع ارتش را هدف قرار داده است."
+    )
+    events = [e for e in events_of(pipeline, text) if e["type"] == "ASSAULT"]
+    assert len(events) == 1
+    assert events[0]["date"]["value"] == "2024-05-05"
