@@ -644,6 +644,8 @@ def _drop(event: Event, standalone: bool = True) -> bool:
     if event.coded.get("weak") and not (_known_actor(event) or armed_agent or event.weapon is not None):
         return True  # deaths with no one and nothing violent named: a flood or an accident
     date = event.coded.get("date") or {}
+    if (event.plural or event.coded.get("weak")) and _explicit_date(event) and date.get("precision") == "year":
+        return True  # «در سال ۲۰۲۴ دست‌کم ۴۷ کولبر کشته شده‌اند»: a year's tally, not an event
     # «حملات ... از اکتبر تا فوریه»: a period, not an event (but «درگیری‌ها از شامگاه دوشنبه تا صبح
     # سه‌شنبه» is one night's fighting)
     return bool(event.plural and date.get("end") and _span_days(date) > _ONE_EVENT_DAYS)

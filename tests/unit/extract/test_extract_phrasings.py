@@ -289,3 +289,8 @@ def test_the_day_of_a_claim_is_not_the_day_of_the_attack_it_claims(pipeline: Pip
     events = [e for e in events_of(pipeline, text) if e["type"] == "ASSAULT"]
     assert len(events) == 1
     assert events[0]["date"]["value"] == "2024-05-05"
+
+
+def test_a_years_tally_is_no_event(pipeline: Pipeline) -> None:
+    text = "بر اساس آمار یک نهاد حقوق بشری، در سال ۲۰۲۳ دست‌کم ۴۷ کولبر در مناطق مرزی کردستان با شلیک مستقیم ماموران کشته شدند."
+    assert [e for e in events_of(pipeline, text) if e["type"] == "ASSAULT"] == []
