@@ -34,7 +34,9 @@ WEAPON_REFINED = frozenset({"attack", "fire", "explosion", "destroy", "bombard",
 # Event nouns whose genitive names the one who acts («حمله X»); for the others it names the victim («ترور X»).
 GENITIVE_AGENT = frozenset({"attack", "bombard", "suicide"})
 # «حمله نکرد», «به درگیری‌ها اشاره‌ای نکردند» (a ZWNJ word folds into two)
-_NEGATION_AFTER = re.compile(r"^\s*(?:\S+\s+){0,2}(?:ن(?:کرد|کردند|شد|شدند|داد|دادند|گرفت|گرفتند|رسید))(?![\w])")
+_NEGATION_AFTER = re.compile(
+    r"^\s*(?:\S+\s+){0,2}(?:ن(?:کرد|کردند|شد|شدند|داد|دادند|گرفت|گرفتند|رسید|کند|کنند|شود|شوند|کرده|شده))(?![\w])"
+)
 # The verb after the trigger that makes it passive or intransitive: its subject is what it was done to.
 # The first verb of the clause after the trigger, when the trigger is joined to it by «و»:
 # «بازداشت و به مکان نامعلومی منتقل شدند» is passive too.

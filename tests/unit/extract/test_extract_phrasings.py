@@ -294,3 +294,8 @@ def test_the_day_of_a_claim_is_not_the_day_of_the_attack_it_claims(pipeline: Pip
 def test_a_years_tally_is_no_event(pipeline: Pipeline) -> None:
     text = "بر اساس آمار یک نهاد حقوق بشری، در سال ۲۰۲۳ دست‌کم ۴۷ کولبر در مناطق مرزی کردستان با شلیک مستقیم ماموران کشته شدند."
     assert [e for e in events_of(pipeline, text) if e["type"] == "ASSAULT"] == []
+
+
+def test_an_arrest_asked_for_in_a_negated_condition_is_no_arrest(pipeline: Pipeline) -> None:
+    text = "بزرگان قوم روز دوشنبه در هنگو گفتند تا زمانی که حکومت ایالتی عاملان حمله را بازداشت نکند، اجساد را به خاک نمی‌سپارند."
+    assert [e for e in events_of(pipeline, text) if e["type"] == "COERCE"] == []
