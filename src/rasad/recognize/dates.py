@@ -239,7 +239,7 @@ DATE_TABLES = (
     "months month_word month_word_before year_word day_word calendar_suffixes year_ranges jalali_below short_years "
     "weekdays weekday_past weekday_next weekday_today parts_of_day eve_parts positions month_day year_day "
     "relative count_units count_directions vague_count range_openers range_connectors range_and "
-    "range_and_openers ago_not_before"
+    "range_and_openers ago_not_before weekday_not_after"
 ).split()
 CALENDARS = ("gregorian", "jalali", "hijri")
 
@@ -325,6 +325,8 @@ class DateRecognizer:
         self.opener_reach = max(len(x) for x in d["range_openers"]) + 3  # how far back an opener can start
         self.listing = re.compile("[ \u200c]*[،,\\-–]?[ \u200c]*")  # «یکشنبه، ۲ اردیبهشت», «یکشنبه - …»
         self.before_from = re.compile(f"{GAP}{words_pattern(d['ago_not_before'])}")
+        # «امام جمعه», «نماز جمعه»: a weekday that names an office or a prayer, not a day
+        self.weekday_named = re.compile(f"{alternation(d['weekday_not_after'])}{GAP}$")
         self.ago_words = {lookup_form(x) for x in d["count_directions"]["ago"]}
         self.eve_parts = {lookup_form(x) for x in d["eve_parts"]}
 
@@ -516,6 +518,8 @@ class DateRecognizer:
         return Found(m.start(), m.end(f"{name}_suffix") if m[f"{name}_suffix"] else m.end(name), date)
 
     def _weekday(self, key: str, m: re.Match[str]) -> Found | None:
+        if m.start() == m.start("weekday") and self.weekday_named.search(key, max(0, m.start() - 20), m.start()):
+            return None
         iso_day = int(self.weekdays[compact(m["weekday"])])
         before = compact(m["part"] or "")
         if before in self.eve_parts:  # «شب جمعه»: Thursday night
