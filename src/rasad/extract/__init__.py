@@ -91,7 +91,7 @@ class Extractor:
         story = 0  # «در رویدادی دیگر»: a new story starts; frames do not continue the one before
         for sentence in doc.sentences:
             if self.cues.story_break.search(folded, sentence.start, min(sentence.end, sentence.start + 30)) or (
-                _ITEM_LABEL.match(folded, sentence.start) and sentence.start > 0
+                self._item_label(folded, sentence.start) is not None and sentence.start > 0
             ):
                 story += 1  # «در خبری دیگر ...», or a digest's item label («بنگلادش: ...», «تحریم: ...»)
             in_sentence = [h for h in hits if sentence.start <= h.start and h.end <= sentence.end]
@@ -114,7 +114,7 @@ class Extractor:
                 # «به گزارش پایگاه خبری X»: the outlet of the lead tells the news, it takes no part in it
                 and not (lead is not None and m.start < lead.end and lead.start < m.end)
             ]
-            label = _ITEM_LABEL.match(folded, sentence.start)
+            label = self._item_label(folded, sentence.start)
             if label is not None:
                 # «سومالی: انفجار یک خودروی ...»: a digest item's label names its subject, not a side
                 mentions = [m for m in mentions if m.start >= label.end()]
@@ -193,6 +193,14 @@ class Extractor:
                         event.actor2 = _victims(casualties.counted, mentions)
                 events.append(event)
         return replace(doc, events=_accused_as_doer(folded, _blame_the_doer(folded, events)))
+
+    def _item_label(self, folded: str, start: int) -> re.Match[str] | None:
+        """«بنگلادش: ...», «تحریم: ...»: a digest item's label (not «وی افزود: ...», a quote's speaker)."""
+        label = _ITEM_LABEL.match(folded, start)
+        if label is None:
+            return None
+        said = self.cues.reporting.search(folded, start, label.end())
+        return None if said is not None else label
 
     def _frame(
         self,

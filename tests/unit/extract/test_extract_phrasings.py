@@ -299,3 +299,14 @@ def test_a_years_tally_is_no_event(pipeline: Pipeline) -> None:
 def test_an_arrest_asked_for_in_a_negated_condition_is_no_arrest(pipeline: Pipeline) -> None:
     text = "بزرگان قوم روز دوشنبه در هنگو گفتند تا زمانی که حکومت ایالتی عاملان حمله را بازداشت نکند، اجساد را به خاک نمی‌سپارند."
     assert [e for e in events_of(pipeline, text) if e["type"] == "COERCE"] == []
+
+
+def test_a_quote_after_a_colon_is_no_new_digest_item(pipeline: Pipeline) -> None:
+    text = (
+        "ترور قاضی دادگاه در زاهدان؛ مظنون اصلی بازداشت شد\n"
+        "دو مرد موتورسوار شامگاه دوشنبه قاضی دادگاه انقلاب را در زاهدان به ضرب گلوله کشتند.\n"
+        "وی افزود: محافظ این قاضی نیز زخمی شد.\n"
+        "به گفته این مقام، مظنون اصلی این جنایت بامداد امروز در زاهدان توسط پلیس دستگیر شد."
+    )
+    arrests = [e for e in events_of(pipeline, text) if e["type"] == "COERCE"]
+    assert len(arrests) == 1
