@@ -41,6 +41,8 @@ _NEGATION_AFTER = re.compile(
 # The first verb of the clause after the trigger, when the trigger is joined to it by «و»:
 # «بازداشت و به مکان نامعلومی منتقل شدند» is passive too.
 _COORDINATED_PASSIVE = re.compile(r"^\s*و\s+(?:[^\s،؛:]+\s+){0,4}?(?:شد|شدند|شده اند|گردید|گردیدند)(?![\w])")
+# A demonstrative ending a stretch of text: «به گفته این ».
+_DEMONSTRATIVE_END = re.compile(r"(?<![\w])(?:این|همین|آن|همان) $")
 # A digest item's label: a word or three, then a colon («روسیه و اوکراین: ...»).
 _ITEM_LABEL = re.compile(r"\s*[^\s:،؛.]+(?: [^\s:،؛.]+){0,2} ?: ")
 # Speech acts aimed at the doer of an event they name, and the events they can name.
@@ -478,7 +480,12 @@ def _speakers(
     overlapping = {(m.start, m.end) for m in named for s in sources if m.start < s.end and s.start < m.end}
     spans |= overlapping
     # «به گزارش خبرنگار شرق», «به گفته پلیس ...»: whoever a report is attributed to tells it
-    spans |= {(m.start, m.end) for m in named if cues.attribution_before.search(folded[max(sentence[0], m.start - 16) : m.start])}
+    # («به گفته این مقام قضایی»: a demonstrative may stand between)
+    spans |= {
+        (m.start, m.end)
+        for m in named
+        if cues.attribution_before.search(_DEMONSTRATIVE_END.sub("", folded[max(sentence[0], m.start - 22) : m.start]))
+    }
     if named and named[0].end <= trigger_start and cues.reporting.search(folded[trigger_start : sentence[1]]):
         spans.add((named[0].start, named[0].end))
         if named[0].kind == "PERSON" and folded[named[0].end : named[0].end + 2].strip().startswith("،"):

@@ -147,7 +147,11 @@ def nested_mentions(mentions: list[Mention]) -> list[Mention]:
     for mention in mentions:
         for inner in mention.data.get("nested", []) if mention.data else []:
             if isinstance(inner, Mention) and mention.start <= inner.start and inner.end <= mention.end:
-                nested.append(Mention(inner.kind, inner.start, inner.end, inner.ref, {**inner.data, "inside": True}))
+                # «پلیس داکا», «نیروهای امنیتی بصره»: a town (not a country or capital, which stand for a
+                # state) inside a force's name still places what the force does
+                police = (mention.data or {}).get("kind") == "police"  # «پلیس داکا» polices Dhaka, capital or not
+                town = inner.kind == "PLACE" and not inner.ref and (police or not inner.data.get("capital"))
+                nested.append(Mention(inner.kind, inner.start, inner.end, inner.ref, {**inner.data, "inside": not town}))
     return nested
 
 

@@ -943,3 +943,15 @@ def test_a_sanction_headline_with_no_sanctioner_joins_the_lead(pipeline: Pipelin
     sanctions = [e for e in events_of(pipeline, text) if e["type"] == "SANCTION"]
     assert len(sanctions) == 1
     assert sanctions[0]["location"]["country"] == "USA"
+
+
+def test_the_city_of_a_police_force_places_what_it_does(pipeline: Pipeline) -> None:
+    text = "پلیس داکا روز دوشنبه با گاز اشک‌آور تجمع صدها دانشجو را پراکنده کرد."
+    event = [e for e in events_of(pipeline, text) if e["type"] == "PROTEST"][0]
+    assert event["location"]["name"] == "Dhaka"
+
+
+def test_the_capital_in_a_states_authorities_is_no_place(pipeline: Pipeline) -> None:
+    text = "مقامات دمشق روز دوشنبه حمله هوایی به حلب را محکوم کردند."
+    for event in events_of(pipeline, text):
+        assert (event["location"] or {}).get("name") != "Damascus" or event["type"] in ("ACCUSE",)
