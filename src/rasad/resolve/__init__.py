@@ -380,8 +380,8 @@ def _distant(a: Event, b: Event) -> bool:
     if same_weapon and not (_explicit_date(a) and _explicit_date(b)) and not also:
         return False  # «پنج موشک ... به سمت پایگاه ... شلیک شد» told again by a source naming another base
     reach = SAME_SALVO_KM if same_weapon else SAME_PLACE_KM
-    if loc_a.get("geo_precision") == 1 == loc_b.get("geo_precision"):
-        return _km(loc_a, loc_b) > reach
+    if loc_a.get("geo_precision") in (1, 2) and loc_b.get("geo_precision") in (1, 2):
+        return _km(loc_a, loc_b) > reach  # two towns or sites, or near them: points to compare
     # a province and a town far from its centre («استان صعده», «بندر الحدیده»)
     # (or two regions: «خلیج عدن» and «دریای سرخ»)
     provinces = [loc for loc in (loc_a, loc_b) if loc.get("geo_precision") == 3 and not _is_country(loc)]

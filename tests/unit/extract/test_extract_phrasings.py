@@ -310,3 +310,12 @@ def test_a_quote_after_a_colon_is_no_new_digest_item(pipeline: Pipeline) -> None
     )
     arrests = [e for e in events_of(pipeline, text) if e["type"] == "COERCE"]
     assert len(arrests) == 1
+
+
+def test_two_attacks_near_two_distant_towns_stay_two(pipeline: Pipeline) -> None:
+    text = (
+        "مهاجمان روز دوشنبه در نزدیکی شهر جنین به یک خودروی نظامی تیراندازی کردند.\n"
+        "روز دوشنبه یک فرد مسلح در حومه شهر الخلیل به سوی یک ایستگاه اتوبوس آتش گشود و دو نفر زخمی شدند."
+    )
+    events = [e for e in events_of(pipeline, text) if e["type"] == "ASSAULT"]
+    assert len(events) == 2
