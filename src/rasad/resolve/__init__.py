@@ -55,7 +55,7 @@ class Resolver:
         # those are judged after merging, the rest before
         frames = [e for e in converted if not _drop(e, standalone=False)]
         merged = _doers_of_condemned_events(merge_events(frames))
-        kept = [e for e in merged if not _drop(e)]
+        kept = _told_only_by_the_headline(doc.text, [e for e in merged if not _drop(e)])
         # the dateline is looked up only when an act on the ground lacks a place
         unplaced = any(not e.coded.get("location") and (e.type in _ON_THE_GROUND or e.coded.get("two_sides")) for e in kept)
         kept = _place_from_story(kept, self._dateline(doc, context) if unplaced else None)
@@ -236,6 +236,24 @@ def _place_from_story(events: list[Event], dateline: dict[str, Any] | None = Non
             event.coded["location"] = place
             event.coded["location_borrowed"] = True
     return events
+
+
+# The longest first line that is still a headline, and what ends a sentence.
+_HEADLINE_CHARS = 250
+_SENTENCE_END = (".", "!", "?", "…")
+
+
+def _told_only_by_the_headline(text: str, events: list[Event]) -> list[Event]:
+    """A headline retells what the body tells: an event of the headline alone that no body frame
+    joined («حمله موشکی روسیه به خارکیف و حمله پهپادی به بلگورود») is a second telling of body events
+    of its type, not one more event (kept when the body tells none of its type)."""
+    first_line = text.split("\n", 1)[0].rstrip()
+    if "\n" not in text or not first_line or len(first_line) > _HEADLINE_CHARS or first_line.endswith(_SENTENCE_END):
+        return events
+    end = len(first_line)
+    only_headline = [e for e in events if e.evidence and all(span.end <= end + 1 for span in e.evidence)]
+    body_types = {e.type for e in events if e not in only_headline}
+    return [e for e in events if e not in only_headline or e.type not in body_types]
 
 
 def _explicit_date(event: Event) -> str | None:
