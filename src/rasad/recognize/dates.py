@@ -300,7 +300,7 @@ class DateRecognizer:
         number_and = entry_pattern(w.numbers.and_word)
         self.count_and = re.compile(f"{GAP}{number_and}{GAP}")
         count_word = words_pattern([*w.numbers.small_counts(), *d["vague_count"]["words"]])
-        self.count_words = f"{count_word}(?:{GAP}{number_and}{GAP}{count_word})?"  # «بیست و چهار»
+        self.count_words = f"{count_word}(?:{GAP}{number_and}{GAP}{count_word}){{0,2}}"  # «بیست و چهار», «پانصد و ده»
         self.patterns: list[tuple[GatedPattern, Handler]] = [
             (self._calendar_pattern(), self._calendar),
             (self._numeric_pattern(), self._numeric),

@@ -237,8 +237,8 @@ class NumberWords:
         return plain + [form + self.ordinal_adjective_suffix for form in plain]
 
     def small_counts(self) -> dict[str, int]:
-        """Whole cardinal words up to 100, for «دو روز پیش»."""
-        return {w: int(v) for w, v in self.words.items() if float(v).is_integer() and 0 < v <= 100}
+        """Whole cardinal words up to 1000, for «دو روز پیش», «پانصد و ده سال پیش»."""
+        return {w: int(v) for w, v in self.words.items() if float(v).is_integer() and 0 < v <= 1000}
 
 
 def _ordinals(

@@ -50,6 +50,8 @@ class Resolver:
         coded = [self._code(event, doc, context, published) for event in doc.events]
         starts = [sentence.start for sentence in doc.sentences]
         _inherit_story_date([e for e in coded if e is not None], lambda position: bisect.bisect_right(starts, position))
+        # «پانصد و ده سال پیش ... نبرد چالدران»: history, not the conflict data this codes
+        coded = [e for e in coded if e is None or not _history(e, published)]
         converted = [_as_protest_intervention(e) for e in coded if e is not None]
         # a casualty frame with no one named may still tell the toll of an event told elsewhere:
         # those are judged after merging, the rest before
@@ -254,6 +256,20 @@ def _told_only_by_the_headline(text: str, events: list[Event]) -> list[Event]:
     only_headline = [e for e in events if e.evidence and all(span.end <= end + 1 for span in e.evidence)]
     body_types = {e.type for e in events if e not in only_headline}
     return [e for e in events if e not in only_headline or e.type not in body_types]
+
+
+# Events dated this many years before publication are history.
+HISTORY_YEARS = 80
+
+
+def _history(event: Event, published: dt.date | None) -> bool:
+    value = _explicit_date(event)
+    if published is None or value is None:
+        return False
+    try:
+        return (published - dt.date.fromisoformat(value)).days > HISTORY_YEARS * 365
+    except ValueError:
+        return False
 
 
 def _explicit_date(event: Event) -> str | None:

@@ -319,3 +319,8 @@ def test_two_attacks_near_two_distant_towns_stay_two(pipeline: Pipeline) -> None
     )
     events = [e for e in events_of(pipeline, text) if e["type"] == "ASSAULT"]
     assert len(events) == 2
+
+
+def test_a_battle_five_centuries_ago_is_history_not_an_event(pipeline: Pipeline) -> None:
+    text = "پانصد و ده سال پیش در دشت چالدران سپاه عثمانی با توپخانه به سپاه صفوی حمله کرد و هزاران نفر کشته شدند."
+    assert [e for e in events_of(pipeline, text) if e["type"] == "ASSAULT"] == []
