@@ -81,9 +81,16 @@ def mentions_from_hits(text: str, hits: list[Hit], kb: KnowledgeBase) -> list[Me
                 continue
         # only a country's adjective asks what stands before it (the look-back is the costlier test)
         adjective = "COUNTRY_ADJ" in kinds and _after_noun(text, hit.start)
-        found.extend(_plain_mentions(hit, kb, adjective=adjective))
+        # «در نزدیکی المیادین»: a name that is both an outlet and a town is the town after a place word
+        placed = "OUTLET" in kinds and "PLACE" in kinds and _PLACE_WORD_BEFORE.search(text, max(0, hit.start - 14), hit.start)
+        found.extend(_plain_mentions(hit, kb, adjective=adjective, as_place=bool(placed)))
         index += 1
     return found
+
+
+# The word before a name that makes it a place: a preposition of place or a place noun (not «به»:
+# «به الجزیره گفت» tells an outlet).
+_PLACE_WORD_BEFORE = re.compile(r"(?<![^\W\d_])(?:در|نزدیکی|حومه|اطراف|شهر|شهرک|منطقه|شرق|غرب|شمال|جنوب)[ \u200c]+$")
 
 
 def _force_mention(
@@ -159,7 +166,7 @@ def _person_data(kb: KnowledgeBase, person_id: str) -> dict[str, object]:
     return {"name": person.name, "org": person.org, "country": person.country, "office": person.office}
 
 
-def _plain_mentions(hit: Hit, kb: KnowledgeBase, adjective: bool = False) -> list[Mention]:
+def _plain_mentions(hit: Hit, kb: KnowledgeBase, adjective: bool = False, as_place: bool = False) -> list[Mention]:
     """The mentions a hit makes alone; `adjective`: the hit follows a noun, so a word that is both a
     country and its adjective («سعودی» in «سفیر سعودی», «مقام‌های سعودی») is the adjective, no place."""
     kinds = _kinds(hit)
@@ -168,7 +175,7 @@ def _plain_mentions(hit: Hit, kb: KnowledgeBase, adjective: bool = False) -> lis
     actor = kinds.get("ACTOR")
     if actor is not None and actor.ref in kb.actors:
         return [Mention("ACTOR", hit.start, hit.end, actor.ref, _actor_data(kb, actor.ref))]
-    outlet = kinds.get("OUTLET")
+    outlet = None if as_place else kinds.get("OUTLET")
     if outlet is not None and outlet.ref in kb.actors:
         return [Mention("OUTLET", hit.start, hit.end, outlet.ref, _actor_data(kb, outlet.ref))]
     person = kinds.get("PERSON")

@@ -169,3 +169,9 @@ def test_a_date_wins_over_an_approximate_count_that_overlaps_it(pipeline: Pipeli
     doc = run(pipeline, "او نزدیک به دو دهه پیش در ننگرهار بازداشت شد.")
     kinds = {doc.text[m.start : m.end]: m.kind for m in doc.mentions if m.kind in ("DATE", "NUMBER")}
     assert kinds == {"دو دهه پیش": "DATE"}
+
+
+def test_a_name_of_an_outlet_and_a_town_is_the_town_after_a_place_word(pipeline: Pipeline) -> None:
+    doc = run(pipeline, "به گزارش المیادین، شبه‌نظامیان داعش در نزدیکی المیادین به یک اتوبوس حمله کردند.")
+    kinds = [(doc.text[m.start : m.end], m.kind) for m in doc.mentions if doc.text[m.start : m.end] == "المیادین"]
+    assert ("المیادین", "OUTLET") in kinds and ("المیادین", "PLACE") in kinds
