@@ -336,7 +336,7 @@ class DateRecognizer:
         found = [
             f for index, (_, handle) in enumerate(self.patterns) for m in matches[index] if (f := handle(key, m))
         ]
-        return [self._mention(item, published) for item in self._merge(key, _longest(found))]
+        return [self._mention(item, published) for item in _same_year(key, self._merge(key, _longest(found)))]
 
     def _matches(self, key: str) -> list[list[re.Match[str]]]:
         """Each pattern's `finditer` matches, from one scan for the word starts any of them may match at.
@@ -638,3 +638,23 @@ def default_date_recognizer() -> DateRecognizer:
 def find_dates(text: str, published: dt.date | None = None) -> list[Mention]:
     """DATE mentions in normalized text, resolved against the publication date."""
     return default_date_recognizer()(text, published)
+
+
+# «در ۲۲ اکتبر همان سال»: the year of the date told before it.
+_SAME_YEAR = re.compile("[ \u200c]+(?:همان|همین|آن)[ \u200c]+سال(?![^\\W\\d_])")
+
+
+def _same_year(key: str, found: list[Found]) -> list[Found]:
+    """A yearless date followed by «همان سال» takes the year of the latest date before it that has one."""
+    result: list[Found] = []
+    year: tuple[str, int] | None = None  # (calendar, year) of the latest date with a year
+    for item in found:
+        expression = item.expression
+        if isinstance(expression, CalendarDate):
+            same = _SAME_YEAR.match(key, item.end)
+            if expression.year is None and same is not None and year is not None and year[0] == expression.calendar:
+                item = replace(item, end=same.end(), expression=replace(expression, year=year[1]))
+            elif expression.year is not None:
+                year = (expression.calendar, expression.year)
+        result.append(item)
+    return result

@@ -316,3 +316,9 @@ def test_dates_spans_are_ordered_and_in_bounds(text: str, with_date: bool) -> No
         assert mention.data["precision"] in ("day", "week", "month", "year")
         if mention.ref is not None:
             dt.date.fromisoformat(mention.ref)
+
+
+def test_dates_a_yearless_date_of_that_same_year_takes_the_year_told_before() -> None:
+    text = "در ۱۸ سپتامبر ۲۰۲۱ او کشته شد و در ۲۲ اکتبر همان سال مهاجمان به مدرسه حمله کردند."
+    values = [m.ref for m in find_dates(text, PUBLISHED)]
+    assert values == ["2021-09-18", "2021-10-22"]
