@@ -469,6 +469,10 @@ def _places(
             # آمریکایی مستقر در پایگاه X را هدف قرار دادند» names the target's place)
             continue
         if mention.end <= t_start and cues.reporting.search(folded, mention.end, t_start):
+            if " که " in folded[start : mention.start] and not cues.reporting.search(folded, start, mention.start):
+                # «دو مهاجری که از طریق بندر اسلام قلعه اخراج شدند به اطلاعات روز گفتند که ...»: a relative
+                # clause on the speakers tells of them, not of the act
+                continue
             score += 60  # «مقام‌های محلی در ولایت کندهار می‌گویند در درگیری ...»: where the speakers are
         if before.endswith(("مقیم ", "شهروندان ")):
             continue  # «ده‌ها شهروند و مقیم کانادا»: where the victims lived, not where it happened

@@ -324,3 +324,12 @@ def test_two_attacks_near_two_distant_towns_stay_two(pipeline: Pipeline) -> None
 def test_a_battle_five_centuries_ago_is_history_not_an_event(pipeline: Pipeline) -> None:
     text = "پانصد و ده سال پیش در دشت چالدران سپاه عثمانی با توپخانه به سپاه صفوی حمله کرد و هزاران نفر کشته شدند."
     assert [e for e in events_of(pipeline, text) if e["type"] == "ASSAULT"] == []
+
+
+def test_a_place_in_a_relative_clause_on_the_speakers_is_not_where_it_happened(pipeline: Pipeline) -> None:
+    text = (
+        "صدها مهاجر افغان روز دوشنبه در کمپ مرزی دوغارون دست به شورش زدند.\n"
+        "دو مهاجری که روز جمعه از طریق بندر اسلام قلعه به هرات اخراج شدند به خبرنگاران گفتند که معترضان خیمه‌ها را به آتش کشیدند."
+    )
+    for event in events_of(pipeline, text):
+        assert (event["location"] or {}).get("country") != "AFG"
