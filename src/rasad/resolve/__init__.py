@@ -609,9 +609,9 @@ def _absorb(into: Event, other: Event, only_sources: bool = False) -> None:
 
 
 def _takes_count(mine: int | None, theirs: int | None, other: Event, into: Event | None = None) -> bool:
-    """The merged event keeps the higher count, unless only a party to the fight claims it
-    («HPG مدعی شد هفت سرباز ترک کشته شده‌اند» does not replace the two the ministry gave); a
-    count a party claims gives way to one reported («الشباب مدعی شد ۴۷ نظامی را کشته است»)."""
+    """The merged event keeps the lower count when sources differ (ACLED's most conservative
+    estimate: «هرانا سه کشته ... هەنگاو دست‌کم دو کشته» gives 2), and a count a party to the fight
+    claims gives way to one reported («الشباب مدعی شد ۴۷ نظامی را کشته است»)."""
     if theirs is None:
         return False
     if mine is None:
@@ -620,7 +620,7 @@ def _takes_count(mine: int | None, theirs: int | None, other: Event, into: Event
     claimed_theirs = other.status == "alleged" or bool(other.coded.get("toll_claimed"))
     if claimed_mine != claimed_theirs:
         return claimed_mine
-    return theirs > mine
+    return theirs < mine
 
 
 def _as_protest_intervention(event: Event) -> Event:

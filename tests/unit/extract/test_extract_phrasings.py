@@ -333,3 +333,12 @@ def test_a_place_in_a_relative_clause_on_the_speakers_is_not_where_it_happened(p
     )
     for event in events_of(pipeline, text):
         assert (event["location"] or {}).get("country") != "AFG"
+
+
+def test_when_sources_differ_the_lower_toll_is_kept(pipeline: Pipeline) -> None:
+    text = (
+        "افراد مسلح شامگاه دوشنبه به یک پاسگاه پلیس در شهر بنو حمله کردند و به گفته پلیس سه مأمور کشته شدند.\n"
+        "رسانه‌های محلی اما از کشته شدن پنج مأمور در این حمله خبر دادند."
+    )
+    events = [e for e in events_of(pipeline, text) if e["type"] == "ASSAULT"]
+    assert len(events) == 1 and events[0]["fatalities"] == 3
