@@ -515,13 +515,14 @@ def _speakers(
 
 
 def _new_subject(folded: str, said_end: int, trigger_start: int, named: list[Mention]) -> bool:
-    """After «اعلام کرد که», an actor within a few words, not marked by «را» or a preposition, opens
-    the clause of what is said as its subject."""
+    """After «اعلام کرد که» (or «اعلام کرد» alone), an actor within a few words, not marked by «را» or a
+    preposition, opens the clause of what is said as its subject."""
     subject = next((m for m in named if said_end <= m.start < trigger_start), None)
     if subject is None:
         return False
     lead = folded[said_end : subject.start].split()
-    if not lead or lead[0] != "که" or len(lead) > 3 or any(w in ("به", "از", "در", "با", "علیه", "بر") for w in lead):
+    # «... می‌گویند مهاجمان ...»: «که» may be left out, the subject then follows the verb at once
+    if lead and (lead[0] != "که" or len(lead) > 3 or any(w in ("به", "از", "در", "با", "علیه", "بر") for w in lead)):
         return False
     return not folded[subject.end : subject.end + 4].strip().startswith("را")
 

@@ -955,3 +955,9 @@ def test_the_capital_in_a_states_authorities_is_no_place(pipeline: Pipeline) -> 
     text = "مقامات دمشق روز دوشنبه حمله هوایی به حلب را محکوم کردند."
     for event in events_of(pipeline, text):
         assert (event["location"] or {}).get("name") != "Damascus" or event["type"] in ("ACCUSE",)
+
+
+def test_the_speakers_are_not_the_agents_when_ke_is_left_out(pipeline: Pipeline) -> None:
+    text = "مقام‌های راه‌آهن روز سه‌شنبه می‌گویند شبه‌نظامیان نزدیک تونل مشکاف در گذرگاه بولان ریل قطار را منفجر کردند."
+    event = [e for e in events_of(pipeline, text) if e["type"] == "ASSAULT"][0]
+    assert (event["actor1"] or {}).get("kind") != "government"
