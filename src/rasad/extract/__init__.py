@@ -175,6 +175,8 @@ class Extractor:
                 event.coded["story"] = story
                 # «در پاسخ به حمله به پایگاه ...، موشک‌انداز را منهدم کرد»: an answer is not where the act it answers was
                 event.coded["answers"] = any(start != hit.start for start in answered)
+                if event.location is None:
+                    event.location = _place_told_before(doc, folded, sentence.start, sentence.end)
                 if hit is nearest_to_casualty and event.type == "ASSAULT":
                     # counted only for the frame that takes them (a sentence with no assault has none)
                     casualties = find_casualties(
@@ -467,6 +469,19 @@ class Extractor:
                 mode = known.mode if known is not None else mode
                 return mode, acled, True
         return mode, acled, False
+
+
+# «به این اردوگاه», «در همین شهر»: a place told before, named again by its kind.
+_PLACE_ANAPHOR = re.compile(r"(?<![\w])(?:این|همین|همان) (?:اردوگاه|شهر|شهرک|روستا|منطقه|پایگاه|زندان|بندر|استان|ولایت|ولسوالی|کمپ|گذرگاه|پادگان|قرارگاه)(?![\w])")
+
+
+def _place_told_before(doc: Doc, folded: str, start: int, end: int) -> Mention | None:
+    """«در 5 ژوئن 2021 حمله پهپادی به این اردوگاه سه کشته برجا گذاشت»: the latest place (not a
+    country) told before the sentence, when the sentence names its place by «این» and its kind."""
+    if not _PLACE_ANAPHOR.search(folded, start, end):
+        return None
+    before = [m for m in doc.mentions if m.kind == "PLACE" and m.end <= start and not (m.ref or "").startswith("country:")]
+    return before[-1] if before else None
 
 
 def _speakers(

@@ -342,3 +342,13 @@ def test_when_sources_differ_the_lower_toll_is_kept(pipeline: Pipeline) -> None:
     )
     events = [e for e in events_of(pipeline, text) if e["type"] == "ASSAULT"]
     assert len(events) == 1 and events[0]["fatalities"] == 3
+
+
+def test_this_camp_names_the_place_told_before(pipeline: Pipeline) -> None:
+    text = (
+        "یک پهپاد ترکیه روز دوشنبه خودرویی را در نزدیکی اردوگاه مخمور هدف قرار داد و دو نفر کشته شدند.\n"
+        "در ۵ ژوئن ۲۰۲۱ نیز حمله پهپادی به این اردوگاه سه کشته برجا گذاشت."
+    )
+    recalled = [e for e in events_of(pipeline, text) if e["date"]["value"] == "2021-06-05"]
+    assert len(recalled) == 1 and recalled[0]["location"] is not None
+    assert recalled[0]["location"]["country"] == "IRQ"
