@@ -352,3 +352,8 @@ def test_this_camp_names_the_place_told_before(pipeline: Pipeline) -> None:
     recalled = [e for e in events_of(pipeline, text) if e["date"]["value"] == "2021-06-05"]
     assert len(recalled) == 1 and recalled[0]["location"] is not None
     assert recalled[0]["location"]["country"] == "IRQ"
+
+
+def test_an_act_an_army_did_not_confirm_is_no_act(pipeline: Pipeline) -> None:
+    text = "ارتش اسرائیل روز دوشنبه تأیید نکرد که سربازانش در روستای المغیر گاز اشک‌آور شلیک کرده باشند."
+    assert [e for e in events_of(pipeline, text) if e["type"] in ("ASSAULT", "PROTEST")] == []
