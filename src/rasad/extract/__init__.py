@@ -194,9 +194,25 @@ class Extractor:
                         self.cues.status["alleged"].search(folded, sentence.start, sentence.end)
                     ) and (casualties.killed is not None or casualties.injured is not None)
                     if event.actor2 is None:
-                        event.actor2 = _victims(casualties.counted, mentions)
+                        event.actor2 = _victims(casualties.counted, mentions) or self._unnamed_victims(
+                            folded, casualties.counted, event
+                        )
                 events.append(event)
         return replace(doc, events=_accused_as_doer(folded, _blame_the_doer(folded, events)))
+
+    def _unnamed_victims(self, folded: str, counted: tuple[Mention, ...], event: Event) -> Mention | None:
+        """«سه نفر کشته شدند» in an attack by an armed side: people with no side named are civilians
+        (ACLED's «Civilians»), told by the count itself."""
+        agent = event.actor1
+        civilians = self.kb.actors.get("civilians")
+        if agent is None or civilians is None or agent.data.get("kind") not in _ARMED_AGENT_KINDS:
+            return None
+        for number in counted:
+            noun = _PEOPLE_NOUN.match(folded, number.end)
+            if noun is not None:
+                data = {"name": civilians.name, "country": None, "kind": civilians.kind, "inter": civilians.inter, "generic": True}
+                return Mention("ACTOR", number.start, noun.end(), civilians.id, data)
+        return None
 
     def _item_label(self, folded: str, start: int) -> re.Match[str] | None:
         """«بنگلادش: ...», «تحریم: ...»: a digest item's label (not «وی افزود: ...», a quote's speaker)."""
@@ -693,6 +709,11 @@ def _inside_mention(hit: TriggerHit, mentions: list[Mention]) -> bool:
         )
         for m in mentions
     )
+
+
+# Kinds of agent whose unnamed victims are civilians, and the nouns that count people with no side.
+_ARMED_AGENT_KINDS = frozenset({"military", "police", "security", "armed-group", "militia", "rebel", "coalition", "border-guard"})
+_PEOPLE_NOUN = re.compile(r"\s*(?:نفر|تن|غیرنظامی|غیر نظامی|شهروند)(?![\w])")
 
 
 def _victims(counted: tuple[Mention, ...], mentions: list[Mention]) -> Mention | None:

@@ -961,3 +961,10 @@ def test_the_speakers_are_not_the_agents_when_ke_is_left_out(pipeline: Pipeline)
     text = "مقام‌های راه‌آهن روز سه‌شنبه می‌گویند شبه‌نظامیان نزدیک تونل مشکاف در گذرگاه بولان ریل قطار را منفجر کردند."
     event = [e for e in events_of(pipeline, text) if e["type"] == "ASSAULT"][0]
     assert (event["actor1"] or {}).get("kind") != "government"
+
+
+def test_people_counted_with_no_side_in_an_armed_attack_are_civilians(pipeline: Pipeline) -> None:
+    text = "شبه‌نظامیان الشباب روز دوشنبه به بازار شهر افگویه حمله کردند و سه نفر کشته شدند."
+    event = [e for e in events_of(pipeline, text) if e["type"] == "ASSAULT"][0]
+    assert (event["actor2"] or {}).get("id") == "civilians"
+    assert event["acled"]["event_type"] == "Violence against civilians"
