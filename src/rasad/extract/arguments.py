@@ -133,6 +133,9 @@ def pick_arguments(
     )
     if agent is not None and agent.kind == "PLACE" and event_type in _VIOLENT and not agent.data.get("capital"):
         places = [m for m in places if m is not agent]  # «حملات آمریکا به یمن»: the state that acts is not where
+    if event_type in ("AGREE", "RETREAT"):
+        # «آتش‌بس میان صنعا و ائتلاف سعودی»: a capital or country that is a party is not where it was agreed
+        places = [m for m in places if m is not agent and m is not target]
     if event_type in _ABOUT_TYPES or about:
         # «تجمع در اعتراض به عادی‌سازی روابط با اسرائیل»: the country argued about is not where it happened
         places = [m for m in places if not cues.about_before.search(folded[max(start, m.start - 25) : m.start])]

@@ -968,3 +968,9 @@ def test_people_counted_with_no_side_in_an_armed_attack_are_civilians(pipeline: 
     event = [e for e in events_of(pipeline, text) if e["type"] == "ASSAULT"][0]
     assert (event["actor2"] or {}).get("id") == "civilians"
     assert event["acled"]["event_type"] == "Violence against civilians"
+
+
+def test_a_capital_that_is_a_party_to_a_truce_is_not_its_place(pipeline: Pipeline) -> None:
+    text = "آتش‌بس میان صنعا و ائتلاف سعودی روز دوشنبه با میانجیگری سازمان ملل در یمن اجرا شد."
+    agree = [e for e in events_of(pipeline, text) if e["type"] == "AGREE"]
+    assert agree and all((e["location"] or {}).get("name") != "Sanaa" for e in agree)
