@@ -189,7 +189,10 @@ def _inherit_story_date(events: list[Event], sentence_of: Callable[[int], int]) 
         date = event.coded.get("date")
         sentence = sentence_of(event.trigger.start)
         if date and not date.get("inferred"):
-            if event.timing == "current":
+            if event.timing == "current" and story is not None and str(date["value"]) < str(story["value"]):
+                # «اواخر هفته گذشته نیز ...»: an earlier day recalled in passing does not re-date the story
+                recalled = None
+            elif event.timing == "current":
                 story, recalled = date, None
             else:
                 recalled = (sentence, date)

@@ -357,3 +357,13 @@ def test_this_camp_names_the_place_told_before(pipeline: Pipeline) -> None:
 def test_an_act_an_army_did_not_confirm_is_no_act(pipeline: Pipeline) -> None:
     text = "ارتش اسرائیل روز دوشنبه تأیید نکرد که سربازانش در روستای المغیر گاز اشک‌آور شلیک کرده باشند."
     assert [e for e in events_of(pipeline, text) if e["type"] in ("ASSAULT", "PROTEST")] == []
+
+
+def test_an_earlier_day_recalled_in_passing_does_not_redate_the_story(pipeline: Pipeline) -> None:
+    text = (
+        "شهرک‌نشینان روز دوشنبه به روستای المغیر در شرق رام‌الله یورش بردند و یک جوان فلسطینی کشته شد.\n"
+        "اواخر هفته گذشته نیز شهرک‌نشینان به روستای جیت حمله کرده بودند و دو خانه را آتش زدند.\n"
+        "ارتش اسرائیل اعلام کرد نیروهایش در المغیر چهار اسرائیلی را بازداشت کردند."
+    )
+    arrests = [e for e in events_of(pipeline, text) if e["type"] == "COERCE"]
+    assert len(arrests) == 1 and arrests[0]["date"]["value"] == "2024-05-06"
