@@ -16,6 +16,7 @@ from rasad.extract.arguments import (
     CLAUSE_VERB,
     PASSIVE_AUXILIARIES,
     Arguments,
+    claim_of_told_act,
     pick_arguments,
     verbal,
 )
@@ -142,6 +143,11 @@ class Extractor:
             # references («در پاسخ به حمله», «این حمله») do not claim the arguments around them
             referring = [h.start for h in chosen if refers[h.start]]
             references = _conjoined(folded, chosen, referring)
+            claim_end = claim_of_told_act(folded, sentence.start, sentence.end, self.cues)
+            if claim_end is not None:
+                # «مسئولیت این حمله را بر عهده گرفت و مدعی شد ۲۱۴ نفر را به گروگان گرفته است»: what the
+                # claim goes on to tell is part of the act told already
+                references += [h.start for h in chosen if h.start > claim_end and h.start not in references]
             # «در پاسخ به ترور X و حملات دشمن به Y»: the acts answered, joined by «و»
             answered = _conjoined(
                 folded,

@@ -273,7 +273,9 @@ def _actor_roles(
             agents.append((-1000, mention))
         elif any(0 <= mention.start - w.end <= 1 for w in weapons or []):
             agents.append((-900, mention))  # «گلوله‌های توپ شبه‌نظامیان حوثی»: whose means they were
-        elif cues.possessive_before.search(before) and mention.end <= t_start:
+        elif (found := cues.possessive_before.search(before)) and mention.end <= t_start:
+            if before[: found.start()].rstrip().endswith("،"):
+                continue  # «JNIM، وابسته به القاعده، ...»: an aside on whom the subject belongs to
             agents.append((-500 + mention.start - start, mention))
         elif (
             mention.start >= t_end
@@ -523,8 +525,14 @@ _WITHIN = re.compile(
 
 def _claim_of_told_act(folded: str, start: int, end: int, cues: Cues) -> bool:
     """A claim of an act told already («مسئولیت این حمله») stands between `start` and `end`."""
-    return any(
-        _ANAPHORIC_AFTER.match(folded, claim.end()) for claim in cues.status["claimed"].finditer(folded, start, end)
+    return claim_of_told_act(folded, start, end, cues) is not None
+
+
+def claim_of_told_act(folded: str, start: int, end: int, cues: Cues) -> int | None:
+    """Where the first claim of an act told already («مسئولیت این حمله») between `start` and `end` ends."""
+    return next(
+        (claim.end() for claim in cues.status["claimed"].finditer(folded, start, end) if _ANAPHORIC_AFTER.match(folded, claim.end())),
+        None,
     )
 
 

@@ -445,7 +445,11 @@ def merge_events(events: list[Event]) -> list[Event]:
         same_story = [m for m in compatible if m.coded.get("story") == event.coded.get("story")]
         # «در این درگیری ...» after a digest's item label points into its own item, never to an earlier one
         compatible = same_story or ([] if reference and event.coded.get("anaphoric") else compatible)
-        target = max(compatible, key=lambda m: (_affinity(m, event), merged.index(m)), default=None)
+        if reference and event.coded.get("anaphoric"):
+            # «این حمله»: the act told last
+            target = max(compatible, key=lambda m: _last_told(m), default=None)
+        else:
+            target = max(compatible, key=lambda m: (_affinity(m, event), merged.index(m)), default=None)
         if target is not None and reference:
             _absorb(target, event, only_sources=True)
             continue
@@ -538,6 +542,11 @@ def _next_sentences(a: Event, b: Event) -> bool:
     if not a.evidence or not b.evidence:
         return False
     return 0 <= b.evidence[0].start - a.evidence[-1].end <= _NEXT_SENTENCES
+
+
+def _last_told(event: Event) -> int:
+    """Where the event was last told (its latest evidence)."""
+    return max((span.start for span in event.evidence), default=event.trigger.start)
 
 
 def _recalled_and_undated(dated: Event, undated: Event) -> bool:

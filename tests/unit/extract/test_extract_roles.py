@@ -974,3 +974,13 @@ def test_a_capital_that_is_a_party_to_a_truce_is_not_its_place(pipeline: Pipelin
     text = "آتش‌بس میان صنعا و ائتلاف سعودی روز دوشنبه با میانجیگری سازمان ملل در یمن اجرا شد."
     agree = [e for e in events_of(pipeline, text) if e["type"] == "AGREE"]
     assert agree and all((e["location"] or {}).get("name") != "Sanaa" for e in agree)
+
+
+def test_a_parent_named_in_an_aside_is_not_the_claimant(pipeline: Pipeline) -> None:
+    text = (
+        "شبه‌نظامیان شامگاه یکشنبه با خمپاره به شهر جیبو حمله کردند و پنج غیرنظامی کشته شدند.\n"
+        "جماعت نصرت الاسلام و المسلمین، وابسته به القاعده، روز دوشنبه مسئولیت این حمله را پذیرفت و مدعی شد مواضع ارتش را هدف قرار داده است."
+    )
+    events = [e for e in events_of(pipeline, text) if e["type"] == "ASSAULT"]
+    assert len(events) == 1
+    assert (events[0]["actor1"] or {}).get("id") == "jnim"
