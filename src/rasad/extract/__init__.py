@@ -44,6 +44,11 @@ _NEGATION_AFTER = re.compile(
 _COORDINATED_PASSIVE = re.compile(r"^\s*و\s+(?:[^\s،؛:]+\s+){0,4}?(?:شد|شدند|شده اند|گردید|گردیدند)(?![\w])")
 # A demonstrative ending a stretch of text: «به گفته این ».
 _DEMONSTRATIVE_END = re.compile(r"(?<![\w])(?:این|همین|آن|همان) $")
+# Riot words that, as a verb («شورش کردند»), name a crowd's violence by themselves (not «به آتش کشید»,
+# which may be arson).
+_RIOT_NOUN = re.compile(r"(?:شورش|آشوب|اغتشاش)")
+# Who makes a crowd of arsonists a riot.
+_CROWD_KINDS = frozenset({"protesters", "rioters"})
 # A digest item's label: a word or three, then a colon («روسیه و اوکراین: ...»).
 _ITEM_LABEL = re.compile(r"\s*[^\s:،؛.]+(?: [^\s:،؛.]+){0,2} ?: ")
 # Speech acts aimed at the doer of an event they name, and the events they can name.
@@ -246,8 +251,12 @@ class Extractor:
             return None  # «انفجار قیمت‌ها», «حمله قلبی»
         if trigger.id == "arrest" and folded[max(sentence[0], hit.start - 3) : hit.start] == "در ":
             return None  # «در بازداشت درگذشت»: in custody, a state, not an arrest
-        if trigger.mode == "riot" and not any(m.data.get("kind") == "protesters" for m in mentions):
-            return None  # «خودرو را به آتش کشید» with no crowd: fire, not a riot
+        if trigger.mode == "riot" and not any(m.data.get("kind") in _CROWD_KINDS for m in mentions) and not (
+            _RIOT_NOUN.match(folded, hit.start) and (verbal(folded, hit.start, hit.end) or folded.endswith("دست به ", 0, hit.start))
+        ):
+            # «خودرو را به آتش کشید» with no crowd: fire, not a riot; «صدها مهاجر ... شورش کردند», «دست به
+            # شورش زدند» is one by itself (not «گروه شورشی», «لیدرهای اغتشاش»)
+            return None
         others = [p for p in positions if p != hit.start]
         candidates = mentions
         speakers: set[tuple[int, int]] = set()

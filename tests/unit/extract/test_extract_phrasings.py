@@ -367,3 +367,13 @@ def test_an_earlier_day_recalled_in_passing_does_not_redate_the_story(pipeline: 
     )
     arrests = [e for e in events_of(pipeline, text) if e["type"] == "COERCE"]
     assert len(arrests) == 1 and arrests[0]["date"]["value"] == "2024-05-06"
+
+
+def test_a_riot_told_by_its_verb_needs_no_named_crowd(pipeline: Pipeline) -> None:
+    text = "صدها مهاجر افغان شامگاه دوشنبه در کمپ مرزی دوغارون دست به شورش زدند."
+    assert [e["acled"]["sub_event_type"] for e in events_of(pipeline, text) if e["type"] == "PROTEST"] == ["Violent demonstration"]
+
+
+def test_a_rebel_group_is_no_riot(pipeline: Pipeline) -> None:
+    text = "این گروه شورشی روز دوشنبه مدعی شد ده‌ها سرباز را به اسارت گرفته است."
+    assert [e for e in events_of(pipeline, text) if e["type"] == "PROTEST"] == []
