@@ -984,3 +984,9 @@ def test_a_parent_named_in_an_aside_is_not_the_claimant(pipeline: Pipeline) -> N
     events = [e for e in events_of(pipeline, text) if e["type"] == "ASSAULT"]
     assert len(events) == 1
     assert (events[0]["actor1"] or {}).get("id") == "jnim"
+
+
+def test_tourists_and_employees_shelled_are_civilian_targets(pipeline: Pipeline) -> None:
+    text = "گلوله‌باران توپخانه روز دوشنبه در تفرجگاه پرخ در نزدیکی زاخو ۹ گردشگر عراقی را کشت."
+    event = [e for e in events_of(pipeline, text) if e["type"] == "ASSAULT"][0]
+    assert (event["actor2"] or {}).get("kind") == "civilians"
