@@ -126,6 +126,12 @@ class Mention:
     data: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
 
+# Actor kinds that bear arms (shared by the stages that ask whether a side is armed).
+ARMED_KINDS = frozenset({"military", "police", "security", "armed-group", "militia", "rebel", "border-guard", "coalition"})
+# Nouns that say a place is a province: «استان کرمانشاه», «ولایت کندهار».
+PROVINCE_NOUNS = ("استان", "ولایت", "ایالت", "محافظه")
+
+
 def country_of_ref(ref: str | None) -> str | None:
     """The ISO3 code of a country reference («country:IRQ», the `ref` of a country mention or the
     `gazetteer_id` of a country-level place), or None for anything else."""

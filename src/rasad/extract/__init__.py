@@ -25,7 +25,7 @@ from rasad.extract.coreference import resolve_anaphors
 from rasad.extract.cues import Cues, load_cues
 from rasad.extract.triggers import TriggerFinder, TriggerHit
 from rasad.knowledge.loader import KnowledgeBase
-from rasad.model import Doc, Event, Mention, Span, country_of_ref
+from rasad.model import ARMED_KINDS, Doc, Event, Mention, Span, country_of_ref
 from rasad.normalize import fold
 
 # Types whose events do not happen when threatened, hypothetical, negated or denied.
@@ -216,7 +216,7 @@ class Extractor:
         (ACLED's «Civilians»), told by the count itself."""
         agent = event.actor1
         civilians = self.kb.actors.get("civilians")
-        if agent is None or civilians is None or agent.data.get("kind") not in _ARMED_AGENT_KINDS:
+        if agent is None or civilians is None or agent.data.get("kind") not in ARMED_KINDS:
             return None
         for number in counted:
             noun = _PEOPLE_NOUN.match(folded, number.end)
@@ -726,8 +726,7 @@ def _inside_mention(hit: TriggerHit, mentions: list[Mention]) -> bool:
     )
 
 
-# Kinds of agent whose unnamed victims are civilians, and the nouns that count people with no side.
-_ARMED_AGENT_KINDS = frozenset({"military", "police", "security", "armed-group", "militia", "rebel", "coalition", "border-guard"})
+# The nouns that count people with no side.
 _PEOPLE_NOUN = re.compile(r"\s*(?:نفر|تن|غیرنظامی|غیر نظامی|شهروند)(?![\w])")
 
 

@@ -152,7 +152,7 @@ def pick_arguments(
         and "؛" not in folded[min(m.end, t_end) : max(m.start, t_start)]
         # «JNIM روز دوشنبه در پیامی مسئولیت این حمله را بر عهده گرفت»: a day before the claim of an act
         # told already is when it was claimed
-        and not (m.end <= t_start and _claim_of_told_act(folded, m.end, t_start, cues))
+        and not (m.end <= t_start and claim_of_told_act(folded, m.end, t_start, cues) is not None)
     ]
     # «مرگبارترین حمله سال جاری در ۲۴ اوت ...»: a day told beside a year or month is the act's date
     has_day = any((m.data or {}).get("precision", "day") == "day" for m in dates)
@@ -521,11 +521,6 @@ _WITHIN = re.compile(
     r"\s*(?:[،,]\s*|(?=\S))(?:که\s+)?(?:(?:در|نزدیک|نزدیکی|حومه|اطراف|حوالی|شمال|جنوب|شرق|غرب|مرکز|شرقی|غربی|شمالی|جنوبی|"
     r"حدود|کیلومتری|مایلی|[0-9۰-۹]+)\s+)+|\s*[،,]\s*"
 )
-
-
-def _claim_of_told_act(folded: str, start: int, end: int, cues: Cues) -> bool:
-    """A claim of an act told already («مسئولیت این حمله») stands between `start` and `end`."""
-    return claim_of_told_act(folded, start, end, cues) is not None
 
 
 def claim_of_told_act(folded: str, start: int, end: int, cues: Cues) -> int | None:

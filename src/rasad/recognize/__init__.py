@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 
 from rasad.knowledge.loader import KnowledgeBase
-from rasad.model import Doc, Mention
+from rasad.model import PROVINCE_NOUNS, Doc, Mention
 from rasad.recognize.aliases import OutletShortNames, bracket_aliases
 from rasad.recognize.entities import mentions_from_hits
 from rasad.recognize.lexicon import Hit, Lexicon
@@ -85,7 +85,6 @@ class Recognizer:
 _PLACE_NOUN = re.compile(r"(?:شهرستان|شهرک|شهر|استان|روستای|منطقه|بندر|جزیره|ولایت|ولسوالی|بخش|دهستان|ایالت|محافظه|استانداری) $")
 
 
-_PROVINCE_NOUNS = ("استان", "ولایت", "ایالت", "محافظه")
 
 # Kinds of places too wide for «منطقه» before them to be part of the name: «منطقه غرب آسیا» is «the region, West Asia».
 _WIDE_KINDS = frozenset({"region", "sea"})
@@ -104,7 +103,7 @@ def with_place_noun(text: str, mention: Mention, mentions: list[Mention], kb: Kn
     if any(m is not mention and m.start < mention.start and m.end > match.start() for m in mentions):
         return mention
     data = mention.data
-    if match.group().startswith(_PROVINCE_NOUNS) and not mention.data.get("capital"):
+    if match.group().startswith(PROVINCE_NOUNS) and not mention.data.get("capital"):
         # «ولایت کندهار»: a name said with a province's noun is the province, not the town of its name
         data = {**data, "specificity": 2}
     return Mention(mention.kind, match.start(), mention.end, mention.ref, data)

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from rasad.knowledge.loader import KnowledgeBase
-from rasad.model import Doc, Event, country_of_ref
+from rasad.model import ARMED_KINDS, Doc, Event, country_of_ref
 from rasad.resolve.actors import code_actor
 from rasad.resolve.places import choose_place, country_context, country_location, distance_km
 
@@ -36,7 +36,6 @@ TERRITORY_SUBTYPES = frozenset(
 )
 SPEECH_TYPES = frozenset({"THREATEN", "ACCUSE", "REJECT", "REQUEST"})
 STATE_FORCE_KINDS = frozenset({"military", "police", "security", "border-guard"})
-ARMED_KINDS = frozenset({"military", "police", "security", "armed-group", "militia", "rebel", "border-guard", "coalition"})
 
 
 @dataclass

@@ -9,7 +9,7 @@ from typing import Any
 
 from rasad.knowledge.loader import KnowledgeBase
 from rasad.knowledge.schema import Place
-from rasad.model import Doc, Mention, country_of_ref
+from rasad.model import PROVINCE_NOUNS, Doc, Mention, country_of_ref
 
 _NEAR = ("نزدیک", "نزدیکی", "حومه", "اطراف", "مجاورت", "حوالی", "شرق", "غرب", "شمال", "جنوب")
 BIG_CITY = 1_000_000
@@ -20,8 +20,8 @@ REGION = frozenset(
 _REGION_KINDS = frozenset({"region"})
 _WATER_KINDS = frozenset({"sea", "gulf", "strait"})
 # «استان‌های صلاح‌الدین و دیالی», «ولایات ...»: a plural province noun before a list of names.
-_PROVINCES_BEFORE = re.compile(r"(?:استان|ولایت|ایالت|محافظه)(?:\u200c?های|ات)?\s+(?:\S+\s+و\s+)?$")
-_PROVINCE_NOUN = re.compile(r"(?:استان|ولایت|ایالت|محافظه|استانداری) ")
+_PROVINCES_BEFORE = re.compile(rf"(?:{'|'.join(PROVINCE_NOUNS)})(?:\u200c?های|ات)?\s+(?:\S+\s+و\s+)?$")
+_PROVINCE_NOUN = re.compile(rf"(?:{'|'.join(PROVINCE_NOUNS)}|استانداری) ")
 # How far a place may lie from the town, or from the centre of the region, the text puts it in.
 WITHIN_TOWN_KM = 60
 NEAR_CENTRE_KM = 100
