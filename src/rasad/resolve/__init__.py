@@ -311,8 +311,21 @@ def _compatible(a: Event, b: Event) -> bool:
     # «مهاجمان», «افراد مسلح» do not conflict with the group that claims them
     generic = bool((actor_a or {}).get("generic") or (actor_b or {}).get("generic"))
     if id_a and id_b and id_a != id_b and not intervention and not generic:
+        # «در جریان این درگیری دو سرباز ...»: a frame that refers back names the state's forces
+        # loosely; the army and the security forces of one country are then one side
+        if (a.coded.get("reference") or b.coded.get("reference")) and _one_state(actor_a, actor_b):
+            return True
         return _other_side(a, b)
     return True
+
+
+_STATE_FORCES = frozenset({"military", "security", "police", "border-guard"})
+
+
+def _one_state(actor_a: dict[str, Any] | None, actor_b: dict[str, Any] | None) -> bool:
+    """«نیروهای امنیتی» and «ارتش» of one country: the state's forces, one side of a fight."""
+    a, b = actor_a or {}, actor_b or {}
+    return a.get("kind") in _STATE_FORCES and b.get("kind") in _STATE_FORCES and a.get("country") is not None and a.get("country") == b.get("country")
 
 
 def _suicide_vehicle(a: Event, b: Event) -> bool:
@@ -560,9 +573,7 @@ def _absorb(into: Event, other: Event, only_sources: bool = False) -> None:
     if only_sources:
         # «در این حمله سه نفر کشته شدند»: a reference still tells the toll and the victims
         for key in ("fatalities", "injured"):
-            if _takes_count(getattr(into, key), getattr(other, key), other, into):
-                setattr(into, key, getattr(other, key))
-                into.coded["toll_claimed"] = other.coded.get("toll_claimed")
+            _add_count(into, other, key)
         if not into.coded.get("actor2") and other.coded.get("actor2"):
             into.coded["actor2"] = other.coded["actor2"]
         if _explicit_date(into) is None and _explicit_date(other) is not None:
@@ -600,12 +611,7 @@ def _absorb(into: Event, other: Event, only_sources: bool = False) -> None:
         into.acled, into.mode = other.acled, other.mode  # a fight that ended in a capture is coded as the capture
     into.quantity = into.quantity or other.quantity
     for key in ("fatalities", "injured"):
-        mine, theirs = getattr(into, key), getattr(other, key)
-        if theirs is not None and mine is not None and other.coded.get("weak") and other.coded.get("also"):
-            setattr(into, key, mine + theirs)
-        elif _takes_count(mine, theirs, other, into):
-            setattr(into, key, theirs)
-            into.coded["toll_claimed"] = other.coded.get("toll_claimed")
+        _add_count(into, other, key)
     if other.coded.get("intervention") and other.coded.get("actor2"):
         into.coded["actor2"] = other.coded["actor2"]  # the police who broke up the protest
     if into.type == "PROTEST" and _severity(other.acled) > _severity(into.acled):
@@ -617,6 +623,17 @@ def _absorb(into: Event, other: Event, only_sources: bool = False) -> None:
     into.plural = into.plural and other.plural
     into.coded["weak"] = into.coded.get("weak", False) and other.coded.get("weak", False)
     into.coded["reference"] = into.coded.get("reference", False) and other.coded.get("reference", False)
+
+
+def _add_count(into: Event, other: Event, key: str) -> None:
+    """Join `other`'s toll to `into`'s: «دو سرباز نیز ... جان باختند» adds to the toll; another
+    count of the same dead is a second estimate (see `_takes_count`)."""
+    mine, theirs = getattr(into, key), getattr(other, key)
+    if theirs is not None and mine is not None and (other.coded.get("weak") or other.coded.get("reference")) and other.coded.get("also"):
+        setattr(into, key, mine + theirs)
+    elif _takes_count(mine, theirs, other, into):
+        setattr(into, key, theirs)
+        into.coded["toll_claimed"] = other.coded.get("toll_claimed")
 
 
 def _takes_count(mine: int | None, theirs: int | None, other: Event, into: Event | None = None) -> bool:

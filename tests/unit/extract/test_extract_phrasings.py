@@ -377,3 +377,13 @@ def test_a_riot_told_by_its_verb_needs_no_named_crowd(pipeline: Pipeline) -> Non
 def test_a_rebel_group_is_no_riot(pipeline: Pipeline) -> None:
     text = "این گروه شورشی روز دوشنبه مدعی شد ده‌ها سرباز را به اسارت گرفته است."
     assert [e for e in events_of(pipeline, text) if e["type"] == "PROTEST"] == []
+
+
+def test_deaths_told_with_also_of_the_operation_just_told_add_to_its_toll(pipeline: Pipeline) -> None:
+    text = (
+        "شبه‌نظامیان شامگاه دوشنبه به یک پاسگاه پلیس در شهر بنو در ایالت خیبر پختونخوا حمله کردند و چهار مامور پلیس کشته شدند.\n"
+        "روز سه‌شنبه، ارتش پاکستان اعلام کرد نیروهای امنیتی در عملیاتی در منطقه کلاچی در ناحیه دیره اسماعیل خان هفت شبه‌نظامی را کشته‌اند.\n"
+        "به گفته ارتش، سه سرباز نیز در جریان این درگیری جان باختند."
+    )
+    events = sorted((e for e in events_of(pipeline, text) if e["type"] == "ASSAULT"), key=lambda e: e["date"]["value"])
+    assert [e["fatalities"] for e in events] == [4, 10]
