@@ -135,8 +135,8 @@ def _count_for(
     return total, counted
 
 
-# Between two joined counts: the first count's noun (a word or two), then «و».
-_JOINED = re.compile(r"\s+\S+(?:\s+\S+)?\s+و\s+")
+# Between two joined counts: the first count's noun (a word or two, or «تن از نیروهای پلیس»), then «و».
+_JOINED = re.compile(r"\s+\S+(?:\s+\S+)?(?:\s+از\s+\S+(?:\s+\S+)?)?\s+و\s+")
 _TOLL_WORD = re.compile(r"کشته|زخمی|مجروح|جان|شهید|شهادت|هلاکت|مصدوم")
 
 

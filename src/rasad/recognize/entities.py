@@ -99,10 +99,12 @@ def _force_mention(
     """force noun + (another force noun)* + country or actor → one ACTOR; returns it and hits used."""
     used = 1
     target = following
-    # «جنگنده‌های ارتش اسرائیل»: a chain of force nouns before the country
-    while _first(target, "FORCE") and not _first(target, "COUNTRY", "COUNTRY_ADJ", "CAPITAL", "ACTOR"):
+    # «جنگنده‌های ارتش اسرائیل»: a chain of force nouns before the country; the last one owns the
+    # rest («پاسگاه ارتش عراق» is the army's post, not the police's)
+    while (owner := _first(target, "FORCE")) and not _first(target, "COUNTRY", "COUNTRY_ADJ", "CAPITAL", "ACTOR"):
         if next_index + used >= len(hits) or not _joinable(text, target.end, hits[next_index + used].start):
             return None
+        force = owner
         target = hits[next_index + used]
         used += 1
     country = _first(target, "COUNTRY", "COUNTRY_ADJ", "CAPITAL")

@@ -387,3 +387,13 @@ def test_deaths_told_with_also_of_the_operation_just_told_add_to_its_toll(pipeli
     )
     events = sorted((e for e in events_of(pipeline, text) if e["type"] == "ASSAULT"), key=lambda e: e["date"]["value"])
     assert [e["fatalities"] for e in events] == [4, 10]
+
+
+def test_a_post_of_the_army_is_the_army_and_joined_counts_of_two_sides_add_up(pipeline: Pipeline) -> None:
+    text = (
+        "به گزارش ایرنا، دو تن از نیروهای ارتش و سه مهاجم در حمله شبانه افراد مسلح به یک پاسگاه ارتش عراق "
+        "در نزدیکی شهر بعقوبه در استان دیالی کشته شدند."
+    )
+    event = only(events_of(pipeline, text), "ASSAULT")
+    assert event["fatalities"] == 5
+    assert event["actor2"]["id"] == "irq-military"
