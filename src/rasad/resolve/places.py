@@ -77,18 +77,20 @@ def choose_place(
         # homonyms within the container's own country are told apart by the nearest province centre;
         # namesakes abroad («بنو» of Baghlan for Bannu of Khyber Pakhtunkhwa) are not homonyms to weigh
         candidates = [p for p in candidates if p.country == within.get("country")] or candidates
-        by_outline = container is not None and container.source == "admin1" and len(candidates) > 1
-        provinces = (
-            [p for p in kb.places.values() if p.source == "admin1" and p.country == within.get("country")] if by_outline else []
-        )
+        outline = container is not None and container.source == "admin1"
+        by_outline = outline and len(candidates) > 1
+        provinces = [p for p in kb.places.values() if p.source == "admin1" and p.country == within.get("country")] if outline else []
         candidates = [
             p
             for p in candidates
             if distance_km(p.lat, p.lon, within["lat"], within["lon"]) <= NEAR_CENTRE_KM
+            or (container is not None and p.admin1 is not None and p.admin1 == container.name)
             or (
                 _nearest_province(p, provinces) == within.get("gazetteer_id")
                 if by_outline  # among homonyms; a single candidate near a border is still itself
                 else distance_km(p.lat, p.lon, within["lat"], within["lon"]) <= WITHIN_REGION_KM
+                # a single one in a wide province («بندر راس تنوره در شرق عربستان»)
+                or (outline and _nearest_province(p, provinces) == within.get("gazetteer_id"))
             )
         ]
     if not candidates:

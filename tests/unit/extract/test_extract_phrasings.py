@@ -397,3 +397,9 @@ def test_a_post_of_the_army_is_the_army_and_joined_counts_of_two_sides_add_up(pi
     event = only(events_of(pipeline, text), "ASSAULT")
     assert event["fatalities"] == 5
     assert event["actor2"]["id"] == "irq-military"
+
+
+def test_a_site_in_a_wide_province_is_placed_at_the_site(pipeline: Pipeline) -> None:
+    text = "یک پهپاد انتحاری بامداد دوشنبه پایانه نفتی بندر راس تنوره در شرق عربستان را هدف قرار داد و آتش‌سوزی کوچکی به پا کرد."
+    event = only(events_of(pipeline, text), "ASSAULT")
+    assert event["location"]["name"] == "Ras Tanura" and event["location"]["geo_precision"] == 1
