@@ -128,6 +128,8 @@ class Mention:
 
 # Actor kinds that bear arms (shared by the stages that ask whether a side is armed).
 ARMED_KINDS = frozenset({"military", "police", "security", "armed-group", "militia", "rebel", "border-guard", "coalition"})
+# The actor of homes struck («به یک مجتمع مسکونی»): civilians, when the people hit are not named.
+HOMES_ACTOR = "residential-buildings"
 # Nouns that say a place is a province: «استان کرمانشاه», «ولایت کندهار».
 PROVINCE_NOUNS = ("استان", "ولایت", "ایالت", "محافظه")
 

@@ -25,7 +25,7 @@ from rasad.extract.coreference import resolve_anaphors
 from rasad.extract.cues import Cues, load_cues
 from rasad.extract.triggers import TriggerFinder, TriggerHit
 from rasad.knowledge.loader import KnowledgeBase
-from rasad.model import ARMED_KINDS, Doc, Event, Mention, Span, country_of_ref
+from rasad.model import ARMED_KINDS, HOMES_ACTOR, Doc, Event, Mention, Span, country_of_ref
 from rasad.normalize import fold
 
 # Types whose events do not happen when threatened, hypothetical, negated or denied.
@@ -204,9 +204,12 @@ class Extractor:
                     event.coded["toll_claimed"] = bool(
                         self.cues.status["alleged"].search(folded, sentence.start, sentence.end)
                     ) and (casualties.killed is not None or casualties.injured is not None)
-                    if event.actor2 is None:
-                        event.actor2 = _victims(casualties.counted, mentions) or self._unnamed_victims(
-                            folded, casualties.counted, event
+                    if event.actor2 is None or event.actor2.ref == HOMES_ACTOR:
+                        # the people killed, when the count names them, rather than the homes struck
+                        event.actor2 = (
+                            _victims(casualties.counted, mentions)
+                            or self._unnamed_victims(folded, casualties.counted, event)
+                            or event.actor2
                         )
                 events.append(event)
         return replace(doc, events=_accused_as_doer(folded, _blame_the_doer(folded, events)))

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from rasad.extract.cues import Cues
-from rasad.model import Mention
+from rasad.model import HOMES_ACTOR, Mention
 
 ACTOR_KINDS = ("ACTOR", "PERSON")
 _LOOKBACK = 14  # characters before a mention that hold its preposition
@@ -271,7 +271,7 @@ def _actor_roles(
             continue  # «با میانجیگری سازمان ملل»: who brokered it took neither side
         if cues.agent_before.search(before):
             agents.append((-1000, mention))
-        elif any(0 <= mention.start - w.end <= 1 for w in weapons or []):
+        elif any(0 <= mention.start - w.end <= 1 for w in weapons or []) and mention.ref != HOMES_ACTOR:
             agents.append((-900, mention))  # «گلوله‌های توپ شبه‌نظامیان حوثی»: whose means they were
         elif (found := cues.possessive_before.search(before)) and mention.end <= t_start:
             if before[: found.start()].rstrip().endswith("،"):
@@ -406,6 +406,8 @@ def _genitive(
 def _can_act(mention: Mention, sentence_start: int, event_type: str) -> bool:
     if mention.kind == "PLACE":
         return mention.start - sentence_start <= 20  # «واشنگتن ...», «اسرائیل ...» opening the sentence
+    if mention.ref == HOMES_ACTOR:
+        return False  # homes are struck; they do nothing
     if event_type in _VIOLENT:
         if mention.kind == "PERSON" or mention.data.get("kind") in _NOT_AGENTS:
             return False

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from rasad.extract.cues import Cues
-from rasad.model import Mention
+from rasad.model import HOMES_ACTOR, Mention
 
 # How far (characters) a count may stand from its casualty word; a count of people («پنج
 # غیرنظامی ... کشته شدند») is the subject of a verb-final sentence and may stand farther.
@@ -66,7 +66,10 @@ def find_casualties(
         n.start
         for n in counts
         if any(
-            0 <= a.start - n.end <= 1 and not a.data.get("weapon") and not cues.installation.match(folded, a.start)
+            0 <= a.start - n.end <= 1
+            and not a.data.get("weapon")
+            and not cues.installation.match(folded, a.start)
+            and a.ref != HOMES_ACTOR  # «یک محله مسکونی»: a count of homes counts no one
             for a in actors or []
         )
     }

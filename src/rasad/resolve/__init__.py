@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from rasad.knowledge.loader import KnowledgeBase
-from rasad.model import ARMED_KINDS, Doc, Event, country_of_ref
+from rasad.model import ARMED_KINDS, HOMES_ACTOR, Doc, Event, country_of_ref
 from rasad.resolve.actors import code_actor
 from rasad.resolve.places import choose_place, country_context, country_location, distance_km
 
@@ -574,7 +574,7 @@ def _absorb(into: Event, other: Event, only_sources: bool = False) -> None:
         # «در این حمله سه نفر کشته شدند»: a reference still tells the toll and the victims
         for key in ("fatalities", "injured"):
             _add_count(into, other, key)
-        if not into.coded.get("actor2") and other.coded.get("actor2"):
+        if _takes_target(into, other):
             into.coded["actor2"] = other.coded["actor2"]
         if _explicit_date(into) is None and _explicit_date(other) is not None:
             into.coded["date"] = other.coded["date"]  # «این حمله شامگاه یکشنبه رخ داد»
@@ -586,9 +586,10 @@ def _absorb(into: Event, other: Event, only_sources: bool = False) -> None:
             into.coded["actor1"] = other.coded["actor1"]
             into.status = "claimed"
         return
-    for key in ("actor1", "actor2"):
-        if not into.coded.get(key) and other.coded.get(key):
-            into.coded[key] = other.coded[key]
+    if not into.coded.get("actor1") and other.coded.get("actor1"):
+        into.coded["actor1"] = other.coded["actor1"]
+    if _takes_target(into, other):
+        into.coded["actor2"] = other.coded["actor2"]
     origin_into, origin_other = into.coded.get("origin"), other.coded.get("origin")
     if origin_other and (not origin_into or origin_other["geo_precision"] < origin_into["geo_precision"]):
         into.coded["origin"] = origin_other
@@ -623,6 +624,15 @@ def _absorb(into: Event, other: Event, only_sources: bool = False) -> None:
     into.plural = into.plural and other.plural
     into.coded["weak"] = into.coded.get("weak", False) and other.coded.get("weak", False)
     into.coded["reference"] = into.coded.get("reference", False) and other.coded.get("reference", False)
+
+
+def _takes_target(into: Event, other: Event) -> bool:
+    """Whether `other`'s target fills `into`'s: when `into` has none, or only the homes struck
+    («یک خانه مسکونی را بمباران کردند» ... «سه غیرنظامی کشته شدند»: the people are the target)."""
+    mine, theirs = into.coded.get("actor2"), other.coded.get("actor2")
+    if not theirs:
+        return False
+    return not mine or mine.get("id") == HOMES_ACTOR and theirs.get("id") != HOMES_ACTOR
 
 
 def _add_count(into: Event, other: Event, key: str) -> None:

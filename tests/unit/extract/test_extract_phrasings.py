@@ -403,3 +403,18 @@ def test_a_site_in_a_wide_province_is_placed_at_the_site(pipeline: Pipeline) -> 
     text = "یک پهپاد انتحاری بامداد دوشنبه پایانه نفتی بندر راس تنوره در شرق عربستان را هدف قرار داد و آتش‌سوزی کوچکی به پا کرد."
     event = only(events_of(pipeline, text), "ASSAULT")
     assert event["location"]["name"] == "Ras Tanura" and event["location"]["geo_precision"] == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("موشک‌های روسیه روز سه‌شنبه به یک مجتمع مسکونی در شهر خارکیف اصابت کرد.", "residential-buildings"),
+        ("نیروهای روسیه با راکت خانه‌های مسکونی شهر خارکیف را هدف قرار دادند.", "residential-buildings"),
+        # the people killed, when named, are the target rather than the homes
+        ("جنگنده‌های روسیه روز سه‌شنبه یک ساختمان مسکونی را در شهر خارکیف بمباران کردند و چهار غیرنظامی کشته شدند.", "civilians"),
+    ],
+)
+def test_homes_struck_are_civilians_and_never_the_attacker(pipeline: Pipeline, text: str, target: str) -> None:
+    event = only(events_of(pipeline, text), "ASSAULT")
+    assert event["actor2"]["id"] == target
+    assert event["actor1"]["id"] == "rus-military"
