@@ -22,8 +22,10 @@ def _longest_first(forms: list[str]) -> list[str]:
     return sorted({" ".join(fold(f).split()) for f in forms}, key=len, reverse=True)
 
 
-def _words(forms: list[str]) -> re.Pattern[str]:
-    return re.compile(_alternation(_longest_first(forms)) + r"(?![\w])")
+def _words(forms: list[str], not_after: list[str] | None = None) -> re.Pattern[str]:
+    """Any of the forms as whole words; not right after one of `not_after` («پیش از آغاز» is no «از آغاز»)."""
+    guard = "".join(f"(?<!{re.escape(word)} )" for word in _longest_first(not_after or []))
+    return re.compile(guard + _alternation(_longest_first(forms)) + r"(?![\w])")
 
 
 def _ending(forms: list[str], gap_words: int = 0) -> re.Pattern[str]:
@@ -94,7 +96,7 @@ def load_cues(path: Path = DATA_FILE) -> Cues:
         reporting=_words(data["reporting_verbs"]),
         attribution_before=_ending(data["attribution"]),
         negation_before=_ending(data["negation_before"]),
-        cumulative=_words(data["cumulative"]),
+        cumulative=_words(data["cumulative"], not_after=data.get("cumulative_not_after", [])),
         habitual=_words(data["habitual"]),
         story_break=_words(data["story_break"]),
         plural_before=_ending(data["plural_quantifiers"]),

@@ -418,3 +418,9 @@ def test_homes_struck_are_civilians_and_never_the_attacker(pipeline: Pipeline, t
     event = only(events_of(pipeline, text), "ASSAULT")
     assert event["actor2"]["id"] == target
     assert event["actor1"]["id"] == "rus-military"
+
+
+def test_deaths_before_an_operation_began_are_one_event_not_a_tally(pipeline: Pipeline) -> None:
+    text = "به گفته ارتش، مهاجمان در نزدیکی شهر کویته پیش از آغاز عملیات نیروهای امنیتی ۲۱ مسافر قطار را کشته بودند."
+    event = only(events_of(pipeline, text), "ASSAULT")
+    assert event["fatalities"] == 21
