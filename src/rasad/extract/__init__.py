@@ -364,6 +364,9 @@ class Extractor:
             args = replace(args, actor1=None)
             own_date = any(m.kind == "DATE" and hit.end <= m.start < sentence[1] for m in mentions)
             anaphoric = anaphoric or not own_date
+        if args.weapon is not None and self.cues.anaphora_before.search(folded[max(sentence[0], args.weapon.start - 6) : args.weapon.start]):
+            # «این گلوله‌ها از مواضع حوثی‌ها شلیک شد»: the weapon told before, so the act told before
+            anaphoric = reference = True
         if anaphoric:
             # «این حمله»: the event was told before; its weapon belongs to that telling
             args = replace(args, weapon=None, quantity=None)

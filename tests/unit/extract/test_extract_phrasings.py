@@ -424,3 +424,12 @@ def test_deaths_before_an_operation_began_are_one_event_not_a_tally(pipeline: Pi
     text = "به گفته ارتش، مهاجمان در نزدیکی شهر کویته پیش از آغاز عملیات نیروهای امنیتی ۲۱ مسافر قطار را کشته بودند."
     event = only(events_of(pipeline, text), "ASSAULT")
     assert event["fatalities"] == 21
+
+
+def test_the_shells_told_before_are_the_same_shelling(pipeline: Pipeline) -> None:
+    text = (
+        "دست‌کم چهار غیرنظامی روز سه‌شنبه بر اثر اصابت گلوله‌های توپ شبه‌نظامیان حوثی به بازار شهر تعز کشته شدند.\n"
+        "استاندار تعز گفت این گلوله‌ها از مواضع حوثی‌ها در شرق شهر شلیک شد و شش نفر دیگر نیز زخمی شدند."
+    )
+    event = only(events_of(pipeline, text), "ASSAULT")
+    assert (event["fatalities"], event["injured"]) == (4, 6)
