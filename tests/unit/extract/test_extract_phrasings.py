@@ -433,3 +433,9 @@ def test_the_shells_told_before_are_the_same_shelling(pipeline: Pipeline) -> Non
     )
     event = only(events_of(pipeline, text), "ASSAULT")
     assert (event["fatalities"], event["injured"]) == (4, 6)
+
+
+def test_moderately_wounded_is_no_average(pipeline: Pipeline) -> None:
+    text = "در درگیری در اردوگاه نورشمس یک سرباز اسرائیلی به‌طور متوسط زخمی شد و نیروهای اسرائیلی ۹ نفر را در اردوگاه بازداشت کردند."
+    event = only(events_of(pipeline, text), "COERCE")
+    assert event["actor1"]["id"] == "isr-military"
