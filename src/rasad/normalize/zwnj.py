@@ -163,7 +163,12 @@ class ZwnjRestorer:
                 space = match.end() - 1 if pattern is _SPACED_PREFIX else match.start()
                 found.append((space, space + 1, ZWNJ))
         found.sort(key=lambda edit: (edit[0], edit[1]))
-        return found
+        # «می ها»: the same space may be both after «می» and before «ها»: one ZWNJ, not two edits
+        kept: list[TextEdit] = []
+        for edit in found:
+            if not kept or edit[0] >= kept[-1][1] and edit != kept[-1]:
+                kept.append(edit)
+        return kept
 
 
 def _zwnj_positions(spelled: str) -> tuple[int, ...]:

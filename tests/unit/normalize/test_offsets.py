@@ -69,3 +69,10 @@ def test_offsets_through_letter_changes() -> None:
     start = doc.text.index("کرکوک")
     assert doc.raw_span(start, start + 5) == (9, 14)
     assert raw[9:14] == "كركوك"
+
+
+def test_a_space_both_after_mi_and_before_ha_gets_one_zwnj() -> None:
+    normalizer = Normalizer()
+    text = normalizer.text_with_offsets("می ها")[0]
+    assert text == "می\u200cها"
+    assert normalizer.text_with_offsets(text)[0] == text
