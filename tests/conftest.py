@@ -3,9 +3,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from rasad.normalize import Normalizer
 from rasad.pipeline import Pipeline
+
+# Property tests draw the same examples on every run, so that a run is reproducible and CI never
+# turns red by chance; `pytest --hypothesis-profile=explore` searches afresh (and deeper) for bugs.
+settings.register_profile("repeatable", derandomize=True)
+settings.register_profile("explore", max_examples=1000)
+settings.load_profile("repeatable")
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_DIR = ROOT.parent / "shared" / "seed"
