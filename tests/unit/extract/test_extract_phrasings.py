@@ -439,3 +439,9 @@ def test_moderately_wounded_is_no_average(pipeline: Pipeline) -> None:
     text = "در درگیری در اردوگاه نورشمس یک سرباز اسرائیلی به‌طور متوسط زخمی شد و نیروهای اسرائیلی ۹ نفر را در اردوگاه بازداشت کردند."
     event = only(events_of(pipeline, text), "COERCE")
     assert event["actor1"]["id"] == "isr-military"
+
+
+def test_a_passive_perfect_arrest_is_an_arrest_not_a_name_of_prisoners(pipeline: Pipeline) -> None:
+    text = "فرماندار مشهد روز دوشنبه گفت ۳۰ تن از عوامل اصلی ناآرامی در اردوگاه مهاجران بازداشت شده و پرونده آنان به دادگاه سپرده شده است."
+    event = only(events_of(pipeline, text), "COERCE")
+    assert event["date"]["value"] == "2024-05-06"
