@@ -130,6 +130,8 @@ def test_name_ends_at_stop_words_and_punctuation(orgs: OrganizationRecognizer) -
     ]
     assert spans(orgs, "وزارت نفت 2 میلیارد دلار پرداخت کرد.") == ["وزارت نفت"]
     assert spans(orgs, "سازمان حفاظت محیط زیست با این طرح مخالفت کرد.") == ["سازمان حفاظت محیط زیست"]
+    # the news the outlet tells is no part of its name
+    assert spans(orgs, "به گزارش خبرگزاری مهر تیراندازی در بازار دو زخمی برجا گذاشت.") == ["خبرگزاری مهر"]
 
 
 # ------------------------------------------------------------------ mechanics

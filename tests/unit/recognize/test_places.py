@@ -68,6 +68,7 @@ def test_a_list_after_a_plural_noun_gives_a_place_per_name(places: PlaceNameReco
         "پل پوگبا به تمرین بازگشت.",  # a given name, not a bridge
         "نیروها به میدان آمدند.",
         "او در روستای ما زندگی می‌کرد.",
+        "شبه‌نظامیان یک خودروی زرهی را در ورودی اردوگاه منفجر کردند.",  # the first part of a compound verb
     ],
 )
 def test_not_a_place(places: PlaceNameRecognizer, text: str) -> None:
