@@ -478,6 +478,8 @@ class Extractor:
             return "negated"
         if status["hypothetical"].search(clause_before) or status["hypothetical"].search(folded[start : hit.start][-40:]):
             return "hypothetical"
+        if self.cues.intended_before.search(folded[max(start, hit.start - 20) : hit.start]):
+            return "hypothetical"  # «قصد ایجاد اغتشاش داشتند»: intended, not done
         if status["future"].search(clause):
             return "threatened"
         if status["denied"].search(text):

@@ -57,6 +57,7 @@ class Cues:
     reporting: re.Pattern[str]
     attribution_before: re.Pattern[str]
     negation_before: re.Pattern[str]
+    intended_before: re.Pattern[str]
     cumulative: re.Pattern[str]
     habitual: re.Pattern[str]
     story_break: re.Pattern[str]
@@ -96,6 +97,7 @@ def load_cues(path: Path = DATA_FILE) -> Cues:
         reporting=_words(data["reporting_verbs"]),
         attribution_before=_ending(data["attribution"]),
         negation_before=_ending(data["negation_before"]),
+        intended_before=_ending(data["intended_before"], gap_words=1),
         cumulative=_words(data["cumulative"], not_after=data.get("cumulative_not_after", [])),
         habitual=_words(data["habitual"]),
         story_break=_words(data["story_break"]),

@@ -28,7 +28,7 @@ from rasad.resolve.places import choose_place, country_context, country_location
 BACKGROUND_DAYS = 14
 # How many earlier place mentions an unplaceable site may borrow its area from.
 _EARLIER_PLACES = 3
-SAME_PLACE_KM = 50
+SAME_PLACE_KM = 30
 SAME_SALVO_KM = 150
 OUTSIDE_PROVINCE_KM = 200
 TERRITORY_SUBTYPES = frozenset(

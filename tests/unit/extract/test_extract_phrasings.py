@@ -445,3 +445,15 @@ def test_a_passive_perfect_arrest_is_an_arrest_not_a_name_of_prisoners(pipeline:
     text = "فرماندار مشهد روز دوشنبه گفت ۳۰ تن از عوامل اصلی ناآرامی در اردوگاه مهاجران بازداشت شده و پرونده آنان به دادگاه سپرده شده است."
     event = only(events_of(pipeline, text), "COERCE")
     assert event["date"]["value"] == "2024-05-06"
+
+
+def test_a_riot_only_intended_is_no_event_and_two_prisons_are_two_protests(pipeline: Pipeline) -> None:
+    text = (
+        "زندانیان زندان قزل‌حصار کرج شامگاه شنبه در اعتراض به انتقال هم‌بندان خود به انفرادی دست به شورش زدند.\n"
+        "دادستان کرج روز یکشنبه گفت عده‌ای از زندانیان قصد ایجاد اغتشاش داشتند.\n"
+        "همزمان، ده زندانی سیاسی زن در زندان اوین در اعتراض به احکام اعدام دست به اعتصاب غذا زده‌اند."
+    )
+    protests = [e for e in events_of(pipeline, text) if e["type"] == "PROTEST"]
+    assert len(protests) == 2
+    assert "Evin Prison" in [e["location"]["name"] for e in protests]
+    assert all(e["date"]["value"] != "2024-05-05" for e in protests)  # the prosecutor's Sunday dates no riot
