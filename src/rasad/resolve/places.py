@@ -79,18 +79,24 @@ def choose_place(
         candidates = [p for p in candidates if p.country == within.get("country")] or candidates
         outline = container is not None and container.source == "admin1"
         by_outline = outline and len(candidates) > 1
-        provinces = [p for p in kb.places.values() if p.source == "admin1" and p.country == within.get("country")] if outline else []
+        provinces: list[Place] = []
+
+        def in_nearest_province(place: Place) -> bool:
+            if not provinces:  # listed once, and only when asked
+                provinces.extend(p for p in kb.places.values() if p.source == "admin1" and p.country == within.get("country"))
+            return _nearest_province(place, provinces) == within.get("gazetteer_id")
+
         candidates = [
             p
             for p in candidates
             if distance_km(p.lat, p.lon, within["lat"], within["lon"]) <= NEAR_CENTRE_KM
             or (container is not None and p.admin1 is not None and p.admin1 == container.name)
             or (
-                _nearest_province(p, provinces) == within.get("gazetteer_id")
+                in_nearest_province(p)
                 if by_outline  # among homonyms; a single candidate near a border is still itself
                 else distance_km(p.lat, p.lon, within["lat"], within["lon"]) <= WITHIN_REGION_KM
                 # a single one in a wide province («بندر راس تنوره در شرق عربستان»)
-                or (outline and _nearest_province(p, provinces) == within.get("gazetteer_id"))
+                or (outline and in_nearest_province(p))
             )
         ]
     if not candidates:
