@@ -76,3 +76,8 @@ def test_a_space_both_after_mi_and_before_ha_gets_one_zwnj() -> None:
     text = normalizer.text_with_offsets("می ها")[0]
     assert text == "می\u200cها"
     assert normalizer.text_with_offsets(text)[0] == text
+
+
+def test_joined_compass_points_get_their_zwnj() -> None:
+    normalizer = Normalizer()
+    assert normalizer.text_with_offsets("در ۳۵ کیلومتری جنوبشرق مایدوگوری")[0] == "در ۳۵ کیلومتری جنوب\u200cشرق مایدوگوری"
