@@ -491,6 +491,8 @@ def _places(
             score += 80  # «انتقال موشک به روسیه», «سفر به دوحه»: where something goes, not where it was decided
         if index > 0 and _ROAD_JOIN.fullmatch(folded, places[index - 1].end, mention.start):
             score += 60  # «محور خاش–ایرانشهر», «جاده بنو-میرانشاه»: a road is told from its first town
+        if event_type in _VIOLENT and mention.data.get("specificity") != 2 and _struck(folded, mention, places[index + 1 :], t_start):
+            score -= 40  # «توپخانه ... مناطق شرقی خان‌یونس، بنی‌سهیلا و عبسان را گلوله‌باران کرد»: what was struck
         if index + 1 < len(places) and _lies_in(folded, mention, places[index + 1]):
             score -= 30  # «بهبهان در استان خوزستان», «البصیره در حومه شرقی دیرالزور»: the first place is the precise one
             within[id(mention)] = places[index + 1]
@@ -541,6 +543,22 @@ def _lies_in(folded: str, mention: Mention, larger: Mention) -> bool:
         return True
     province = larger.data.get("specificity") == 2 and mention.data.get("specificity") != 2
     return province and not folded[mention.end : larger.start].strip()
+
+
+def _struck(folded: str, mention: Mention, later: list[Mention], trigger_start: int) -> bool:
+    """The place is the verb's «را» object, alone or in a list of places («X، Y و Z را ... کرد»)."""
+    if mention.end > trigger_start:
+        return False
+    position = mention.end
+    for other in later:
+        if other.start >= trigger_start or not _LIST_GAP.fullmatch(folded, position, other.start):
+            break
+        position = other.end
+    return folded.startswith(" را ", position) or folded.startswith("را ", position)
+
+
+# Between two places of a list: a comma or «و».
+_LIST_GAP = re.compile(r"\s*(?:[،,]|و)\s*")
 
 
 def _target_follows(folded: str, mention: Mention, later: list[Mention]) -> bool:

@@ -29,6 +29,7 @@ BACKGROUND_DAYS = 14
 # How many earlier place mentions an unplaceable site may borrow its area from.
 _EARLIER_PLACES = 3
 SAME_PLACE_KM = 30
+SAME_TOWN_KM = 10
 SAME_SALVO_KM = 150
 OUTSIDE_PROVINCE_KM = 200
 TERRITORY_SUBTYPES = frozenset(
@@ -291,12 +292,8 @@ def _precision(event: Event) -> str:
 def _compatible(a: Event, b: Event) -> bool:
     if a.type != b.type and not (_crackdown(a) and _toll(b) or _crackdown(b) and _toll(a)):
         return False
-    date_a, date_b = _explicit_date(a), _explicit_date(b)
-    if date_a and date_b:
-        # «آذر ۱۴۰۰» holds «۵ آذر ۱۴۰۰»: a coarse date is compatible with any day it covers
-        slack = max(_DATE_SLACK.get(_precision(a), 1), _DATE_SLACK.get(_precision(b), 1))
-        if abs((dt.date.fromisoformat(date_a) - dt.date.fromisoformat(date_b)).days) > slack:
-            return False
+    if _dates_apart(a, b):
+        return False
     if a.acled and b.acled and a.acled != b.acled and a.weapon is not None and b.weapon is not None:
         if not _suicide_vehicle(a, b):
             return False
@@ -326,6 +323,16 @@ def _one_state(actor_a: dict[str, Any] | None, actor_b: dict[str, Any] | None) -
     """«نیروهای امنیتی» and «ارتش» of one country: the state's forces, one side of a fight."""
     a, b = actor_a or {}, actor_b or {}
     return a.get("kind") in _STATE_FORCES and b.get("kind") in _STATE_FORCES and a.get("country") is not None and a.get("country") == b.get("country")
+
+
+def _dates_apart(a: Event, b: Event) -> bool:
+    """Both frames tell their own dates, and no slack joins them («آذر ۱۴۰۰» holds «۵ آذر ۱۴۰۰»: a
+    coarse date is compatible with any day it covers)."""
+    date_a, date_b = _explicit_date(a), _explicit_date(b)
+    if not (date_a and date_b):
+        return False
+    slack = max(_DATE_SLACK.get(_precision(a), 1), _DATE_SLACK.get(_precision(b), 1))
+    return abs((dt.date.fromisoformat(date_a) - dt.date.fromisoformat(date_b)).days) > slack
 
 
 def _suicide_vehicle(a: Event, b: Event) -> bool:
@@ -397,6 +404,8 @@ def _merge_within_sentences(events: list[Event]) -> list[Event]:
             # «در مسکو بر سر آتش‌بس در ادلب به توافق رسیدند»: talk and deals have no second place
             and (event.type in _ONE_PLACE_PER_SENTENCE or not _distant(previous, event))
             and not (previous.plural or event.plural)
+            # «حمله امروز یادآور حمله ۱۰ اوت ۲۰۲۴ به مدرسه التابعین است»: two acts of two dates
+            and not _dates_apart(previous, event)
         ):
             if previous.coded.get("reference") and not event.coded.get("reference"):
                 # «پس از این حمله ... روز دوشنبه درگیر شدند»: the new act is the event, the reference a detail
@@ -429,6 +438,8 @@ def _distant(a: Event, b: Event) -> bool:
     if same_weapon and not (_explicit_date(a) and _explicit_date(b)) and not also:
         return False  # «پنج موشک ... به سمت پایگاه ... شلیک شد» told again by a source naming another base
     reach = SAME_SALVO_KM if same_weapon else SAME_PLACE_KM
+    if also:
+        reach = min(reach, SAME_TOWN_KM)  # «در جنوب نوار غزه نیز ...»: told as another place, so another town
     if loc_a.get("geo_precision") in (1, 2) and loc_b.get("geo_precision") in (1, 2):
         return _km(loc_a, loc_b) > reach  # two towns or sites, or near them: points to compare
     # a province and a town far from its centre («استان صعده», «بندر الحدیده»)
@@ -448,8 +459,11 @@ def merge_events(events: list[Event]) -> list[Event]:
     merged: list[Event] = []
     for event in _merge_within_sentences(events):
         reference = bool(event.coded.get("reference", False))
-        if reference and _explicit_date(event) and event.coded.get("location") and event.type != "PROTEST" and not event.coded.get("anaphoric"):
-            reference = False  # it names its own date and place: a new event told in passing
+        told_in_passing = event.coded.get("location") or event.timing == "background"
+        if reference and _explicit_date(event) and told_in_passing and event.type != "PROTEST" and not event.coded.get("anaphoric"):
+            # it names its own date and place (or a date long past: «یادآور حمله ۱۰ اوت ۲۰۲۴ به مدرسه ...»):
+            # a new event told in passing
+            reference = False
             # (not for protests: «در جریان اعتراضات سراسری» sets the scene of another event; and never
             # for «این حمله», which by its «این» is the event told already)
         compatible = [m for m in merged if _compatible(m, event)]

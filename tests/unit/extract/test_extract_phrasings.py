@@ -457,3 +457,23 @@ def test_a_riot_only_intended_is_no_event_and_two_prisons_are_two_protests(pipel
     assert len(protests) == 2
     assert "Evin Prison" in [e["location"]["name"] for e in protests]
     assert all(e["date"]["value"] != "2024-05-05" for e in protests)  # the prosecutor's Sunday dates no riot
+
+
+def test_a_strike_recalled_in_the_same_sentence_keeps_its_own_date_and_toll(pipeline: Pipeline) -> None:
+    text = (
+        "جنگنده‌های اسرائیلی بامداد امروز یک ساختمان را در محله الشیخ رضوان در شمال غربی شهر غزه هدف قرار دادند.\n"
+        "حمله امروز یادآور حمله ۱۰ اوت ۲۰۲۴ به مدرسه التابعین در شهر غزه است که دست‌کم ۹۰ کشته برجا گذاشت."
+    )
+    events = sorted((e for e in events_of(pipeline, text) if e["type"] == "ASSAULT"), key=lambda e: e["date"]["value"])
+    assert [(e["date"]["value"], e["fatalities"]) for e in events] == [("2024-05-08", None), ("2024-08-10", 90)]
+
+
+def test_the_towns_shelled_are_the_place_and_another_region_with_also_is_another_event(pipeline: Pipeline) -> None:
+    text = (
+        "جنگنده‌های اسرائیلی بامداد امروز یک ساختمان را در محله الشیخ رضوان در شمال غربی شهر غزه هدف قرار دادند.\n"
+        "در جنوب نوار غزه نیز توپخانه اسرائیل مناطق شرقی خان‌یونس و بنی‌سهیلا را گلوله‌باران کرد."
+    )
+    events = [e for e in events_of(pipeline, text) if e["type"] == "ASSAULT"]
+    assert len(events) == 2
+    shelling = next(e for e in events if e["acled"]["sub_event_type"] == "Shelling/artillery/missile attack")
+    assert shelling["location"]["name"] in ("Khan Yunis", "Bani Suheila")
