@@ -254,7 +254,9 @@ class Extractor:
             return None  # «انفجار قیمت‌ها», «حمله قلبی»
         if trigger.id == "arrest" and folded[max(sentence[0], hit.start - 3) : hit.start] == "در ":
             return None  # «در بازداشت درگذشت»: in custody, a state, not an arrest
-        if trigger.mode == "riot" and not any(m.data.get("kind") in _CROWD_KINDS for m in mentions) and not (
+        # a crowd named only as what was done to («چادرهای معترضان را به آتش کشیدند») is not the rioter
+        crowd = [m for m in mentions if m.data.get("kind") in _CROWD_KINDS and not _object_phrase(folded, m, hit.start)]
+        if trigger.mode == "riot" and not crowd and not (
             _RIOT_NOUN.match(folded, hit.start) and (verbal(folded, hit.start, hit.end) or folded.endswith("دست به ", 0, hit.start))
         ):
             # «خودرو را به آتش کشید» with no crowd: fire, not a riot; «صدها مهاجر ... شورش کردند», «دست به
@@ -586,7 +588,12 @@ def _describes(folded: str, reference: int, mention: Mention, trigger_start: int
     reference's own clause (a comma closes it: «در یکی از این حملات، یک مهاجم ... منفجر کرد»)."""
     if not (reference < mention.start and mention.end <= trigger_start):
         return False
+    if _RA.search(folded, reference, mention.start):
+        return False  # «سه مظنون مرتبط با این حمله را در حومه پیشاور بازداشت کرد»: «را» closes the reference's phrase
     return CLAUSE_BREAK.search(folded, reference, mention.start) is None
+
+
+_RA = re.compile(r"(?<![\w])را(?![\w])")
 
 
 def _object_of_verb(folded: str, hit: TriggerHit, mentions: list[Mention], undated: bool = False) -> bool:
@@ -718,6 +725,11 @@ def _conjoined(folded: str, hits: list[TriggerHit], marked: list[int]) -> list[i
         if previous.start in result and hit.start not in result and len(gap) <= 30 and gap.rstrip().endswith(" و"):
             result.append(hit.start)
     return result
+
+
+def _object_phrase(folded: str, mention: Mention, trigger_start: int) -> bool:
+    """The mention ends the «را» object right before the verb («چادرهای معترضان را به آتش کشیدند»)."""
+    return mention.end <= trigger_start and folded[mention.end : trigger_start].strip() == "را"
 
 
 def _inside_mention(hit: TriggerHit, mentions: list[Mention]) -> bool:

@@ -292,9 +292,10 @@ def _precision(event: Event) -> str:
 def _compatible(a: Event, b: Event) -> bool:
     if a.type != b.type and not (_crackdown(a) and _toll(b) or _crackdown(b) and _toll(a)):
         return False
-    if _dates_apart(a, b):
+    if _dates_apart(a, b) or _recalled_by_inheritance(a, b) or _recalled_by_inheritance(b, a):
         return False
-    if a.acled and b.acled and a.acled != b.acled and a.weapon is not None and b.weapon is not None:
+    # (tear gas and birdshot at one crowd are one crackdown: protests are not told apart by weapon)
+    if a.acled and b.acled and a.acled != b.acled and a.weapon is not None and b.weapon is not None and a.type != "PROTEST":
         if not _suicide_vehicle(a, b):
             return False
     if a.acled != b.acled and a.coded.get("acled_fixed") and b.coded.get("acled_fixed") and a.type != "PROTEST":
@@ -323,6 +324,13 @@ def _one_state(actor_a: dict[str, Any] | None, actor_b: dict[str, Any] | None) -
     """«نیروهای امنیتی» and «ارتش» of one country: the state's forces, one side of a fight."""
     a, b = actor_a or {}, actor_b or {}
     return a.get("kind") in _STATE_FORCES and b.get("kind") in _STATE_FORCES and a.get("country") is not None and a.get("country") == b.get("country")
+
+
+def _recalled_by_inheritance(recalled: Event, other: Event) -> bool:
+    """`recalled` took a past date from the sentence before it («در ۵ آذر ۱۴۰۰ ... پراکنده کردند. معترضان
+    ... به آتش کشیدند»): it belongs to that recalled story, never to today's news."""
+    date = recalled.coded.get("date") or {}
+    return bool(date.get("inferred")) and recalled.timing == "background" and other.timing == "current"
 
 
 def _dates_apart(a: Event, b: Event) -> bool:
@@ -629,7 +637,8 @@ def _absorb(into: Event, other: Event, only_sources: bool = False) -> None:
         _add_count(into, other, key)
     if other.coded.get("intervention") and other.coded.get("actor2"):
         into.coded["actor2"] = other.coded["actor2"]  # the police who broke up the protest
-    if into.type == "PROTEST" and _severity(other.acled) > _severity(into.acled):
+    forces_did_it = (other.coded.get("actor1") or {}).get("kind") in ARMED_KINDS  # «ماموران ... چادرها را به آتش کشیدند»
+    if into.type == "PROTEST" and _severity(other.acled) > _severity(into.acled) and not forces_did_it:
         into.acled, into.mode = other.acled, other.mode  # a protest that turned violent is coded by its worst moment
     if _crackdown(into) and into.fatalities and into.acled == ("Protests", "Protest with intervention"):
         into.acled = ("Protests", "Excessive force against protesters")  # the crackdown killed

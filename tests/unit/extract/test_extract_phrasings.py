@@ -477,3 +477,14 @@ def test_the_towns_shelled_are_the_place_and_another_region_with_also_is_another
     assert len(events) == 2
     shelling = next(e for e in events if e["acled"]["sub_event_type"] == "Shelling/artillery/missile attack")
     assert shelling["location"]["name"] in ("Khan Yunis", "Bani Suheila")
+
+
+def test_a_frame_dated_by_a_recalled_story_stays_in_that_story(pipeline: Pipeline) -> None:
+    text = (
+        "صدها کشاورز روز دوشنبه در بستر خشک زاینده‌رود در اصفهان تجمع کردند و خواستار حقابه خود شدند.\n"
+        "در صبح جمعه ۵ آذر ۱۴۰۰ نیز یگان ویژه تحصن کشاورزان در بستر زاینده‌رود را با گاز اشک‌آور پراکنده کرد.\n"
+        "ماموران با گلوله‌های ساچمه‌ای ده‌ها معترض را زخمی کردند و معترضان چادرهای خود را به آتش کشیدند."
+    )
+    protests = sorted((e for e in events_of(pipeline, text) if e["type"] == "PROTEST"), key=lambda e: e["date"]["value"])
+    assert [e["date"]["value"] for e in protests] == ["2021-11-26", "2024-05-06"]
+    assert protests[1]["acled"]["sub_event_type"] == "Peaceful protest"
