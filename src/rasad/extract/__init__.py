@@ -267,6 +267,10 @@ class Extractor:
         speakers: set[tuple[int, int]] = set()
         if trigger.type in FACTUAL_TYPES:
             speakers = _speakers(folded, sentence, hit.start, mentions, self.cues)
+            if trigger.type == "SANCTION":
+                # «وزارت خزانه‌داری آمریکا اعلام کرد ... را تحریم کرده است»: who announces a sanction imposes
+                # it; only those a report is attributed to stay out
+                speakers = {(m.start, m.end) for m in mentions if m.kind == "SOURCE"} & speakers
             candidates = [m for m in mentions if (m.start, m.end) not in speakers]
         genitive_agent = trigger.id in GENITIVE_AGENT
         finite = folded[hit.start : hit.end].endswith(("د", "گرفت"))  # «تیراندازی کردند و ... کشته شدند»: its own verb

@@ -488,3 +488,12 @@ def test_a_frame_dated_by_a_recalled_story_stays_in_that_story(pipeline: Pipelin
     protests = sorted((e for e in events_of(pipeline, text) if e["type"] == "PROTEST"), key=lambda e: e["date"]["value"])
     assert [e["date"]["value"] for e in protests] == ["2021-11-26", "2024-05-06"]
     assert protests[1]["acled"]["sub_event_type"] == "Peaceful protest"
+
+
+def test_who_announces_a_sanction_imposes_it(pipeline: Pipeline) -> None:
+    text = (
+        "وزارت خارجه آمریکا روز پنجشنبه مدعی شد ارتش سودان از سلاح شیمیایی استفاده کرده و اعلام کرد "
+        "تحریم‌هایی شامل محدودیت صادرات علیه دولت سودان اعمال می‌کند."
+    )
+    event = only(events_of(pipeline, text), "SANCTION")
+    assert event["actor1"]["country"] == "USA"
