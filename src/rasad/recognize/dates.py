@@ -97,7 +97,12 @@ class Found:
     expression: Expression
     part: str | None = None
     until: Expression | None = None
+    weekday: int | None = None  # the weekday written with a calendar date («جمعه ۱۹ شوال»), ISO
 
+
+# A lunar date may fall a day either side of where the tables put it (the month starts when the
+# crescent is seen): the weekday written beside it settles the day.
+_LUNAR_SLACK_DAYS = 1
 
 # Calendar arithmetic: always through jdatetime, hijridate and datetime.
 
@@ -584,7 +589,9 @@ class DateRecognizer:
             gap = key[previous.end : item.start]
             if isinstance(previous.expression, WeekdayDate) and isinstance(item.expression, CalendarDate):
                 if item.expression.precision == "day" and self.listing.fullmatch(gap):
-                    merged[-1] = Found(previous.start, item.end, item.expression, previous.part or item.part)
+                    merged[-1] = Found(
+                        previous.start, item.end, item.expression, previous.part or item.part, weekday=previous.expression.iso
+                    )
                     continue
             connector = self.connector.fullmatch(gap)
             opener = self.opener.search(key, max(0, previous.start - self.opener_reach), previous.start)
@@ -600,6 +607,8 @@ class DateRecognizer:
         until = resolve(item.until, published, published) if item.until else None
         anchor = until if until and not isinstance(item.expression, RelativeDate) else published
         value = resolve(item.expression, anchor, published)
+        if value is not None and item.weekday is not None and isinstance(item.expression, CalendarDate):
+            value = _on_weekday(value, item.weekday, item.expression.calendar)
         precision = precision_of(item.expression)
         if item.until is not None:
             precision = max(precision, precision_of(item.until), key=PRECISIONS.index)
@@ -615,6 +624,18 @@ class DateRecognizer:
         if item.part:
             data["part_of_day"] = item.part
         return Mention("DATE", item.start, item.end, ref=data["value"], data=data)
+
+
+def _on_weekday(value: dt.date, weekday: int, calendar: str) -> dt.date:
+    """A Hijri date a day off the weekday written beside it moves to that weekday («روز جمعه ۱۹ شوال
+    ۱۴۴۶»: the tables say Thursday 17 April 2025, the text Friday, 18 April)."""
+    if calendar != "hijri":
+        return value
+    for shift in range(-_LUNAR_SLACK_DAYS, _LUNAR_SLACK_DAYS + 1):
+        moved = value + dt.timedelta(days=shift)
+        if moved.isoweekday() == weekday:
+            return moved
+    return value
 
 
 def _longest(found: list[Found]) -> list[Found]:

@@ -322,3 +322,15 @@ def test_dates_a_yearless_date_of_that_same_year_takes_the_year_told_before() ->
     text = "در ۱۸ سپتامبر ۲۰۲۱ او کشته شد و در ۲۲ اکتبر همان سال مهاجمان به مدرسه حمله کردند."
     values = [m.ref for m in find_dates(text, PUBLISHED)]
     assert values == ["2021-09-18", "2021-10-22"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("روز جمعه ۱۹ شوال ۱۴۴۶", "2025-04-18"),  # the tables say Thursday 17 April; the weekday settles it
+        ("روز پنجشنبه ۱۹ شوال ۱۴۴۶", "2025-04-17"),
+        ("جمعه ۳۱ فروردین ۱۴۰۴", "2025-04-20"),  # a solar date is exact: no weekday moves it
+    ],
+)
+def test_a_weekday_settles_a_lunar_date_a_day_off(text: str, value: str) -> None:
+    assert [m.ref for m in find_dates(text, dt.date(2025, 4, 20))] == [value]
