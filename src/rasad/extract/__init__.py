@@ -136,6 +136,10 @@ class Extractor:
             weak = [h for h in in_sentence if h.trigger.strength == "weak" and not _inside_mention(h, mentions)][:1]
             refers = {h.start: self._refers_back(folded, sentence.start, h, mentions) for h in strong + weak}
             chosen = strong or weak
+            if strong and weak and not any(h.trigger.type == weak[0].trigger.type for h in strong):
+                # «... دو عضو این گروه را کشته و سه تن دیگر را بازداشت کرده‌اند»: the deaths are an act of
+                # their own when the sentence's strong words tell only acts of other types
+                chosen = sorted(strong + weak, key=lambda h: h.start)
             if (
                 strong
                 and weak

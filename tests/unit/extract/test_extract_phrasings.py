@@ -497,3 +497,13 @@ def test_who_announces_a_sanction_imposes_it(pipeline: Pipeline) -> None:
     )
     event = only(events_of(pipeline, text), "SANCTION")
     assert event["actor1"]["country"] == "USA"
+
+
+def test_killings_told_beside_arrests_are_an_attack_of_their_own(pipeline: Pipeline) -> None:
+    text = (
+        "ذبیح‌الله مجاهد امروز گفت نیروهای ویژه شب گذشته در عملیاتی بر مخفیگاه داعش در ولسوالی خان‌آباد ولایت کندز، "
+        "دو عضو این گروه را کشته و سه تن دیگر را بازداشت کرده‌اند."
+    )
+    events = events_of(pipeline, text)
+    assert only(events, "ASSAULT")["fatalities"] == 2
+    assert only(events, "COERCE")["location"]["country"] == "AFG"
