@@ -256,6 +256,8 @@ class Extractor:
             return None  # «تجمع نظامیان ارتش»: troops massed, not a protest
         if self.cues.figurative_after.search(folded[hit.end : hit.end + 16]):
             return None  # «انفجار قیمت‌ها», «حمله قلبی»
+        if trigger.type in FACTUAL_TYPES and _in_short_quote(folded, sentence, hit):
+            return None  # «فیلم «آخرین شلیک»», «آتش‌بس» in quotes: a title or a figure of speech, not an act
         if trigger.id == "arrest" and folded[max(sentence[0], hit.start - 3) : hit.start] == "در ":
             return None  # «در بازداشت درگذشت»: in custody, a state, not an arrest
         # a crowd named only as what was done to («چادرهای معترضان را به آتش کشیدند») is not the rioter
@@ -733,6 +735,19 @@ def _conjoined(folded: str, hits: list[TriggerHit], marked: list[int]) -> list[i
         if previous.start in result and hit.start not in result and len(gap) <= 30 and gap.rstrip().endswith(" و"):
             result.append(hit.start)
     return result
+
+
+# The most words a quoted name or figure may have («آخرین شلیک», «آتش‌بس»); a longer quote is speech.
+_SHORT_QUOTE_WORDS = 4
+
+
+def _in_short_quote(folded: str, sentence: tuple[int, int], hit: TriggerHit) -> bool:
+    """The trigger stands inside «…» of a few words in all."""
+    opened = folded.rfind("«", sentence[0], hit.start)
+    if opened < 0 or folded.find("»", opened, hit.start) >= 0:
+        return False
+    closed = folded.find("»", hit.end, sentence[1])
+    return closed >= 0 and len(folded[opened + 1 : closed].split()) <= _SHORT_QUOTE_WORDS
 
 
 def _object_phrase(folded: str, mention: Mention, trigger_start: int) -> bool:

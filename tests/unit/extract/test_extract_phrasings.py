@@ -507,3 +507,14 @@ def test_killings_told_beside_arrests_are_an_attack_of_their_own(pipeline: Pipel
     events = events_of(pipeline, text)
     assert only(events, "ASSAULT")["fatalities"] == 2
     assert only(events, "COERCE")["location"]["country"] == "AFG"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "جشنواره فیلم فجر دیروز با نمایش فیلم «آخرین شلیک» به کارگردانی یک فیلمساز جوان در تهران ادامه یافت.",
+        "تهیه‌کننده گفت میان او و شرکت پخش بر سر زمان اکران «آتش‌بس» برقرار شده است.",
+    ],
+)
+def test_a_quoted_title_or_figure_is_no_event(pipeline: Pipeline, text: str) -> None:
+    assert [e for e in events_of(pipeline, text) if e["type"] in ("ASSAULT", "AGREE")] == []
