@@ -215,8 +215,26 @@ class Extractor:
                             or self._unnamed_victims(folded, casualties.counted, event)
                             or event.actor2
                         )
+                if event.type == "COERCE" and event.actor2 is None:
+                    event.actor2 = self._counted_detainees(folded, sentence.start, hit, mentions)
                 events.append(event)
         return replace(doc, events=_accused_as_doer(folded, _blame_the_doer(folded, events)))
+
+    def _counted_detainees(self, folded: str, sentence_start: int, hit: TriggerHit, mentions: list[Mention]) -> Mention | None:
+        """«سه مظنون مرتبط با این حمله را ... بازداشت کرد», «۳۰ تن ... بازداشت شدند»: the people counted
+        right before an arrest, with no side named, are its detainees."""
+        detainees = self.kb.actors.get("prisoners")
+        if detainees is None:
+            return None
+        for number in sorted((m for m in mentions if m.kind == "NUMBER" and m.end <= hit.start), key=lambda m: -m.start):
+            noun = _DETAINED_NOUN.match(folded, number.end)
+            if number.start < sentence_start or noun is None:
+                continue
+            if hit.start - noun.end() > _DETAINED_REACH or CLAUSE_BREAK.search(folded, noun.end(), hit.start):
+                return None
+            data = {"name": detainees.name, "country": None, "kind": detainees.kind, "inter": detainees.inter, "generic": True}
+            return Mention("ACTOR", number.start, noun.end(), detainees.id, data)
+        return None
 
     def _unnamed_victims(self, folded: str, counted: tuple[Mention, ...], event: Event) -> Mention | None:
         """«سه نفر کشته شدند» in an attack by an armed side: people with no side named are civilians
@@ -770,6 +788,9 @@ def _inside_mention(hit: TriggerHit, mentions: list[Mention]) -> bool:
 
 
 # The nouns that count people with no side.
+# Who may be counted as detained («سه مظنون», «۱۱ نفر», «پنج تن از اعضای»), and how far before the arrest.
+_DETAINED_NOUN = re.compile(r"\s*(?:نفر|تن|مظنون|متهم|فرد|عضو|شهروند|فعال|معترض|جوان|زن|مرد|کارگر|دانشجو|خبرنگار)(?![\w])")
+_DETAINED_REACH = 90
 _PEOPLE_NOUN = re.compile(r"\s*(?:نفر|تن|غیرنظامی|غیر نظامی|شهروند)(?![\w])")
 
 

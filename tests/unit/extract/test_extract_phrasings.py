@@ -518,3 +518,9 @@ def test_killings_told_beside_arrests_are_an_attack_of_their_own(pipeline: Pipel
 )
 def test_a_quoted_title_or_figure_is_no_event(pipeline: Pipeline, text: str) -> None:
     assert [e for e in events_of(pipeline, text) if e["type"] in ("ASSAULT", "AGREE")] == []
+
+
+def test_the_people_counted_before_an_arrest_are_its_detainees(pipeline: Pipeline) -> None:
+    text = "پلیس خیبرپختونخوا روز پنجشنبه سه مظنون مرتبط با این حمله را در حومه پیشاور بازداشت کرد."
+    event = only(events_of(pipeline, text), "COERCE")
+    assert event["actor2"]["text"] == "سه مظنون"
