@@ -14,7 +14,10 @@ _AFTER = 120
 _AFTER_PEOPLE = 260
 _BEFORE = 30
 # Only a noun of death takes its count after it («کشته شدن سه سرباز»); a verb has it before.
-_NOMINAL = re.compile(r"(?:شدن|باختن|شهادت|کشتار|قتل|شدگان|کشته ها)$")
+_NOMINAL = re.compile(r"(?:شدن|باختن|شهادت|کشتار|قتل|شدگان|گان|کشته ها)$")
+# «شمار کشته‌های این حمله را ۸ تن اعلام کرد», «تعداد زخمی‌ها را ...»: a plural noun of the dead or
+# wounded takes its count after it.
+_PLURAL_AFTER = re.compile(r"\s?(?:ها|های|شدگان|گان|ان)(?![\w])")
 # «از جمله» marks a part only a few words before the count: «۲۵ نفر از جمله شماری از نیروهای سپاه
 # ... به شهادت رسیدند و بیش از ۶۰ نفر زخمی شدند» gives the injured in full.
 _SUBCOUNT_REACH = 30
@@ -111,7 +114,7 @@ def _count_for(
             if number.end <= position and position - number.end <= reach:
                 distance = position - number.end
             elif (
-                _NOMINAL.search(word.group())
+                (_NOMINAL.search(word.group()) or _PLURAL_AFTER.match(sentence, word.end()))
                 and number.start >= word.end() + offset
                 and number.start - (word.end() + offset) <= _BEFORE
             ):

@@ -524,3 +524,11 @@ def test_the_people_counted_before_an_arrest_are_its_detainees(pipeline: Pipelin
     text = "پلیس خیبرپختونخوا روز پنجشنبه سه مظنون مرتبط با این حمله را در حومه پیشاور بازداشت کرد."
     event = only(events_of(pipeline, text), "COERCE")
     assert event["actor2"]["text"] == "سه مظنون"
+
+
+def test_the_toll_told_after_the_plural_noun_of_the_dead(pipeline: Pipeline) -> None:
+    text = (
+        "جنگنده‌های آمریکا روز دوشنبه کارخانه سیمان باجل را هدف قرار دادند. "
+        "وزارت بهداشت شمار کشته‌های این حمله را ۸ تن اعلام کرد."
+    )
+    assert only(events_of(pipeline, text), "ASSAULT")["fatalities"] == 8
