@@ -18,6 +18,8 @@ _NOMINAL = re.compile(r"(?:شدن|باختن|شهادت|کشتار|قتل|شدگ
 # «شمار کشته‌های این حمله را ۸ تن اعلام کرد», «تعداد زخمی‌ها را ...»: a plural noun of the dead or
 # wounded takes its count after it.
 _PLURAL_AFTER = re.compile(r"\s?(?:ها|های|شدگان|گان|ان)(?![\w])")
+# «شمار», «تعداد», «آمار» before the noun of the dead: the count after it is the whole toll.
+_TOTAL_BEFORE = re.compile(r"(?:شمار|تعداد|امار)\s*$")
 # «از جمله» marks a part only a few words before the count: «۲۵ نفر از جمله شماری از نیروهای سپاه
 # ... به شهادت رسیدند و بیش از ۶۰ نفر زخمی شدند» gives the injured in full.
 _SUBCOUNT_REACH = 30
@@ -128,6 +130,11 @@ def _count_for(
         if best is not None:
             used.add(best.start)
             counted.append(best)
+            if total is not None and _TOTAL_BEFORE.search(sentence, max(0, word.start() - 12), word.start()):
+                # «... دو تن به شهادت رسیدند، اما منابع محلی گفتند شمار جان‌باختگان به سه نفر رسیده است»:
+                # a total told again by another source, not more dead: the lower count stands
+                total = min(total, _value(best) or 0)
+                continue
             total = (total or 0) + (_value(best) or 0)
             for joined in _joined_counts(sentence, offset, numbers, best, used, of_people):
                 # «۱۲ فلسطینی و یک سرباز اسرائیلی کشته شدند»: counts joined by «و» add up

@@ -532,3 +532,11 @@ def test_the_toll_told_after_the_plural_noun_of_the_dead(pipeline: Pipeline) -> 
         "وزارت بهداشت شمار کشته‌های این حمله را ۸ تن اعلام کرد."
     )
     assert only(events_of(pipeline, text), "ASSAULT")["fatalities"] == 8
+
+
+def test_a_total_told_again_by_another_source_gives_the_lower_toll(pipeline: Pipeline) -> None:
+    text = (
+        "یک پهپاد آمریکایی بامداد امروز خودرویی را در منطقه الکرابله در شرق القائم هدف قرار داد و دو تن از نیروهای حشد "
+        "به شهادت رسیدند، اما منابع محلی گفتند شمار جان‌باختگان به سه نفر رسیده است."
+    )
+    assert only(events_of(pipeline, text), "ASSAULT")["fatalities"] == 2
