@@ -204,6 +204,8 @@ class Extractor:
                     )
                     event.fatalities = casualties.killed
                     event.injured = casualties.injured
+                    if casualties.killed_parts:
+                        event.coded["toll_parts"] = list(casualties.killed_parts)
                     # «و مدعی شد ۴۷ نظامی را کشته است»: a toll a party claims
                     event.coded["toll_claimed"] = bool(
                         self.cues.status["alleged"].search(folded, sentence.start, sentence.end)

@@ -43,6 +43,7 @@ class Casualties:
     killed: int | None
     injured: int | None
     counted: tuple[Mention, ...] = ()  # the numbers the counts came from («پنج مسافر»: who they were follows)
+    killed_parts: tuple[int, ...] = ()  # the counts the dead add up from («هفت سرباز و ۱۵ شبه‌نظامی»: 7, 15)
 
 
 def _value(number: Mention) -> int | None:
@@ -84,7 +85,8 @@ def find_casualties(
         killed = 1  # «... هدف قرار گرفت و جان باخت»: one person, named by a singular verb
     if killed is None and cues.nobody_killed.search(sentence):
         killed = 0
-    return Casualties(killed, injured, tuple(killed_from + injured_from))
+    parts = tuple(v for n in killed_from if (v := _value(n)) is not None)
+    return Casualties(killed, injured, tuple(killed_from + injured_from), parts if len(parts) > 1 else ())
 
 
 def _quoted(folded: str, sentence_start: int, number: Mention) -> bool:

@@ -664,9 +664,15 @@ def _add_count(into: Event, other: Event, key: str) -> None:
     mine, theirs = getattr(into, key), getattr(other, key)
     if theirs is not None and mine is not None and (other.coded.get("weak") or other.coded.get("reference")) and other.coded.get("also"):
         setattr(into, key, mine + theirs)
+    elif key == "fatalities" and mine is not None and theirs is not None and mine in other.coded.get("toll_parts", []):
+        # «هفت سرباز کشته شدند» then «هفت سرباز و دست‌کم ۱۵ شبه‌نظامی کشته شدند»: the whole toll, not a
+        # second estimate of the same dead
+        setattr(into, key, theirs)
     elif _takes_count(mine, theirs, other, into):
         setattr(into, key, theirs)
         into.coded["toll_claimed"] = other.coded.get("toll_claimed")
+        if key == "fatalities":
+            into.coded["toll_parts"] = other.coded.get("toll_parts", [])
 
 
 def _takes_count(mine: int | None, theirs: int | None, other: Event, into: Event | None = None) -> bool:

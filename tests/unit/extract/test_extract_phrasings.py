@@ -540,3 +540,12 @@ def test_a_total_told_again_by_another_source_gives_the_lower_toll(pipeline: Pip
         "به شهادت رسیدند، اما منابع محلی گفتند شمار جان‌باختگان به سه نفر رسیده است."
     )
     assert only(events_of(pipeline, text), "ASSAULT")["fatalities"] == 2
+
+
+def test_the_whole_toll_of_both_sides_replaces_the_headline_part(pipeline: Pipeline) -> None:
+    text = (
+        "سومالی: هفت سرباز در حمله به پایگاهی در شبلی میانه کشته شدند\n"
+        "شبه‌نظامیان الشباب سحرگاه یکشنبه به پایگاه ارتش سومالی در شهرک مهادای در شمال جوهر حمله کردند.\n"
+        "یک فرمانده ارتش گفت در این حمله هفت سرباز و دست‌کم ۱۵ شبه‌نظامی کشته شدند."
+    )
+    assert only(events_of(pipeline, text), "ASSAULT")["fatalities"] == 22
