@@ -102,7 +102,12 @@ class Extractor:
                 self._item_label(folded, sentence.start) is not None and sentence.start > 0
             ):
                 story += 1  # «در خبری دیگر ...», or a digest's item label («بنگلادش: ...», «تحریم: ...»)
-            in_sentence = [h for h in hits if sentence.start <= h.start and h.end <= sentence.end]
+            # a word its surroundings show to be no act neither makes a frame nor takes the arguments
+            # around it from the others («پیش از انفجار ... کشف و خنثی شد»)
+            bounds = (sentence.start, sentence.end)
+            in_sentence = [
+                h for h in hits if sentence.start <= h.start and h.end <= sentence.end and not self._not_an_act(folded, bounds, h)
+            ]
             if not in_sentence:
                 continue
             # the sentence's mentions (a slice of the list when it is in text order, as the recognizer leaves it)
@@ -260,6 +265,21 @@ class Extractor:
         said = self.cues.reporting.search(folded, start, label.end())
         return None if said is not None else label
 
+    def _not_an_act(self, folded: str, sentence: tuple[int, int], hit: TriggerHit) -> bool:
+        """What the trigger word's surroundings alone show to be no act."""
+        trigger = hit.trigger
+        not_after = self.not_after.get(trigger.id)
+        if not_after is not None and not_after.match(folded, hit.end):
+            return True  # «تجمع نظامیان ارتش»: troops massed, not a protest
+        if self.cues.figurative_after.search(folded[hit.end : hit.end + 16]):
+            return True  # «انفجار قیمت‌ها», «حمله قلبی»
+        if trigger.type in FACTUAL_TYPES and _in_short_quote(folded, sentence, hit):
+            return True  # «فیلم «آخرین شلیک»», «آتش‌بس» in quotes: a title or a figure of speech, not an act
+        if trigger.id in ("explosion", "destroy") and _NOT_DETONATED.search(folded, max(sentence[0], hit.start - 25), hit.start):
+            return True  # «پیش از انفجار ... خنثی شد», «کارشناسان تخریب سپاه»: no blast, or a bomb squad's name
+        # «در بازداشت درگذشت»: in custody, a state, not an arrest
+        return trigger.id == "arrest" and folded[max(sentence[0], hit.start - 3) : hit.start] == "در "
+
     def _frame(
         self,
         doc: Doc,
@@ -271,15 +291,8 @@ class Extractor:
         reference: bool,
     ) -> Event | None:
         trigger = hit.trigger
-        not_after = self.not_after.get(trigger.id)
-        if not_after is not None and not_after.match(folded, hit.end):
-            return None  # «تجمع نظامیان ارتش»: troops massed, not a protest
-        if self.cues.figurative_after.search(folded[hit.end : hit.end + 16]):
-            return None  # «انفجار قیمت‌ها», «حمله قلبی»
-        if trigger.type in FACTUAL_TYPES and _in_short_quote(folded, sentence, hit):
-            return None  # «فیلم «آخرین شلیک»», «آتش‌بس» in quotes: a title or a figure of speech, not an act
-        if trigger.id == "arrest" and folded[max(sentence[0], hit.start - 3) : hit.start] == "در ":
-            return None  # «در بازداشت درگذشت»: in custody, a state, not an arrest
+        if self._not_an_act(folded, sentence, hit):
+            return None
         # a crowd named only as what was done to («چادرهای معترضان را به آتش کشیدند») is not the rioter
         crowd = [m for m in mentions if m.data.get("kind") in _CROWD_KINDS and not _object_phrase(folded, m, hit.start)]
         if trigger.mode == "riot" and not crowd and not (
@@ -757,6 +770,8 @@ def _conjoined(folded: str, hits: list[TriggerHit], marked: list[int]) -> list[i
     return result
 
 
+# Right before a blast word: «پیش از انفجار» (it never went off), «کارشناسان تخریب» (the bomb squad).
+_NOT_DETONATED = re.compile(r"(?:(?:پیش|قبل) از|کارشناسان|کارشناس|تیم|یگان|واحد)\s$")
 # The most words a quoted name or figure may have («آخرین شلیک», «آتش‌بس»); a longer quote is speech.
 _SHORT_QUOTE_WORDS = 4
 

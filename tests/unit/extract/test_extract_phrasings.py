@@ -549,3 +549,9 @@ def test_the_whole_toll_of_both_sides_replaces_the_headline_part(pipeline: Pipel
         "یک فرمانده ارتش گفت در این حمله هفت سرباز و دست‌کم ۱۵ شبه‌نظامی کشته شدند."
     )
     assert only(events_of(pipeline, text), "ASSAULT")["fatalities"] == 22
+
+
+def test_a_bomb_defused_before_it_went_off_is_no_blast(pipeline: Pipeline) -> None:
+    text = "بامداد امروز یک بمب دست‌ساز در محور راسک–سرباز پیش از انفجار توسط کارشناسان تخریب سپاه کشف و خنثی شد."
+    events = events_of(pipeline, text)
+    assert [e["type"] for e in events] == ["COERCE"]
