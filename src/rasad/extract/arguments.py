@@ -483,8 +483,10 @@ def _places(
             score += 60  # «مقام‌های محلی در ولایت کندهار می‌گویند در درگیری ...»: where the speakers are
         if before.endswith(("مقیم ", "شهروندان ")):
             continue  # «ده‌ها شهروند و مقیم کانادا»: where the victims lived, not where it happened
-        if before.endswith(("اهل ", "بومی ", "تبعه ", "اتباع ")):
-            continue  # «پنج مسافر اهل پنجاب», «یک مهاجر اهل گینه»: where the victims came from, not where it happened
+        if before.endswith(("اهل ", "بومی ", "تبعه ", "اتباع ")) or _ORIGIN_CHAIN.search(before):
+            # «پنج مسافر اهل پنجاب», «یک مهاجر اهل گینه», «اهل رحیم‌یارخان در ایالت پنجاب»: where the
+            # victims came from, not where it happened
+            continue
         if before.endswith("ساکن "):
             score += 120  # «ساکن روستای X»: where they lived, most often near where it happened
         if event_type not in _VIOLENT and before.endswith("به "):
@@ -503,6 +505,8 @@ def _places(
     return ranked, origin, within.get(id(ranked[0])) if ranked else None
 
 
+# «اهل رحیم‌یارخان در ایالت پنجاب»: a place that the victims' hometown is said to lie in.
+_ORIGIN_CHAIN = re.compile(r"(?:اهل|بومی) \S+(?: \S+)?[،,]? (?:در |از )?$")
 _DATELINE_END = re.compile(r"\s?\)\s?:")
 # «از شامگاه دوشنبه تا صبح سه‌شنبه»: a span's end (not «تا کنون», «تا امروز»: a tally up to now).
 _RANGE_END = re.compile(r"\s*(?:تا|الی)\s+(?!کنون|امروز|به حال|به امروز|این لحظه)")

@@ -555,3 +555,12 @@ def test_a_bomb_defused_before_it_went_off_is_no_blast(pipeline: Pipeline) -> No
     text = "بامداد امروز یک بمب دست‌ساز در محور راسک–سرباز پیش از انفجار توسط کارشناسان تخریب سپاه کشف و خنثی شد."
     events = events_of(pipeline, text)
     assert [e["type"] for e in events] == ["COERCE"]
+
+
+def test_the_province_of_the_victims_hometown_is_not_the_place(pipeline: Pipeline) -> None:
+    text = (
+        "افراد مسلح شامگاه چهارشنبه یک اتوبوس را در محور پنجگور در بلوچستان متوقف کردند و "
+        "پنج مسافر اهل رحیم‌یارخان در ایالت پنجاب را به گلوله بستند."
+    )
+    event = only(events_of(pipeline, text), "ASSAULT")
+    assert event["location"]["name"] != "Punjab"
