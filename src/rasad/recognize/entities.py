@@ -85,7 +85,29 @@ def mentions_from_hits(text: str, hits: list[Hit], kb: KnowledgeBase) -> list[Me
         placed = "OUTLET" in kinds and "PLACE" in kinds and _PLACE_WORD_BEFORE.search(text, max(0, hit.start - 14), hit.start)
         found.extend(_plain_mentions(hit, kb, adjective=adjective, as_place=bool(placed)))
         index += 1
-    return found
+    return _owned_by_the_next(text, found)
+
+
+def _owned_by_the_next(text: str, found: list[Mention]) -> list[Mention]:
+    """«ماموران یگان ویژه», «نیروهای هنگ مرزی»: a bare force noun right before another force or actor
+    is part of it, and the last one says whose forces they are."""
+    result: list[Mention] = []
+    for mention in found:
+        previous = result[-1] if result else None
+        if (
+            previous is not None
+            and mention.kind == "ACTOR"
+            and previous.kind == "ACTOR"
+            and previous.ref is None
+            and previous.data.get("force")
+            and (mention.ref is not None or mention.data.get("force"))
+            and 0 <= mention.start - previous.end <= 1
+            and not text[previous.end : mention.start].strip()
+        ):
+            result[-1] = Mention(mention.kind, previous.start, mention.end, mention.ref, mention.data)
+            continue
+        result.append(mention)
+    return result
 
 
 # The word before a name that makes it a place: a preposition of place or a place noun (not «به»:

@@ -564,3 +564,11 @@ def test_the_province_of_the_victims_hometown_is_not_the_place(pipeline: Pipelin
     )
     event = only(events_of(pipeline, text), "ASSAULT")
     assert event["location"]["name"] != "Punjab"
+
+
+def test_bare_agents_are_the_states_forces_and_firefighters_are_not(pipeline: Pipeline) -> None:
+    text = "شامگاه یکشنبه ماموران در نزدیکی مرز نوسود در استان کرمانشاه ایران به سوی کولبران شلیک کردند و یک نفر زخمی شد."
+    event = only(events_of(pipeline, text), "ASSAULT")
+    assert event["actor1"]["id"] == "irn-security"
+    mentions = to_document(pipeline(Article("t", "ماموران آتش‌نشانی آتش را مهار کردند.", published=PUBLISHED)))["mentions"]
+    assert [m["ref"] for m in mentions if m["kind"] == "ACTOR"] == ["aid-workers"]
