@@ -91,7 +91,7 @@ def load_cues(path: Path = DATA_FILE) -> Cues:
         two_sides=_words(data["two_sides"]),
         possessive_before=_ending(data["possessive"]),
         about_before=_ending(data["about"], gap_words=1),
-        killed=_words(data["killed"]),
+        killed=_words(data["killed"], not_after=data.get("killed_not_after", [])),
         injured=_words(data["injured"]),
         nobody_killed=_words(data["nobody_killed"]),
         reporting=_words(data["reporting_verbs"]),

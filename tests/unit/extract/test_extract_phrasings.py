@@ -572,3 +572,11 @@ def test_bare_agents_are_the_states_forces_and_firefighters_are_not(pipeline: Pi
     assert event["actor1"]["id"] == "irn-security"
     mentions = to_document(pipeline(Article("t", "ماموران آتش‌نشانی آتش را مهار کردند.", published=PUBLISHED)))["mentions"]
     assert [m["ref"] for m in mentions if m["kind"] == "ACTOR"] == ["aid-workers"]
+
+
+def test_a_martyr_s_name_on_a_street_counts_no_dead(pipeline: Pipeline) -> None:
+    text = (
+        "انفجار مین چسبکی در یک موتر مسافربری در کابل پنج کشته و ۱۲ زخمی برجای گذاشت\n"
+        "منابع محلی گفتند که عصر روز سه‌شنبه یک مین چسبکی در نزدیکی سرک شهید مزاری در دشت برچی منفجر شد."
+    )
+    assert only(events_of(pipeline, text), "ASSAULT")["fatalities"] == 5
