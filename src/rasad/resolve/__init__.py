@@ -720,8 +720,9 @@ def _as_protest_intervention(event: Event) -> Event:
 def _drop(event: Event, standalone: bool = True) -> bool:
     """Aggregates («حملات», «چندین حمله») with no date of their own are summaries, not events;
     a threat or accusation needs someone who makes it."""
-    if event.plural and _explicit_date(event) is None:
-        return True
+    lends_toll = event.coded.get("anaphoric") and (event.fatalities is not None or event.injured is not None)
+    if event.plural and _explicit_date(event) is None and (standalone or not lends_toll):
+        return True  # (but «در این درگیری‌ها ... پنج نفر کشته شدند» still lends its toll to the fighting told before)
     if event.type in SPEECH_TYPES and not event.coded.get("actor1"):
         return True
     if event.type == "AGREE" and not (event.coded.get("actor1") or event.coded.get("actor2") or event.coded.get("two_sides")):

@@ -580,3 +580,12 @@ def test_a_martyr_s_name_on_a_street_counts_no_dead(pipeline: Pipeline) -> None:
         "منابع محلی گفتند که عصر روز سه‌شنبه یک مین چسبکی در نزدیکی سرک شهید مزاری در دشت برچی منفجر شد."
     )
     assert only(events_of(pipeline, text), "ASSAULT")["fatalities"] == 5
+
+
+def test_these_clashes_lend_their_toll_to_the_fighting_told_before(pipeline: Pipeline) -> None:
+    text = (
+        "درگیری مسلحانه میان دو گروه مسلح در شهر زاویه از شامگاه یکشنبه آغاز شد و تا سپیده‌دم دوشنبه ادامه یافت.\n"
+        "مرکز طب اورژانس لیبی اعلام کرد در این درگیری‌ها دست‌کم پنج نفر کشته و ۱۳ تن دیگر زخمی شدند."
+    )
+    event = only(events_of(pipeline, text), "ASSAULT")
+    assert (event["fatalities"], event["injured"]) == (5, 13)
