@@ -34,11 +34,12 @@ _GROUP = re.compile(
         + [(word, _GROUP_NOUN) for word in _DETERMINERS]
     )
 )
-# «نیروهایش», «رزمندگان خود»: the forces of whoever the clause is about.
+# «نیروهایش», «رزمندگان خود»: the forces of whoever the clause is about («حزب الله اعلام کرد رزمندگان
+# مقاومت ...»: the resistance's fighters are the group that speaks).
 _OWN = re.compile(
     word_start(
         [
-            (word, r"(?:یش|ش| اش| خود| خویش)(?![\w])")
+            (word, r"(?:یش|ش| اش| خود| خویش| مقاومت)(?![\w])")
             for word in ("نیروها", "رزمندگان", "جنگجویان", "مبارزان", "افراد", "اعضا", "عناصر", "سربازان", "نیرو")
         ]
     )

@@ -589,3 +589,8 @@ def test_these_clashes_lend_their_toll_to_the_fighting_told_before(pipeline: Pip
     )
     event = only(events_of(pipeline, text), "ASSAULT")
     assert (event["fatalities"], event["injured"]) == (5, 13)
+
+
+def test_the_resistance_s_fighters_are_the_group_that_speaks(pipeline: Pipeline) -> None:
+    text = "حزب الله در بیانیه‌ای جداگانه اعلام کرد رزمندگان مقاومت هم‌چنین پادگان برانیت را با رگباری از موشک هدف قرار داده‌اند."
+    assert only(events_of(pipeline, text), "ASSAULT")["actor1"]["id"] == "hezbollah"
