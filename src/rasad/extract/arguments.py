@@ -499,6 +499,10 @@ def _places(
             score -= 30  # «بهبهان در استان خوزستان», «البصیره در حومه شرقی دیرالزور»: the first place is the precise one
             within[id(mention)] = places[index + 1]
         scored.append((score, mention))
+    # «شهرک کوندوگا، در ۳۵ کیلومتری جنوب‌شرق مایدوگوری»: a town said to lie some distance from another
+    # is where it happened; the other is only the landmark it is measured from
+    landmarks = {id(larger) for place_id, larger in within.items() if _MEASURED.search(folded, _end_of(places, place_id), larger.start)}
+    scored = [(score + (_LANDMARK_PENALTY if id(m) in landmarks else 0), m) for score, m in scored]
     if origins:
         origin = min(origins, key=distance)
     ranked = [m for _, m in sorted(scored, key=lambda pair: pair[0])]
@@ -507,6 +511,15 @@ def _places(
 
 # «اهل رحیم‌یارخان در ایالت پنجاب»: a place that the victims' hometown is said to lie in.
 _ORIGIN_CHAIN = re.compile(r"(?:اهل|بومی) \S+(?: \S+)?[،,]? (?:در |از )?$")
+# A distance between a place and the landmark it is measured from, and what that landmark then costs.
+_MEASURED = re.compile(r"(?:کیلومتری|مایلی|متری)")
+_LANDMARK_PENALTY = 60
+
+
+def _end_of(places: list[Mention], place_id: int) -> int:
+    return next(p.end for p in places if id(p) == place_id)
+
+
 _DATELINE_END = re.compile(r"\s?\)\s?:")
 # «از شامگاه دوشنبه تا صبح سه‌شنبه»: a span's end (not «تا کنون», «تا امروز»: a tally up to now).
 _RANGE_END = re.compile(r"\s*(?:تا|الی)\s+(?!کنون|امروز|به حال|به امروز|این لحظه)")

@@ -594,3 +594,11 @@ def test_these_clashes_lend_their_toll_to_the_fighting_told_before(pipeline: Pip
 def test_the_resistance_s_fighters_are_the_group_that_speaks(pipeline: Pipeline) -> None:
     text = "حزب الله در بیانیه‌ای جداگانه اعلام کرد رزمندگان مقاومت هم‌چنین پادگان برانیت را با رگباری از موشک هدف قرار داده‌اند."
     assert only(events_of(pipeline, text), "ASSAULT")["actor1"]["id"] == "hezbollah"
+
+
+def test_a_town_measured_from_a_landmark_is_the_place(pipeline: Pipeline) -> None:
+    text = (
+        "یک زن بمب‌گذار انتحاری عصر یکشنبه در بازار شهرک کوندوگا، در ۳۵ کیلومتری جنوب‌شرق مایدوگوری مرکز ایالت بورنو، "
+        "جلیقه انفجاری خود را منفجر کرد و نه نفر کشته شدند."
+    )
+    assert only(events_of(pipeline, text), "ASSAULT")["location"]["name"] == "Konduga"
