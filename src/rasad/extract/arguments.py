@@ -188,6 +188,8 @@ def _relative_asides(folded: str, start: int, end: int, trigger: tuple[int, int]
             continue  # holds the trigger, or follows the event's own noun phrase («انفجاری در پادگان X که ...،»)
         if _ends_with_verb(folded[max(start, opened - 25) : opened], cues):
             continue  # «می‌گویند که نیروهای طالبان روز سه‌شنبه، ...»: «که» after a verb opens what is said
+        if _HAPPENED.search(folded, opened, closed):
+            continue  # «تیراندازی ... به کولبران ...، که شامگاه دوشنبه ۲۱ آبان رخ داد،»: when and where the act was
         spans.append((opened, closed))
     return spans
 
@@ -511,6 +513,8 @@ def _places(
 
 # «اهل رحیم‌یارخان در ایالت پنجاب»: a place that the victims' hometown is said to lie in.
 _ORIGIN_CHAIN = re.compile(r"(?:اهل|بومی) \S+(?: \S+)?[،,]? (?:در |از )?$")
+# «رخ داد», «روی داد», «صورت گرفت»: a relative clause with one of these tells of the act itself.
+_HAPPENED = re.compile(r"(?<![\w])(?:رخ|روی) (?:داد|داده|می دهد)|اتفاق افتاد|صورت گرفت|صورت گرفته(?![\w])")
 # A distance between a place and the landmark it is measured from, and what that landmark then costs.
 _MEASURED = re.compile(r"(?:کیلومتری|مایلی|متری)")
 _LANDMARK_PENALTY = 60

@@ -602,3 +602,11 @@ def test_a_town_measured_from_a_landmark_is_the_place(pipeline: Pipeline) -> Non
         "جلیقه انفجاری خود را منفجر کرد و نه نفر کشته شدند."
     )
     assert only(events_of(pipeline, text), "ASSAULT")["location"]["name"] == "Konduga"
+
+
+def test_a_relative_clause_that_says_when_it_happened_dates_the_act(pipeline: Pipeline) -> None:
+    text = (
+        "تیراندازی ماموران هنگ مرزی به گروهی از کولبران در ارتفاعات مرزی سردشت در استان آذربایجان غربی، "
+        "که شامگاه دوشنبه رخ داد، همچنان با روایت‌های ضدونقیض همراه است."
+    )
+    assert only(events_of(pipeline, text), "ASSAULT")["date"]["value"] == "2024-05-06"
