@@ -154,6 +154,9 @@ def pick_arguments(
         # told already is when it was claimed
         and not (m.end <= t_start and claim_of_told_act(folded, m.end, t_start, cues) is not None)
     ]
+    if not dates and (that_day := _THAT_DAY.search(folded, start, t_start)) is not None:
+        # «... از ۲ مارس امسال است؛ در آن روز سه سرباز ... کشته شده بودند»: the day told just before
+        dates = [m for m in mentions if m.kind == "DATE" and m.end <= that_day.start()][-1:]
     # «مرگبارترین حمله سال جاری در ۲۴ اوت ...»: a day told beside a year or month is the act's date
     has_day = any((m.data or {}).get("precision", "day") == "day" for m in dates)
 
@@ -513,6 +516,8 @@ def _places(
 
 # «اهل رحیم‌یارخان در ایالت پنجاب»: a place that the victims' hometown is said to lie in.
 _ORIGIN_CHAIN = re.compile(r"(?:اهل|بومی) \S+(?: \S+)?[،,]? (?:در |از )?$")
+# «در آن روز», «همان روز»: the day the text told last.
+_THAT_DAY = re.compile(r"(?<![\w])(?:در )?(?:ان|همان) روز(?![\w])")
 # «رخ داد», «روی داد», «صورت گرفت»: a relative clause with one of these tells of the act itself.
 _HAPPENED = re.compile(r"(?<![\w])(?:رخ|روی) (?:داد|داده|می دهد)|اتفاق افتاد|صورت گرفت|صورت گرفته(?![\w])")
 # A distance between a place and the landmark it is measured from, and what that landmark then costs.

@@ -610,3 +610,12 @@ def test_a_relative_clause_that_says_when_it_happened_dates_the_act(pipeline: Pi
         "که شامگاه دوشنبه رخ داد، همچنان با روایت‌های ضدونقیض همراه است."
     )
     assert only(events_of(pipeline, text), "ASSAULT")["date"]["value"] == "2024-05-06"
+
+
+def test_that_day_is_the_day_told_just_before(pipeline: Pipeline) -> None:
+    text = (
+        "کمین وادی حوران مرگبارترین حمله داعش به ارتش عراق از ۲ مارس امسال است؛ در آن روز سه سرباز در انفجار بمبی "
+        "در مسیر گشتی ارتش در نزدیکی حدیثه کشته شده بودند."
+    )
+    event = only(events_of(pipeline, text), "ASSAULT")
+    assert event["date"]["value"] == "2024-03-02"
