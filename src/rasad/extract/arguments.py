@@ -97,6 +97,7 @@ def pick_arguments(
         or m is partner
         or not _crosses(m, (t_start, t_end), other_triggers)
         or _object_across(folded, m, t_start, t_end)
+        or _date_of_the_clause(folded, m, t_start, t_end)
     ]
     # «... حمله به نیروهای آمریکایی است زیرا گروه‌های مسلح در عراق ...»: another clause, another verb
     openers = [found.start() for found in cues.clause_opener.finditer(folded, start, _end)]
@@ -174,6 +175,15 @@ def pick_arguments(
         weapon = Mention("WEAPON", agent.start, int(agent.data.get("weapon_end", agent.end)), str(agent.data["weapon"]))
     quantity = _quantity(folded, weapon, mentions) if weapon is not None else None
     return Arguments(agent, target, location, origin, date, weapon, quantity, ranked[1:], within)
+
+
+def _date_of_the_clause(folded: str, mention: Mention, trigger_start: int, trigger_end: int) -> bool:
+    """«... روز دوشنبه ... به اتهام سرکوب اعتراضات تحریم کردند»: a date before the clause's own verb
+    dates that verb, whatever event nouns stand between, as long as no other verb or clause does."""
+    if mention.kind != "DATE" or mention.end > trigger_start or not verbal(folded, trigger_start, trigger_end):
+        return False
+    between = folded[mention.end : trigger_start]
+    return not CLAUSE_BREAK.search(between) and not CLAUSE_VERB.search(between) and " که " not in between
 
 
 def _crosses(mention: Mention, trigger: tuple[int, int], other_triggers: list[int]) -> bool:

@@ -619,3 +619,11 @@ def test_that_day_is_the_day_told_just_before(pipeline: Pipeline) -> None:
     )
     event = only(events_of(pipeline, text), "ASSAULT")
     assert event["date"]["value"] == "2024-03-02"
+
+
+def test_a_date_before_the_verb_dates_it_across_event_nouns(pipeline: Pipeline) -> None:
+    text = (
+        "وزارت خزانه‌داری آمریکا روز دوشنبه ده‌ها مقام جمهوری اسلامی را به اتهام نقض حقوق بشر و سرکوب اعتراضات "
+        "ماه‌های اخیر تحریم کرد."
+    )
+    assert only(events_of(pipeline, text), "SANCTION")["date"]["value"] == "2024-05-06"
