@@ -623,7 +623,13 @@ def test_that_day_is_the_day_told_just_before(pipeline: Pipeline) -> None:
 
 def test_a_date_before_the_verb_dates_it_across_event_nouns(pipeline: Pipeline) -> None:
     text = (
-        "وزارت خزانه‌داری آمریکا روز دوشنبه ده‌ها مقام جمهوری اسلامی را به اتهام نقض حقوق بشر و سرکوب اعتراضات "
-        "ماه‌های اخیر تحریم کرد."
+        "وزارت خزانه‌داری آمریکا، بریتانیا و اتحادیه اروپا روز دوشنبه ۳ بهمن ۱۴۰۱ در اقدامی هماهنگ ده‌ها مقام و نهاد "
+        "جمهوری اسلامی را به اتهام نقض حقوق بشر و سرکوب اعتراضات ماه‌های اخیر تحریم کردند."
     )
-    assert only(events_of(pipeline, text), "SANCTION")["date"]["value"] == "2024-05-06"
+    doc = pipeline.normalizer(Article("t", text, published=PUBLISHED))
+    for name, stage in pipeline.stages:
+        if name == "resolve":
+            break
+        doc = stage(doc)
+    [frame] = [e for e in doc.events if e.type == "SANCTION"]  # the frame, before merging could lend it a date
+    assert frame.date is not None and frame.date.ref == "2023-01-23"
