@@ -26,6 +26,8 @@ from rasad.resolve.actors import code_actor
 from rasad.resolve.places import choose_place, country_context, country_location, distance_km
 
 BACKGROUND_DAYS = 14
+# Actors that ACLED names by the country they are in: «Civilians (Iran)», «Protesters (Iraq)».
+_PEOPLE_KINDS = frozenset({"civilians", "protesters"})
 # How many earlier place mentions an unplaceable site may borrow its area from.
 _EARLIER_PLACES = 3
 SAME_PLACE_KM = 30
@@ -65,9 +67,23 @@ class Resolver:
             one, two = event.coded.get("actor1"), event.coded.get("actor2")
             if one and two and one.get("id") is not None and one.get("id") == two.get("id") and event.type != "ASSAULT":
                 event.coded["actor2"] = None  # two frames naming the same side: it is not its own counterpart
+            for key in ("actor1", "actor2"):
+                event.coded[key] = self._of_the_country(event.coded.get(key), event.coded.get("location"))
             event.coded["id"] = event_id(doc, event)
             event.confidence = _confidence(event)
         return replace(doc, events=kept)
+
+    def _of_the_country(self, actor: dict[str, Any] | None, location: dict[str, Any] | None) -> dict[str, Any] | None:
+        """Civilians and protesters with no country of their own are those of the country it happened in,
+        named as ACLED names them («Civilians (Iran)», «Protesters (Iraq)»); the group stays in `group`."""
+        if not actor or actor.get("country") or actor.get("kind") not in _PEOPLE_KINDS or not location:
+            return actor
+        iso3 = location.get("country")
+        country = self.kb.countries.get(str(iso3)) if iso3 else None
+        if country is None:
+            return actor
+        base = "Civilians" if actor["kind"] == "civilians" else "Rioters" if actor.get("id") == "rioters" else "Protesters"
+        return {**actor, "name": f"{base} ({country.name})", "country": iso3, "group": actor.get("name")}
 
     def _dateline(self, doc: Doc, context: Any) -> dict[str, Any] | None:
         """«به گزارش خبرگزاری تسنیم از زاهدان»: the town the report was filed from; else the first

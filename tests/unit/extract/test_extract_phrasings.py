@@ -633,3 +633,9 @@ def test_a_date_before_the_verb_dates_it_across_event_nouns(pipeline: Pipeline) 
         doc = stage(doc)
     [frame] = [e for e in doc.events if e.type == "SANCTION"]  # the frame, before merging could lend it a date
     assert frame.date is not None and frame.date.ref == "2023-01-23"
+
+
+def test_civilians_are_named_by_the_country_it_happened_in(pipeline: Pipeline) -> None:
+    text = "یک پهپاد اسرائیلی روز دوشنبه خودرویی را در نزدیکی شهر صور در جنوب لبنان هدف قرار داد و سه غیرنظامی کشته شدند."
+    actor = only(events_of(pipeline, text), "ASSAULT")["actor2"]
+    assert (actor["name"], actor["country"], actor["group"]) == ("Civilians (Lebanon)", "LBN", "Civilians")
