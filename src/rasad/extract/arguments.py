@@ -123,7 +123,8 @@ def pick_arguments(
         for m in mentions
         if m.kind in ACTOR_KINDS
         or _state_place(m)
-        and not _place_word_before(folded, m, start, cues)
+        # «در حمله روسیه با بمب‌ها به ...»: right after the event noun and before its «به/با», the state acts
+        and (not _place_word_before(folded, m, start, cues) or 0 <= m.start - t_end <= 1 and _AGENT_FOLLOWS.match(folded, m.end))
         # «مقام‌های اقلیم کردستان ترکیه را مسئول دانستند»: a country marked by «را» is an object, not a completion
         and (not _after_place(m, places) or _followed_by_ra(folded, m))
     ]
@@ -526,6 +527,8 @@ def _places(
 
 # «اهل رحیم‌یارخان در ایالت پنجاب»: a place that the victims' hometown is said to lie in.
 _ORIGIN_CHAIN = re.compile(r"(?:اهل|بومی) \S+(?: \S+)?[،,]? (?:در |از )?$")
+# After a state named right after an event noun: its instrument or its target («حمله روسیه با ...», «... به ...»).
+_AGENT_FOLLOWS = re.compile(r"\s(?:با|به|علیه)\s")
 # «در آن روز», «همان روز»: the day the text told last.
 _THAT_DAY = re.compile(r"(?<![\w])(?:در )?(?:ان|همان) روز(?![\w])")
 # «رخ داد», «روی داد», «صورت گرفت»: a relative clause with one of these tells of the act itself.

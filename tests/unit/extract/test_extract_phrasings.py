@@ -639,3 +639,8 @@ def test_civilians_are_named_by_the_country_it_happened_in(pipeline: Pipeline) -
     text = "یک پهپاد اسرائیلی روز دوشنبه خودرویی را در نزدیکی شهر صور در جنوب لبنان هدف قرار داد و سه غیرنظامی کشته شدند."
     actor = only(events_of(pipeline, text), "ASSAULT")["actor2"]
     assert (actor["name"], actor["country"], actor["group"]) == ("Civilians (Lebanon)", "LBN", "Civilians")
+
+
+def test_a_state_right_after_the_attack_noun_is_the_attacker(pipeline: Pipeline) -> None:
+    text = "دست‌کم سه نفر در حمله روسیه با بمب‌های هدایت‌شونده به شهر بیلوپیلیا در استان سومی اوکراین کشته شدند."
+    assert only(events_of(pipeline, text), "ASSAULT")["actor1"]["country"] == "RUS"
