@@ -64,7 +64,10 @@ def find_casualties(
     counts = [
         n
         for n in numbers
-        if not _is_subcount(folded, start, n) and not _quoted(folded, start, n) and not _AGE.match(folded, n.end)
+        if not _is_subcount(folded, start, n)
+        and not _quoted(folded, start, n)
+        and not _AGE.match(folded, n.end)
+        and not _among_them(folded, n, numbers)
     ]
     # «سه رهگذر» counts people; «یک پهپاد صهیونیستی» (an actor named by its weapon) does not
     # «یک ایست بازرسی» (a force named by its post) does not either
@@ -87,6 +90,19 @@ def find_casualties(
         killed = 0
     parts = tuple(v for n in killed_from if (v := _value(n)) is not None)
     return Casualties(killed, injured, tuple(killed_from + injured_from), parts if len(parts) > 1 else ())
+
+
+def _among_them(folded: str, number: Mention, numbers: list[Mention]) -> bool:
+    """«۱۷ فلسطینی که شش کودک در میان آنها هستند»: a count in a relative clause right after another
+    count tells a part of that one."""
+    return any(
+        0 < number.start - other.end <= _AMONG_REACH and _AMONG.fullmatch(folded, other.end, number.start) for other in numbers
+    )
+
+
+# «N X که M ...»: how far the relative «که» and the part's count may stand from the whole's count.
+_AMONG_REACH = 25
+_AMONG = re.compile(r"\s*\S+(?:\s+\S+)?\s+که\s+")
 
 
 def _quoted(folded: str, sentence_start: int, number: Mention) -> bool:

@@ -644,3 +644,11 @@ def test_civilians_are_named_by_the_country_it_happened_in(pipeline: Pipeline) -
 def test_a_state_right_after_the_attack_noun_is_the_attacker(pipeline: Pipeline) -> None:
     text = "دست‌کم سه نفر در حمله روسیه با بمب‌های هدایت‌شونده به شهر بیلوپیلیا در استان سومی اوکراین کشته شدند."
     assert only(events_of(pipeline, text), "ASSAULT")["actor1"]["country"] == "RUS"
+
+
+def test_a_count_among_them_is_part_of_the_toll(pipeline: Pipeline) -> None:
+    text = (
+        "جنگنده‌های اسرائیلی بامداد امروز مدرسه‌ای را در محله التفاح در شرق شهر غزه هدف قرار دادند و "
+        "دست‌کم ۱۷ فلسطینی که شش کودک در میان آنها هستند، به شهادت رسیدند."
+    )
+    assert only(events_of(pipeline, text), "ASSAULT")["fatalities"] == 17
