@@ -290,9 +290,7 @@ class Extractor:
         positions: list[int],
         reference: bool,
     ) -> Event | None:
-        trigger = hit.trigger
-        if self._not_an_act(folded, sentence, hit):
-            return None
+        trigger = hit.trigger  # (the caller has already left out words that are no act: `_not_an_act`)
         # a crowd named only as what was done to («چادرهای معترضان را به آتش کشیدند») is not the rioter
         crowd = [m for m in mentions if m.data.get("kind") in _CROWD_KINDS and not _object_phrase(folded, m, hit.start)]
         if trigger.mode == "riot" and not crowd and not (

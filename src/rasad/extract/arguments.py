@@ -517,7 +517,9 @@ def _places(
         scored.append((score, mention))
     # «شهرک کوندوگا، در ۳۵ کیلومتری جنوب‌شرق مایدوگوری»: a town said to lie some distance from another
     # is where it happened; the other is only the landmark it is measured from
-    landmarks = {id(larger) for place_id, larger in within.items() if _MEASURED.search(folded, _end_of(places, place_id), larger.start)}
+    landmarks = {
+        id(within[id(place)]) for _, place in scored if id(place) in within and _MEASURED.search(folded, place.end, within[id(place)].start)
+    }
     scored = [(score + (_LANDMARK_PENALTY if id(m) in landmarks else 0), m) for score, m in scored]
     if origins:
         origin = min(origins, key=distance)
@@ -536,10 +538,6 @@ _HAPPENED = re.compile(r"(?<![\w])(?:رخ|روی) (?:داد|داده|می دهد
 # A distance between a place and the landmark it is measured from, and what that landmark then costs.
 _MEASURED = re.compile(r"(?:کیلومتری|مایلی|متری)")
 _LANDMARK_PENALTY = 60
-
-
-def _end_of(places: list[Mention], place_id: int) -> int:
-    return next(p.end for p in places if id(p) == place_id)
 
 
 _DATELINE_END = re.compile(r"\s?\)\s?:")
