@@ -155,7 +155,9 @@ class Extractor:
                 # strong words only recall other events; the casualty verb tells this one
                 chosen = sorted(strong + weak, key=lambda h: h.start)
             # references («در پاسخ به حمله», «این حمله») do not claim the arguments around them
-            referring = [h.start for h in chosen if refers[h.start]]
+            # «محل استقرار نظامیان آمریکایی»: a word that is no act refers to none either
+            no_act = {h.start for h in chosen if self._generic(folded, sentence.start, h)}
+            referring = [h.start for h in chosen if refers[h.start] and h.start not in no_act]
             references = _conjoined(folded, chosen, referring)
             claim_end = claim_of_told_act(folded, sentence.start, sentence.end, self.cues)
             if claim_end is not None:
@@ -168,7 +170,7 @@ class Extractor:
                 chosen,
                 [h.start for h in chosen if self.cues.response_before.search(folded[max(sentence.start, h.start - 20) : h.start])],
             )
-            generic = _conjoined(folded, chosen, [h.start for h in chosen if self._generic(folded, sentence.start, h)])
+            generic = _conjoined(folded, chosen, sorted(no_act))
             positions = [h.start for h in chosen if h.start not in references]
             nearest_to_casualty = _nearest_assault(chosen)
             for hit in chosen:

@@ -107,7 +107,13 @@ def pick_arguments(
     # القاعده پیوند دارد، ...»: a relative clause about someone else tells of that one, not of the act
     asides = _relative_asides(folded, start, _end, (t_start, t_end), cues)
     if asides:
-        inside = [m for m in mentions if any(a <= m.start and m.end <= b for a, b in asides)]
+        # «پایگاه حریر، که محل استقرار نظامیان آمریکایی است،»: who the struck place houses stays, the target
+        inside = [
+            m
+            for m in mentions
+            if any(a <= m.start and m.end <= b for a, b in asides)
+            and not (m.kind in ACTOR_KINDS and cues.host_before.search(_before(folded, m, start)))
+        ]
         mentions = [m for m in mentions if m not in inside]
         if not any(m.kind == "PLACE" for m in mentions):
             # «سه زن معترض را که در منطقه کارته سه کابل ... بودند، بازداشت کردند»: with no place of its own,
@@ -230,6 +236,18 @@ def _object_across(folded: str, mention: Mention, trigger_start: int, trigger_en
     return not CLAUSE_BREAK.search(between) and not CLAUSE_VERB.search(between) and " که " not in between
 
 
+def _target_across_filler(folded: str, mention: Mention, sentence_start: int, cues: Cues) -> bool:
+    """«به یکی از مقرهای X», «به داخل محوطه این پایگاه»: a target's preposition before the words that
+    place or point at it."""
+    before = folded[max(sentence_start, mention.start - _FILLER_LOOKBACK) : mention.start]
+    filler = cues.target_filler.search(before)
+    return filler is not None and filler.start() > 0 and bool(cues.target_before.search(before[: filler.start()]))
+
+
+# characters before a mention that may hold its preposition and the words between («به داخل محوطه این»)
+_FILLER_LOOKBACK = 40
+
+
 def verbal(folded: str, trigger_start: int, trigger_end: int) -> bool:
     """The trigger is a verb or is followed by its light verb («متهم کرد», «حمله کردند»), not a bare noun."""
     return bool(CLAUSE_VERB.search(folded, trigger_start, trigger_end) or CLAUSE_VERB.match(folded, trigger_end + 1))
@@ -287,6 +305,8 @@ def _actor_roles(
             continue  # «با میانجیگری سازمان ملل»: who brokered it took neither side
         if cues.agent_before.search(before):
             agents.append((-1000, mention))
+        elif cues.host_before.search(before):
+            targets.append((distance(mention) - 400, mention))  # «که محل استقرار نظامیان آمریکایی است»
         elif any(0 <= mention.start - w.end <= 1 for w in weapons or []) and mention.ref != HOMES_ACTOR:
             agents.append((-900, mention))  # «گلوله‌های توپ شبه‌نظامیان حوثی»: whose means they were
         elif (found := cues.possessive_before.search(before)) and mention.end <= t_start:
@@ -308,7 +328,7 @@ def _actor_roles(
             targets.append((distance(mention) - 300, mention))  # the verb's «را» object comes first
         elif (
             cues.target_before.search(before)
-            or cues.target_before.search(before[: cues.target_filler.search(before).start()])  # type: ignore[union-attr]
+            or _target_across_filler(folded, mention, start, cues)
             or _object_of(folded, mention, t_start, before_trigger)
         ):
             targets.append((distance(mention) - (50 if mention.start >= t_end else 0), mention))

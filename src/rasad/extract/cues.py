@@ -47,6 +47,7 @@ class Cues:
     place_from_before: re.Pattern[str]
     target_before: re.Pattern[str]
     agent_before: re.Pattern[str]
+    host_before: re.Pattern[str]
     mediator_before: re.Pattern[str]
     two_sides: re.Pattern[str]
     possessive_before: re.Pattern[str]
@@ -87,6 +88,7 @@ def load_cues(path: Path = DATA_FILE) -> Cues:
         ),
         target_before=_ending(data["target"]),
         agent_before=_ending(data["agent"]),
+        host_before=_ending(data["host"]),
         mediator_before=_ending(data["mediator"]),
         two_sides=_words(data["two_sides"]),
         possessive_before=_ending(data["possessive"]),
@@ -106,9 +108,10 @@ def load_cues(path: Path = DATA_FILE) -> Cues:
         sports=_words(data["sports"]),
         market=_words(data["market"]),
         installation=re.compile(r"(?:" + "|".join(re.escape(" ".join(fold(f).split())) for f in data["installations"]) + r")(?![\w])"),
-        # «به یک پاسگاه X», «به اردوگاه X», «به یکی از مقرهای X»: what stands between a target's
+        # «به یک پاسگاه X», «به اردوگاه X», «به یکی از مقرهای X», «به داخل محوطه این پایگاه»: what stands between a target's
         # preposition and the owner of the place struck
         target_filler=re.compile(
+            r"(?:(?<=\s)(?:" + "|".join(re.escape(fold(f)) for f in data["target_between"]) + r")\s*){0,3}"
             r"(?:(?<=\s)(?:یک|یکی از|دو|سه|چند|چندین|[0-9۰-۹]+)\s*)?(?:(?<=\s)(?:"
             + "|".join(re.escape(" ".join(fold(f).split())) for f in data["installations"])
             + r")(?: ?ها| ?های|ی)?\s*)?$"

@@ -990,3 +990,22 @@ def test_tourists_and_employees_shelled_are_civilian_targets(pipeline: Pipeline)
     text = "گلوله‌باران توپخانه روز دوشنبه در تفرجگاه پرخ در نزدیکی زاخو ۹ گردشگر عراقی را کشت."
     event = [e for e in events_of(pipeline, text) if e["type"] == "ASSAULT"][0]
     assert (event["actor2"] or {}).get("kind") == "civilians"
+
+
+def test_forces_a_struck_base_houses_are_the_target(pipeline: Pipeline) -> None:
+    text = (
+        "پایگاه هوایی حریر در شمال اربیل که محل استقرار نظامیان آمریکایی است شامگاه یکشنبه هدف حمله پهپادی قرار گرفت."
+    )
+    [event] = of_type(events_of(pipeline, text), "ASSAULT")
+    assert (event["actor2"] or {}).get("country") == "USA"
+    assert event["actor1"] is None
+
+
+def test_a_target_after_words_that_point_into_it_is_still_the_target(pipeline: Pipeline) -> None:
+    text = (
+        "شامگاه یکشنبه یک پهپاد به پایگاه حریر در شمال اربیل حمله کرد. "
+        "یک منبع امنیتی گفت سه راکت نیز به داخل محوطه این پایگاه نظامیان آمریکایی اصابت کرد."
+    )
+    events = of_type(events_of(pipeline, text), "ASSAULT")
+    assert events
+    assert all((e["actor1"] or {}).get("country") != "USA" for e in events)
