@@ -25,6 +25,8 @@ _TOTAL_BEFORE = re.compile(r"(?:شمار|تعداد|امار)\s*$")
 _SUBCOUNT_REACH = 30
 _SUBCOUNT = re.compile(r"(?:از جمله|شامل|منجمله)")
 _SINGULAR = re.compile(r"(?:کشته شد|جان باخت|جان سپرد|درگذشت|به شهادت رسید|شهید شد|به هلاکت رسید|به قتل رسید)(?![\w])")
+# «جان ۹ گردشگر عراقی را گرفت», «جان بیش از ۳۰۰ نمازگزار را گرفته است»: took the lives of.
+_TOOK_LIVES = re.compile(r"(?<![\w])جان (?:\S+ ){1,6}?را (?:گرفت|گرفتند|گرفته)(?![\w])")
 _ONE_OF = re.compile(r"(?<![\w])یکی از")
 _COUNT_NOUNS = re.compile(
     r"\s*(?:نفر|تن|فرد|عضو|اعضای|سرباز|نظامی|غیرنظامی|غیر نظامی|شبه نظامی|مامور|نیرو|پلیس|افسر|سروان|محافظ|"
@@ -84,6 +86,12 @@ def find_casualties(
     }
     killed, killed_from = _count_for(sentence, start, counts, cues.killed, people)
     injured, injured_from = _count_for(sentence, start, counts, cues.injured, people)
+    for took in _TOOK_LIVES.finditer(sentence):
+        # «جان سه کودک را گرفت»: the count stands inside the phrase, between «جان» and its verb
+        inside = [n for n in counts if took.start() + start <= n.start and n.end <= took.end() + start and n not in killed_from]
+        if inside and (value := _value(inside[0])) is not None:
+            killed = (killed or 0) + value
+            killed_from.append(inside[0])
     if killed is None and _SINGULAR.search(sentence):
         killed = 1  # «... هدف قرار گرفت و جان باخت»: one person, named by a singular verb
     if killed is None and cues.nobody_killed.search(sentence):

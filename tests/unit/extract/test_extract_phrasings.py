@@ -652,3 +652,21 @@ def test_a_count_among_them_is_part_of_the_toll(pipeline: Pipeline) -> None:
         "دست‌کم ۱۷ فلسطینی که شش کودک در میان آنها هستند، به شهادت رسیدند."
     )
     assert only(events_of(pipeline, text), "ASSAULT")["fatalities"] == 17
+
+
+@pytest.mark.parametrize(
+    ("text", "toll"),
+    [
+        ("انفجار یک مین کنار جاده‌ای روز دوشنبه در ولسوالی گرشک جان چهار کودک را گرفت.", 4),
+        ("حمله پهپادی شامگاه یکشنبه به بازار شهر الفاشر جان دست‌کم ۱۲ غیرنظامی را گرفته است.", 12),
+    ],
+)
+def test_the_lives_a_blast_took_are_its_toll(pipeline: Pipeline, text: str, toll: int) -> None:
+    event = only(events_of(pipeline, text), "ASSAULT")
+    assert event["fatalities"] == toll
+
+
+def test_a_control_taken_is_no_toll(pipeline: Pipeline) -> None:
+    text = "شورشیان روز دوشنبه در استان ادلب با ارتش درگیر شدند و کنترل سه روستا را گرفتند."
+    event = only(events_of(pipeline, text), "ASSAULT")
+    assert event["fatalities"] is None
