@@ -244,7 +244,8 @@ def _target_across_filler(folded: str, mention: Mention, sentence_start: int, cu
     return filler is not None and filler.start() > 0 and bool(cues.target_before.search(before[: filler.start()]))
 
 
-# characters before a mention that may hold its preposition and the words between («به داخل محوطه این»)
+# characters before a mention that may hold its preposition and the words between («به داخل محوطه این»,
+# «در اعتراض به خودداری»)
 _FILLER_LOOKBACK = 40
 
 
@@ -338,7 +339,11 @@ def _actor_roles(
             targets.append((distance(mention) + 10, mention))  # the passive verb's own subject
         elif mention.end <= t_start:
             # «منابع امنیتی عراق»: sources of a force tell what happened, they are not its agent
-            if _can_act(mention, start, event_type) and not folded.startswith(("منبع ", "منابع "), mention.start):
+            if (
+                _can_act(mention, start, event_type)
+                and not folded.startswith(("منبع ", "منابع "), mention.start)
+                and not cues.reason_before.search(folded[max(start, mention.start - _FILLER_LOOKBACK) : mention.start])
+            ):
                 agents.append((mention.start - start, mention))  # earliest first: the subject
         else:
             targets.append((distance(mention) + 30, mention))

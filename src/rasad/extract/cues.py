@@ -52,6 +52,7 @@ class Cues:
     two_sides: re.Pattern[str]
     possessive_before: re.Pattern[str]
     about_before: re.Pattern[str]
+    reason_before: re.Pattern[str]
     killed: re.Pattern[str]
     injured: re.Pattern[str]
     nobody_killed: re.Pattern[str]
@@ -93,6 +94,7 @@ def load_cues(path: Path = DATA_FILE) -> Cues:
         two_sides=_words(data["two_sides"]),
         possessive_before=_ending(data["possessive"]),
         about_before=_ending(data["about"], gap_words=1),
+        reason_before=_ending(data["reason"], gap_words=1),
         killed=_words(data["killed"], not_after=data.get("killed_not_after", [])),
         injured=_words(data["injured"]),
         nobody_killed=_words(data["nobody_killed"]),

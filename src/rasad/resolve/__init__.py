@@ -54,7 +54,20 @@ class Resolver:
         _inherit_story_date([e for e in coded if e is not None], lambda position: bisect.bisect_right(starts, position))
         # «پانصد و ده سال پیش ... نبرد چالدران»: history, not the conflict data this codes
         coded = [e for e in coded if e is None or not _history(e, published)]
-        converted = [_as_protest_intervention(e) for e in coded if e is not None]
+        # «زندانیان ... دست به شورش زدند و ماموران ... ۳۶ زندانی را کشتند»: those who protest in a sentence
+        # and whom forces shoot in it are the crowd the forces broke up
+        crowds = {
+            (bisect.bisect_right(starts, e.trigger.start), (e.coded.get("actor1") or {}).get("id"))
+            for e in coded
+            if e is not None and e.type == "PROTEST"
+        }
+        converted = [
+            _as_protest_intervention(
+                e, (bisect.bisect_right(starts, e.trigger.start), (e.coded.get("actor2") or {}).get("id")) in crowds
+            )
+            for e in coded
+            if e is not None
+        ]
         # a casualty frame with no one named may still tell the toll of an event told elsewhere:
         # those are judged after merging, the rest before
         frames = [e for e in converted if not _drop(e, standalone=False)]
@@ -706,10 +719,11 @@ def _takes_count(mine: int | None, theirs: int | None, other: Event, into: Event
     return theirs < mine
 
 
-def _as_protest_intervention(event: Event) -> Event:
+def _as_protest_intervention(event: Event, crowd_target: bool = False) -> Event:
     """Tear gas, pellets or water cannon fired at a crowd, or forces shooting at protesters: the
     police side of a protest, coded as the protest with intervention (or excessive force when
-    people died), so that it merges with it. A crowd that attacks («معترضان ... یورش بردند») riots."""
+    people died), so that it merges with it. A crowd that attacks («معترضان ... یورش بردند») riots.
+    `crowd_target`: the target is the crowd a protest of the same sentence names."""
     agent = (event.coded.get("actor1") or {}).get("kind")
     target = (event.coded.get("actor2") or {}).get("kind")
     if event.type == "PROTEST" and agent in STATE_FORCE_KINDS and not event.coded.get("intervention"):
@@ -721,7 +735,9 @@ def _as_protest_intervention(event: Event) -> Event:
     if agent == "protesters" and event.mode != "crowd-control":
         event.type, event.mode, event.acled = "PROTEST", "riot", ("Riots", "Violent demonstration")
         return event
-    if event.mode != "crowd-control" and not (target == "protesters" and agent in ARMED_KINDS):
+    if event.mode != "crowd-control" and not (target == "protesters" and agent in ARMED_KINDS) and not (
+        crowd_target and agent in STATE_FORCE_KINDS
+    ):
         return event
     event.type = "PROTEST"
     event.mode = "demo"

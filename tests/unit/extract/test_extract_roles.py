@@ -1009,3 +1009,26 @@ def test_a_target_after_words_that_point_into_it_is_still_the_target(pipeline: P
     events = of_type(events_of(pipeline, text), "ASSAULT")
     assert events
     assert all((e["actor1"] or {}).get("country") != "USA" for e in events)
+
+
+def test_forces_who_shoot_the_crowd_of_a_riot_break_it_up(pipeline: Pipeline) -> None:
+    text = (
+        "شامگاه دوشنبه زندانیان زندان مرکزی شیراز در اعتراض به خودداری مسئولان از انتقال بیماران دست به شورش زدند "
+        "و به گفته یک گروه حقوق بشری، ماموران با شلیک گلوله دست‌کم پنج زندانی را کشتند."
+    )
+    events = events_of(pipeline, text)
+    assert [e["type"] for e in events] == ["PROTEST"]
+    [protest] = events
+    assert protest["fatalities"] == 5
+    assert protest["acled"]["sub_event_type"] in ("Excessive force against protesters", "Violent demonstration")
+    assert (protest["actor2"] or {}).get("kind") == "security"
+
+
+def test_whom_a_protest_is_about_does_not_act(pipeline: Pipeline) -> None:
+    text = "در اعتراض به تصمیم مسئولان استان، ماموران انتظامی روز دوشنبه در شهر ایذه به سوی کشاورزان شلیک کردند."
+    [event] = [e for e in events_of(pipeline, text) if e["type"] in ("ASSAULT", "PROTEST")]
+    assert (event["actor1"] or {}).get("kind") in ("security", "police") or (event["actor2"] or {}).get("kind") in (
+        "security",
+        "police",
+    )
+    assert all((event[k] or {}).get("kind") != "government" for k in ("actor1", "actor2"))
