@@ -1,4 +1,5 @@
-"""Anaphora: «این گروه» stands for the armed group named before, «این کشور» / «این رژیم» for the state.
+"""Anaphora: «این گروه» stands for the armed group named before, «این کشور» / «این رژیم» for the state,
+«این شهر» for the town.
 
 Outlets name an actor once and then write «این گروه» («حوثی‌ها ... مدعی شد که این گروه با
 موشک ... هدف قرار داد») or «جنگنده‌های این رژیم», «نیروهای این کشور». Each such phrase becomes
@@ -46,6 +47,9 @@ _OWN = re.compile(
 )
 # How far back the owner of «نیروهایش» may be named.
 _OWN_REACH = 160
+# «این شهر», «همین روستا»: the town told before; how far back it may be named.
+_TOWN = re.compile(word_start([(word, "") for word in _DETERMINERS]) + r"\s+(?:شهر|شهرک|روستا|روستای)(?![\w])")
+_TOWN_REACH = 400
 _STATE = re.compile(word_start([(word, "") for word in _DETERMINERS]) + r"\s+(?P<noun>کشور|رژیم)(?![\w])")
 
 
@@ -54,7 +58,12 @@ def resolve_anaphors(
 ) -> list[Mention]:
     """The mentions with every resolvable anaphoric phrase added as an ACTOR (and the bare force noun
     it completes, «نیروهای» of «نیروهای این گروه», taken out). Sorted by position."""
-    added = _groups(folded, mentions) + _states(folded, mentions, forces, country_names) + _own_forces(folded, mentions)
+    added = (
+        _groups(folded, mentions)
+        + _states(folded, mentions, forces, country_names)
+        + _own_forces(folded, mentions)
+        + _towns(folded, mentions)
+    )
     if not added:
         return mentions
     kept = [m for m in mentions if m.kind != "ACTOR" or not any(m.start < a.end and a.start < m.end for a in added)]
@@ -73,6 +82,25 @@ def _groups(folded: str, mentions: list[Mention]) -> list[Mention]:
             antecedent = max(reversed(groups), key=lambda m: named[m.ref])
             data = {"kind": antecedent.data["kind"], "anaphor": True}
             added.append(Mention("ACTOR", match.start(), match.end(), antecedent.ref, data))
+    return added
+
+
+def _towns(folded: str, mentions: list[Mention]) -> list[Mention]:
+    """«پیشاور ... ؛ در آن روز یک بمب‌گذار در مسجد مقر پلیس این شهر ...»: the town named last before."""
+    added: list[Mention] = []
+    for match in _TOWN.finditer(folded):
+        # the place named last, if it is a known town (an unknown village before «این روستا» is what it
+        # means, though it cannot be placed)
+        town = next((m for m in reversed(mentions) if m.kind == "PLACE" and m.end <= match.start()), None)
+        if (
+            town is not None
+            and match.start() - town.end <= _TOWN_REACH
+            and town.data.get("candidates")
+            and town.data.get("specificity", 1) == 1
+            and not (town.ref or "").startswith("country:")
+            and not any(m.start < match.end() and match.start() < m.end for m in mentions)
+        ):
+            added.append(Mention("PLACE", match.start(), match.end(), town.ref, {**town.data, "anaphor": True}))
     return added
 
 

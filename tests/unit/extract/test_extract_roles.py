@@ -1032,3 +1032,23 @@ def test_whom_a_protest_is_about_does_not_act(pipeline: Pipeline) -> None:
         "police",
     )
     assert all((event[k] or {}).get("kind") != "government" for k in ("actor1", "actor2"))
+
+
+def test_this_town_is_the_town_named_before(pipeline: Pipeline) -> None:
+    text = (
+        "پلیس کراچی روز دوشنبه سه مظنون را بازداشت کرد.\n"
+        "کویته نیز در ماه گذشته شاهد حمله‌ای خونین بود؛ در آن روز یک بمب‌گذار انتحاری در ایستگاه قطار این شهر "
+        "خود را منفجر کرد و ۲۶ نفر را به کشتن داد."
+    )
+    [event] = of_type(events_of(pipeline, text), "ASSAULT")
+    assert event["location"]["name"] == "Quetta"
+    assert event["fatalities"] == 26
+
+
+def test_this_village_after_an_unknown_village_is_not_the_town_before(pipeline: Pipeline) -> None:
+    text = (
+        "نیروهای روس روز دوشنبه در نزدیکی شهر سومی به روستای کالینوفکای‌نو یورش بردند "
+        "و وزارت دفاع اوکراین گفت نبرد در این روستا ادامه دارد."
+    )
+    events = of_type(events_of(pipeline, text), "ASSAULT")
+    assert events and all(e["location"]["geo_precision"] >= 2 for e in events)
