@@ -27,6 +27,8 @@ _SUBCOUNT = re.compile(r"(?:از جمله|شامل|منجمله)")
 _SINGULAR = re.compile(r"(?:کشته شد|جان باخت|جان سپرد|درگذشت|به شهادت رسید|شهید شد|به هلاکت رسید|به قتل رسید)(?![\w])")
 # «جان ۹ گردشگر عراقی را گرفت», «جان بیش از ۳۰۰ نمازگزار را گرفته است»: took the lives of.
 _TOOK_LIVES = re.compile(r"(?<![\w])جان (?:\S+ ){1,6}?را (?:گرفت|گرفتند|گرفته)(?![\w])")
+# Between a person and the count of those who died with him: «و», after an aside in commas.
+_PERSON_AND = re.compile(r"(?:\s*،[^،.؛]{1,60}،)?\s*و\s*")
 _ONE_OF = re.compile(r"(?<![\w])یکی از")
 _COUNT_NOUNS = re.compile(
     r"\s*(?:نفر|تن|فرد|عضو|اعضای|سرباز|نظامی|غیرنظامی|غیر نظامی|شبه نظامی|مامور|نیرو|پلیس|افسر|سروان|محافظ|"
@@ -86,6 +88,11 @@ def find_casualties(
     }
     killed, killed_from = _count_for(sentence, start, counts, cues.killed, people)
     injured, injured_from = _count_for(sentence, start, counts, cues.injured, people)
+    if killed is not None:
+        # «سردار زاهدی و شش تن دیگر به شهادت رسیدند», «ابوباقر الساعدی، از فرماندهان ...، و دو همراهش
+        # کشته شدند»: the person named before the count died with them
+        named = [a for a in actors or [] if a.kind == "PERSON"]
+        killed += sum(1 for n in killed_from if any(_PERSON_AND.fullmatch(folded, a.end, n.start) for a in named))
     for took in _TOOK_LIVES.finditer(sentence):
         # «جان سه کودک را گرفت»: the count stands inside the phrase, between «جان» and its verb
         inside = [n for n in counts if took.start() + start <= n.start and n.end <= took.end() + start and n not in killed_from]

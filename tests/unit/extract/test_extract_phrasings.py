@@ -670,3 +670,18 @@ def test_a_control_taken_is_no_toll(pipeline: Pipeline) -> None:
     text = "شورشیان روز دوشنبه در استان ادلب با ارتش درگیر شدند و کنترل سه روستا را گرفتند."
     event = only(events_of(pipeline, text), "ASSAULT")
     assert event["fatalities"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "toll"),
+    [
+        ("یک پهپاد روز دوشنبه خودرویی را در شهر قائم هدف قرار داد که در آن ابومهدی السعدی و دو همراهش کشته شدند.", 3),
+        (
+            "در حمله هوایی روز یکشنبه به حومه دمشق، سردار حسن مرادی، از مستشاران نظامی، و چهار تن دیگر به شهادت رسیدند.",
+            5,
+        ),
+    ],
+)
+def test_a_person_named_before_those_killed_with_him_adds_one(pipeline: Pipeline, text: str, toll: int) -> None:
+    event = only(events_of(pipeline, text), "ASSAULT")
+    assert event["fatalities"] == toll
