@@ -29,14 +29,8 @@ _SINGULAR = re.compile(r"(?:کشته شد|جان باخت|جان سپرد|درگ
 _TOOK_LIVES = re.compile(r"(?<![\w])جان (?:\S+ ){1,6}?را (?:گرفت|گرفتند|گرفته)(?![\w])")
 # Between a person and the count of those who died with him: «و», after an aside in commas.
 _PERSON_AND = re.compile(r"(?:\s*،[^،.؛]{1,60}،)?\s*و\s*")
+_SINGULAR_INJURED = re.compile(r"(?:زخمی شد|مجروح شد|مصدوم شد|زخمی گردید|مجروح گردید)(?![\w])")
 _ONE_OF = re.compile(r"(?<![\w])یکی از")
-_COUNT_NOUNS = re.compile(
-    r"\s*(?:نفر|تن|فرد|عضو|اعضای|سرباز|نظامی|غیرنظامی|غیر نظامی|شبه نظامی|مامور|نیرو|پلیس|افسر|سروان|محافظ|"
-    r"کودک|زن|مرد|نوجوان|دختر|پسر|شهروند|مسافر|سرنشین|راننده|کارگر|کارمند|عابر|نمازگزار|عزادار|معترض|زائر|"
-    r"دانش اموز|دانشجو|خبرنگار|روزنامه نگار|پزشک|امدادگر|بیمار|کشاورز|چوپان|کولبر|سوخت بر|پناهجو|مهاجر|تبعه|"
-    r"زندانی|گروگان|جنگجو|تروریست|مهاجم|عنصر|فلسطینی|افغان|پاکستانی|ایرانی|عراقی|سوری|یمنی|لبنانی|اسرائیلی|"
-    r"کرد|بلوچ|جسد|قربانی|مبارز|رزمنده|جوان|سرنشین|شهروند|کارمند|مستشار|فرمانده|عضو)"
-)
 _AGE = re.compile(r"\s?(?:ساله|سالگی|ساله ای)(?![\w])")
 # Added to the distance of a count of something else than people («یک محله»).
 _NOT_PEOPLE = 1000
@@ -86,8 +80,8 @@ def find_casualties(
             for a in actors or []
         )
     }
-    killed, killed_from = _count_for(sentence, start, counts, cues.killed, people)
-    injured, injured_from = _count_for(sentence, start, counts, cues.injured, people)
+    killed, killed_from = _count_for(sentence, start, counts, cues.killed, people, cues.people_noun, cues.injured)
+    injured, injured_from = _count_for(sentence, start, counts, cues.injured, people, cues.people_noun, cues.killed)
     if killed is not None:
         # «سردار زاهدی و شش تن دیگر به شهادت رسیدند», «ابوباقر الساعدی، از فرماندهان ...، و دو همراهش
         # کشته شدند»: the person named before the count died with them
@@ -99,6 +93,8 @@ def find_casualties(
         if inside and (value := _value(inside[0])) is not None:
             killed = (killed or 0) + value
             killed_from.append(inside[0])
+    if injured is None and _SINGULAR_INJURED.search(sentence):
+        injured = 1  # «مأمور دیگری از ناحیه دست مجروح شد»: one person, named by a singular verb
     if killed is None and _SINGULAR.search(sentence):
         killed = 1  # «... هدف قرار گرفت و جان باخت»: one person, named by a singular verb
     if killed is None and cues.nobody_killed.search(sentence):
@@ -132,8 +128,16 @@ def _is_subcount(folded: str, sentence_start: int, number: Mention) -> bool:
 
 
 def _count_for(
-    sentence: str, offset: int, numbers: list[Mention], words: re.Pattern[str], of_people: set[int]
+    sentence: str,
+    offset: int,
+    numbers: list[Mention],
+    words: re.Pattern[str],
+    of_people: set[int],
+    people_noun: re.Pattern[str],
+    other_words: re.Pattern[str],
 ) -> tuple[int | None, list[Mention]]:
+    """The toll told by `words` (the killed or the injured); a count before another toll's word
+    («یک سرباز به شهادت رسیدند و مأمور دیگری مجروح شد») is that toll's, not this one's."""
     total: int | None = None
     used: set[int] = set()
     counted: list[Mention] = []
@@ -144,9 +148,11 @@ def _count_for(
         for number in numbers:
             if number.start in used or _value(number) is None:
                 continue
-            people = number.start in of_people or bool(_COUNT_NOUNS.match(sentence, number.end - offset))
+            people = number.start in of_people or bool(people_noun.match(sentence, number.end - offset))
             reach = _AFTER_PEOPLE if people else _AFTER
             if number.end <= position and position - number.end <= reach:
+                if other_words.search(sentence, number.end - offset, word.start()):
+                    continue
                 distance = position - number.end
             elif (
                 (_NOMINAL.search(word.group()) or _PLURAL_AFTER.match(sentence, word.end()))
@@ -169,7 +175,7 @@ def _count_for(
                 total = min(total, _value(best) or 0)
                 continue
             total = (total or 0) + (_value(best) or 0)
-            for joined in _joined_counts(sentence, offset, numbers, best, used, of_people):
+            for joined in _joined_counts(sentence, offset, numbers, best, used, of_people, people_noun):
                 # «۱۲ فلسطینی و یک سرباز اسرائیلی کشته شدند»: counts joined by «و» add up
                 used.add(joined.start)
                 counted.append(joined)
@@ -187,7 +193,13 @@ _TOLL_WORD = re.compile(r"کشته|زخمی|مجروح|جان|شهید|شهاد�
 
 
 def _joined_counts(
-    sentence: str, offset: int, numbers: list[Mention], last: Mention, used: set[int], of_people: set[int]
+    sentence: str,
+    offset: int,
+    numbers: list[Mention],
+    last: Mention,
+    used: set[int],
+    of_people: set[int],
+    people_noun: re.Pattern[str],
 ) -> list[Mention]:
     """The counts of people right before `last`, each joined to the next by «و»."""
     joined: list[Mention] = []
@@ -195,7 +207,7 @@ def _joined_counts(
     for number in sorted((n for n in numbers if n.end <= last.start), key=lambda n: -n.start):
         if number.start in used or _value(number) is None:
             continue
-        people = number.start in of_people or bool(_COUNT_NOUNS.match(sentence, number.end - offset))
+        people = number.start in of_people or bool(people_noun.match(sentence, number.end - offset))
         gap = sentence[number.end - offset : current.start - offset]
         if not people or not _JOINED.fullmatch(gap) or _TOLL_WORD.search(gap):
             break  # «پنج مسافر کشته و ۱۲ نفر زخمی»: two tolls, not one

@@ -55,6 +55,7 @@ class Cues:
     reason_before: re.Pattern[str]
     killed: re.Pattern[str]
     injured: re.Pattern[str]
+    people_noun: re.Pattern[str]
     nobody_killed: re.Pattern[str]
     reporting: re.Pattern[str]
     attribution_before: re.Pattern[str]
@@ -97,6 +98,8 @@ def load_cues(path: Path = DATA_FILE) -> Cues:
         reason_before=_ending(data["reason"], gap_words=1),
         killed=_words(data["killed"], not_after=data.get("killed_not_after", [])),
         injured=_words(data["injured"]),
+        # «سه سرباز»: a noun of people right after a count (matched at the count's end)
+        people_noun=re.compile(r"\s*(?:" + "|".join(re.escape(fold(w)) for w in _longest_first(data["people_nouns"])) + ")"),
         nobody_killed=_words(data["nobody_killed"]),
         reporting=_words(data["reporting_verbs"]),
         attribution_before=_ending(data["attribution"]),

@@ -685,3 +685,13 @@ def test_a_control_taken_is_no_toll(pipeline: Pipeline) -> None:
 def test_a_person_named_before_those_killed_with_him_adds_one(pipeline: Pipeline, text: str, toll: int) -> None:
     event = only(events_of(pipeline, text), "ASSAULT")
     assert event["fatalities"] == toll
+
+
+def test_counts_of_ranks_joined_by_and_add_up_and_the_wounded_are_told_apart(pipeline: Pipeline) -> None:
+    text = (
+        "ماموران انتظامی روز دوشنبه در محور خاش به ایرانشهر با قاچاقچیان مسلح درگیر شدند و در این درگیری "
+        "یک درجه‌دار و یک سرباز وظیفه به شهادت رسیدند و مأمور دیگری از ناحیه پا مجروح شد."
+    )
+    event = only(events_of(pipeline, text), "ASSAULT")
+    assert event["fatalities"] == 2
+    assert event["injured"] == 1
