@@ -275,6 +275,8 @@ class Extractor:
             return True  # «تجمع نظامیان ارتش»: troops massed, not a protest
         if self.cues.figurative_after.search(folded[hit.end : hit.end + 16]):
             return True  # «انفجار قیمت‌ها», «حمله قلبی»
+        if folded[hit.start : hit.end] in self.cues.other_words:
+            return True  # «کشتی»: a ship, not «کشت» with an ending
         if trigger.type in FACTUAL_TYPES and _in_short_quote(folded, sentence, hit):
             return True  # «فیلم «آخرین شلیک»», «آتش‌بس» in quotes: a title or a figure of speech, not an act
         if trigger.id in ("explosion", "destroy") and _NOT_DETONATED.search(folded, max(sentence[0], hit.start - 25), hit.start):

@@ -30,6 +30,8 @@ _TOOK_LIVES = re.compile(r"(?<![\w])جان (?:\S+ ){1,6}?را (?:گرفت|گرف
 # Between a person and the count of those who died with him: «و», after an aside in commas.
 _PERSON_AND = re.compile(r"(?:\s*،[^،.؛]{1,60}،)?\s*و\s*")
 _SINGULAR_INJURED = re.compile(r"(?:زخمی شد|مجروح شد|مصدوم شد|زخمی گردید|مجروح گردید)(?![\w])")
+# «اما», «ولی»: between two counts of the same toll, a second source's figure, not more dead.
+_BUT = re.compile(r"(?<![\w])(?:اما|ولی|در حالی که|درحالی که)(?![\w])")
 _ONE_OF = re.compile(r"(?<![\w])یکی از")
 _AGE = re.compile(r"\s?(?:ساله|سالگی|ساله ای)(?![\w])")
 # Added to the distance of a count of something else than people («یک محله»).
@@ -169,9 +171,14 @@ def _count_for(
         if best is not None:
             used.add(best.start)
             counted.append(best)
-            if total is not None and _TOTAL_BEFORE.search(sentence, max(0, word.start() - 12), word.start()):
+            previous = counted[-2] if len(counted) > 1 else None
+            other_source = previous is not None and bool(
+                _BUT.search(sentence, min(previous.end, best.start) - offset, max(previous.end, best.start) - offset)
+            )
+            if total is not None and (other_source or _TOTAL_BEFORE.search(sentence, max(0, word.start() - 12), word.start())):
                 # «... دو تن به شهادت رسیدند، اما منابع محلی گفتند شمار جان‌باختگان به سه نفر رسیده است»:
-                # a total told again by another source, not more dead: the lower count stands
+                # a total told again by another source, not more dead: the lower count stands («۱۱ کشته ...
+                # اعلام کرد، اما اتاق اضطراری از کشته شدن دست‌کم ۱۹ نفر خبر داد»)
                 total = min(total, _value(best) or 0)
                 continue
             total = (total or 0) + (_value(best) or 0)

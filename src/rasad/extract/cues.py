@@ -68,6 +68,7 @@ class Cues:
     figurative_after: re.Pattern[str]
     generic_before: re.Pattern[str]
     installation: re.Pattern[str]
+    other_words: frozenset[str]
     target_filler: re.Pattern[str]
     sports: re.Pattern[str]
     market: re.Pattern[str]
@@ -112,6 +113,7 @@ def load_cues(path: Path = DATA_FILE) -> Cues:
         generic_before=_ending(data["generic_before"]),
         sports=_words(data["sports"]),
         market=_words(data["market"]),
+        other_words=frozenset(" ".join(fold(w).split()) for w in data["other_words"]),
         installation=re.compile(r"(?:" + "|".join(re.escape(" ".join(fold(f).split())) for f in data["installations"]) + r")(?![\w])"),
         # «به یک پاسگاه X», «به اردوگاه X», «به یکی از مقرهای X», «به داخل محوطه این پایگاه»: what stands between a target's
         # preposition and the owner of the place struck

@@ -695,3 +695,26 @@ def test_counts_of_ranks_joined_by_and_add_up_and_the_wounded_are_told_apart(pip
     event = only(events_of(pipeline, text), "ASSAULT")
     assert event["fatalities"] == 2
     assert event["injured"] == 1
+
+
+def test_a_second_source_figure_after_but_is_not_more_dead(pipeline: Pipeline) -> None:
+    text = (
+        "پهپادهای انتحاری بامداد دوشنبه به بیمارستان شهر الفاشر اصابت کردند و وزارت بهداشت شمار قربانیان را "
+        "هشت کشته اعلام کرد، اما یک گروه امدادی محلی از کشته شدن دست‌کم ۱۵ نفر خبر داد."
+    )
+    event = only(events_of(pipeline, text), "ASSAULT")
+    assert event["fatalities"] == 8
+
+
+def test_crew_said_to_be_safe_is_a_toll_of_none(pipeline: Pipeline) -> None:
+    text = (
+        "یک پرتابه روز سه‌شنبه در ۶۰ مایلی غرب بندر الحدیده در نزدیکی یک کشتی باری منفجر شد، "
+        "اما به گفته سازمان عملیات تجارت دریایی بریتانیا خدمه سالم‌اند."
+    )
+    event = only(events_of(pipeline, text), "ASSAULT")
+    assert event["fatalities"] == 0
+
+
+def test_a_ship_is_no_killing(pipeline: Pipeline) -> None:
+    text = "نیروی دریایی روز سه‌شنبه اعلام کرد یک کشتی باری در بندر الحدیده پهلو گرفت و بار آن تخلیه شد."
+    assert events_of(pipeline, text) == []
