@@ -420,7 +420,9 @@ class DateRecognizer:
             f"(?:(?P<position>{self._alt('positions')}){GAP})?"
             f"(?:(?P<part>{self._alt('parts_of_day')}){GAP})?"
             f"(?:{self._alt('day_word')}{GAP})?"
-            f"(?P<weekday>{self._alt('weekdays')})"
+            # «چهارشنبه‌شب»: a part of the day may be joined to the weekday by a ZWNJ
+            f"(?P<weekday>{trie_pattern(self.words.entries('weekdays'))})"
+            f"(?:(?![\\w\u200c])|(?=\u200c(?:{self._alt('parts_of_day')})))"
             f"(?:{GAP}(?P<part_after>{self._alt('parts_of_day')}))?"
             f"(?:{GAP}(?P<past>{self._alt('weekday_past')})|{GAP}(?P<next>{self._alt('weekday_next')}))?"
         )

@@ -334,3 +334,8 @@ def test_dates_a_yearless_date_of_that_same_year_takes_the_year_told_before() ->
 )
 def test_a_weekday_settles_a_lunar_date_a_day_off(text: str, value: str) -> None:
     assert [m.ref for m in find_dates(text, dt.date(2025, 4, 20))] == [value]
+
+
+@pytest.mark.parametrize(("sentence", "value"), [("چهارشنبه‌شب سه نفر بازداشت شدند.", "2024-04-17"), ("جمعه‌شب حمله شد.", "2024-04-19")])
+def test_a_night_joined_to_its_weekday_is_that_day(sentence: str, value: str) -> None:
+    assert only_date(sentence, PUBLISHED).ref == value
