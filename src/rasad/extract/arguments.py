@@ -90,6 +90,9 @@ def pick_arguments(
         if subject is not None
         else None
     )
+    # «نظامیان شامگاه شنبه به طوباس یورش بردند و ۱۴ نفر را بازداشت کردند»: the date told with the subject
+    # before its first verb dates every verb of that subject
+    first_verb = min([t_start, *other_triggers])
     mentions = [
         m
         for m in mentions
@@ -98,6 +101,15 @@ def pick_arguments(
         or not _crosses(m, (t_start, t_end), other_triggers)
         or _object_across(folded, m, t_start, t_end)
         or _date_of_the_clause(folded, m, t_start, t_end)
+        or (
+            m.kind == "DATE"
+            and subject is not None
+            and subject.end <= m.start
+            and m.end <= first_verb
+            and "؛" not in folded[m.end : t_start]
+            and not CLAUSE_BREAK.search(folded, subject.end, m.start)
+            and verbal(folded, t_start, t_end)
+        )
     ]
     # «... حمله به نیروهای آمریکایی است زیرا گروه‌های مسلح در عراق ...»: another clause, another verb
     openers = [found.start() for found in cues.clause_opener.finditer(folded, start, _end)]

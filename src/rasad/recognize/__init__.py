@@ -131,10 +131,13 @@ def keep_known_refs(kept: list[Mention], found: list[Mention]) -> list[Mention]:
 
 
 def places_in_organizations(kept: list[Mention], found: list[Mention]) -> list[Mention]:
-    """«استانداری بصره», «دانشگاه تهران»: the town inside an organization's name still places events there."""
+    """«استانداری بصره», «دانشگاه تهران»: the town inside an organization's name still places events there;
+    a country inside one («باشگاه اسرای فلسطین») names whose it is, not where anything happened."""
     organizations = [m for m in kept if m.kind == "ACTOR" and m.data.get("org_source")]
     return [
-        place
+        Mention(place.kind, place.start, place.end, place.ref, {**place.data, "inside": True})
+        if (place.ref or "").startswith("country:")
+        else place
         for place in found
         if place.kind == "PLACE" and any(o.start <= place.start and place.end <= o.end for o in organizations)
     ]

@@ -1052,3 +1052,14 @@ def test_this_village_after_an_unknown_village_is_not_the_town_before(pipeline: 
     )
     events = of_type(events_of(pipeline, text), "ASSAULT")
     assert events and all(e["location"]["geo_precision"] >= 2 for e in events)
+
+
+def test_the_date_told_with_the_subject_dates_each_of_its_verbs(pipeline: Pipeline) -> None:
+    text = (
+        "نظامیان اسرائیلی بامداد دوشنبه با خودروهای زرهی به شهر جنین یورش بردند و به گفته باشگاه اسرای فلسطین "
+        "۱۲ فلسطینی را بازداشت کردند."
+    )
+    [arrest] = of_type(events_of(pipeline, text), "COERCE")
+    assert arrest["date"]["value"] == "2024-05-06"
+    assert arrest["location"]["name"] != "Palestine"
+    assert arrest["location"]["country"] == "PSE"
