@@ -718,3 +718,9 @@ def test_crew_said_to_be_safe_is_a_toll_of_none(pipeline: Pipeline) -> None:
 def test_a_ship_is_no_killing(pipeline: Pipeline) -> None:
     text = "نیروی دریایی روز سه‌شنبه اعلام کرد یک کشتی باری در بندر الحدیده پهلو گرفت و بار آن تخلیه شد."
     assert events_of(pipeline, text) == []
+
+
+def test_forces_taken_out_of_villages_withdrew(pipeline: Pipeline) -> None:
+    text = "ارتش اسرائیل روز سه‌شنبه نیروهایش را از روستاهای مرزی جنوب لبنان بیرون برد."
+    event = only(events_of(pipeline, text), "RETREAT")
+    assert event["actor1"]["country"] == "ISR"
