@@ -15,6 +15,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import accumulate, compress
 from pathlib import Path
 
 from rasad.knowledge.yamlfile import load_yaml
@@ -149,15 +150,20 @@ class ZwnjRestorer:
         """ZWNJ insertions for joined words, and ZWNJ for a space after می or before ها."""
         found: list[TextEdit] = []
         decisions = self._decisions
-        position = 0  # where the piece starts: split() gives text between words, then a word, in turn
-        for index, piece in enumerate(_WORD_PIECES.split(text)):
-            if index % 2 and ZWNJ not in piece:
-                points = decisions.get(piece)  # `split_points`, without a call for the words seen before
-                if points is None:
-                    points = self.split_points(piece)
-                for point in points:
+        pieces = _WORD_PIECES.split(text)  # text between words, then a word, in turn
+        words = pieces[1::2]
+        for word in set(words).difference(decisions):  # decided once, then looked up
+            if ZWNJ not in word:
+                self.split_points(word)
+        # where each piece ends; word i starts where piece 2i ends
+        ends = list(accumulate(map(len, pieces)))
+        # only the few words that take a ZWNJ are visited (the look-ups run at C speed)
+        for index in compress(range(len(words)), map(decisions.get, words)):
+            word = words[index]
+            if ZWNJ not in word:
+                position = ends[2 * index]
+                for point in decisions[word]:
                     found.append((position + point, position + point, ZWNJ))
-            position += len(piece)
         for pattern in (_SPACED_PREFIX, _SPACED_PLURAL):
             for match in pattern.finditer(text):
                 space = match.end() - 1 if pattern is _SPACED_PREFIX else match.start()

@@ -11,6 +11,7 @@ import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -41,16 +42,19 @@ class Entry:
     ref: str  # actor / person / place / weapon id, country ISO3, force suffix, title index
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
+    """A whole-word match of a known name. A named tuple: made for every match, it is cheaper than a dataclass."""
+
     start: int
     end: int
     entries: tuple[Entry, ...]
     exact: bool  # matched without merging confusable letters
 
 
-# A hit before it is chosen: start, end, entries, exact.
-_Found = tuple[int, int, tuple[Entry, ...], bool]
+# What the automaton holds for a key: the key, the entries a match stands for when it is spelt exactly as
+# one of the key's forms (by form), and when it matches only after merging confusable letters.
+# Worked out once when the lexicon is built, not for every match.
+_Choices = tuple[str, dict[str, tuple[Entry, ...]], tuple[Entry, ...]]
 
 
 @dataclass
@@ -66,11 +70,9 @@ class Lexicon:
         if folded is None or len(folded) != len(text):
             folded = fold(text)
         size = len(folded)
-        hits: list[_Found] = []  # made Hits once the longest are chosen
-        # surface → its entries and what `_kept` made of them (names recur within a text)
-        decided: dict[str, tuple[tuple[tuple[str, Entry], ...], tuple[Entry, ...], bool]] = {}
+        hits: list[Hit] = []
         suffix = _NAME_SUFFIX.match
-        for end_index, (key, entries) in self.automaton.iter(skeleton(folded)):
+        for end_index, (key, exact, inexact) in self.automaton.iter(skeleton(folded)):
             end = end_index + 1
             start = end - len(key)
             # a whole word: no letter or digit on either side, and not part of a ZWNJ compound («وگو» in
@@ -81,34 +83,35 @@ class Lexicon:
                 folded[end].isalnum() or text[end] == "\u200c" and suffix(text, end) is None
             ):
                 continue
-            surface = folded[start:end]
-            known = decided.get(surface)
-            if known is None or known[0] is not entries:  # the same entries: the same lexicon
-                known = decided[surface] = (entries, *_kept(surface, entries))
-            if known[1]:
-                hits.append((start, end, known[1], known[2]))
-        return [Hit(*hit) for hit in _longest(hits)]
+            kept = exact.get(folded[start:end])
+            if kept is None:
+                if inexact:
+                    hits.append(Hit(start, end, inexact, False))
+            elif kept:
+                hits.append(Hit(start, end, kept, True))
+        return _longest(hits)
 
 
-def _kept(surface: str, entries: tuple[tuple[str, Entry], ...]) -> tuple[tuple[Entry, ...], bool]:
-    """The entries a match of `surface` stands for, and whether it matched without merging confusable letters."""
-    exact = any(surface == form for form, _ in entries)
-    # Confusable-letter matches are trusted for curated names, not for GeoNames' many towns.
-    kept = tuple(
-        e
-        for form, e in entries
-        if (exact and surface == form or not exact and not e.ref.startswith("geonames-")) and e.kind != "WORD"
-    )
-    return kept, exact
+def _choices(key: str, entries: list[tuple[str, Entry]]) -> _Choices:
+    """What a match of `key` stands for, by how it is spelt in the text.
+
+    Spelt as one of the forms: the entries of that form; otherwise (confusable letters merged) the
+    curated entries only, not GeoNames' many towns. WORD entries never make a hit.
+    """
+    exact = {
+        form: tuple(e for f, e in entries if f == form and e.kind != "WORD") for form in dict.fromkeys(f for f, _ in entries)
+    }
+    inexact = tuple(e for _, e in entries if not e.ref.startswith("geonames-") and e.kind != "WORD")
+    return key, exact, inexact
 
 
 # What may follow a name after a ZWNJ: plural and possessive endings («آمریکایی‌ها»).
 _NAME_SUFFIX = re.compile(r"\u200c(?:ها|های|هایی|ای|ی|اش|شان|مان|تان|ام|ات)(?![\w\u200c])")
 
 
-def _longest(hits: list[_Found]) -> list[_Found]:
+def _longest(hits: list[Hit]) -> list[Hit]:
     """Keep the longest hits; a shorter hit inside a kept one is dropped."""
-    chosen: list[_Found] = []
+    chosen: list[Hit] = []
     taken = bytearray(max((h[1] for h in hits), default=0))  # 1 where a kept hit stands
     for hit in sorted(hits, key=lambda h: (h[0] - h[1], h[0])):
         start, end = hit[0], hit[1]
@@ -116,7 +119,8 @@ def _longest(hits: list[_Found]) -> list[_Found]:
             continue
         chosen.append(hit)
         taken[start:end] = b"\x01" * (end - start)
-    return sorted(chosen, key=lambda h: h[0])
+    chosen.sort()  # by start: kept hits never share one
+    return chosen
 
 
 def _word_zipf() -> dict[str, float]:
@@ -173,7 +177,7 @@ def build_lexicon(kb: KnowledgeBase, normalizer: Normalizer, with_geonames: bool
         table[key].insert(0, (word, Entry("WORD", "")))
     automaton = ahocorasick.Automaton()
     for key, entries in table.items():
-        automaton.add_word(key, (key, tuple(entries)))
+        automaton.add_word(key, _choices(key, entries))
     automaton.make_automaton()
     return Lexicon(automaton=automaton, places=geonames)
 

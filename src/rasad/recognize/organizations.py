@@ -33,6 +33,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import compress
 from pathlib import Path
 from typing import Any
 
@@ -317,6 +318,9 @@ class OrganizationRecognizer:
         self._first_letters = frozenset(k[:3] for k in starts)
         # a phrase that is a head or an office starts with a word whose key begins one
         self._head_prefixes = frozenset(k[:n] for k in starts for n in range(1, len(k) + 1))
+        # the words a name may start at: a beginning of a head or office key whose first three letters
+        # (all of it, when shorter) begin one too
+        self._openings = frozenset(p for p in self._head_prefixes if p[:3] in self._first_letters)
         self._longest_head = rules.head_words
 
     @classmethod
@@ -344,24 +348,19 @@ class OrganizationRecognizer:
 
     def _names(self, words: _Text, taken: list[tuple[int, int]]) -> list[Mention]:
         """The names in `words`, left to right; a name overlapping `taken` is skipped."""
-        first_letters, head_prefixes = self._first_letters, self._head_prefixes
         busy = _Busy(taken)
         found: list[Mention] = []
-        count = len(words)
-        index = 0
-        while index < count:
-            k = words.keys[index]
-            if k[:3] not in first_letters or k not in head_prefixes:
-                index += 1
-                continue
-            named = self._name_at(words, index)
+        index = 0  # the first word not yet read
+        # only a word that begins a head or an office may start a name: picked at C speed
+        for position in compress(range(len(words)), map(self._openings.__contains__, words.keys)):
+            if position < index:
+                continue  # inside the name found last
+            named = self._name_at(words, position)
             if named is None:
-                index += 1
                 continue
             first, chain, kind = named
             start, end = words.spans[first][0], self._end(words, chain)
             if busy.overlaps(start, end):
-                index += 1
                 continue
             found.append(Mention("ACTOR", start, end, None, {"org_source": "pattern", "kind": kind}))
             index = chain.last + 1
