@@ -551,6 +551,17 @@ def _places(
         if index + 1 < len(places) and _lies_in(folded, mention, places[index + 1]):
             score -= 30  # «بهبهان در استان خوزستان», «البصیره در حومه شرقی دیرالزور»: the first place is the precise one
             within[id(mention)] = places[index + 1]
+            if (
+                index + 2 < len(places)
+                and not places[index + 1].data.get("candidates")
+                and not (places[index + 1].ref or "").startswith("country:")
+                and (
+                    _lies_in(folded, places[index + 1], places[index + 2])
+                    or not folded[places[index + 1].end : places[index + 2].start].strip()
+                )
+            ):
+                # «کلیسای مار الیاس در محله دویلعه دمشق»: a quarter no gazetteer has, in a city that places both
+                within[id(mention)] = places[index + 2]
         scored.append((score, mention))
     # «شهرک کوندوگا، در ۳۵ کیلومتری جنوب‌شرق مایدوگوری»: a town said to lie some distance from another
     # is where it happened; the other is only the landmark it is measured from

@@ -119,6 +119,9 @@ class Resolver:
             return None
         if event.location_within is not None:
             container = choose_place(event.location_within, doc, self.kb, self.gazetteer, context)
+            if container is not None and event.location_within.data.get("place_kind") == "neighbourhood":
+                # «کلیسای مار الیاس در محله دویلعه دمشق»: a quarter stands where its city does
+                container = {**container, "geo_precision": 1}
             if container is not None:
                 # a homonym far from the place the text puts it in is the wrong one: then only the container is known
                 found = choose_place(event.location, doc, self.kb, self.gazetteer, context, within=container)

@@ -1063,3 +1063,9 @@ def test_the_date_told_with_the_subject_dates_each_of_its_verbs(pipeline: Pipeli
     assert arrest["date"]["value"] == "2024-05-06"
     assert arrest["location"]["name"] != "Palestine"
     assert arrest["location"]["country"] == "PSE"
+
+
+def test_a_site_in_a_quarter_of_a_city_is_not_its_namesake_abroad(pipeline: Pipeline) -> None:
+    text = "روز یکشنبه یک بمب‌گذار انتحاری در کلیسای مار الیاس در محله دویلعه دمشق خود را منفجر کرد و ۲۰ نفر کشته شدند."
+    [event] = of_type(events_of(pipeline, text), "ASSAULT")
+    assert event["location"]["country"] == "SYR"
