@@ -376,7 +376,44 @@ def _actor_roles(
         and not (agent is not None and 0 < m.start - agent.end <= 4 and folded[agent.end : m.start].strip() == "و")
     ]
     target = min(remaining, key=lambda pair: pair[0])[1] if remaining else None
+    if target is None and agent is not None and not passive:
+        target = _object_phrase_head(folded, agent, t_start, actors)
     return agent, target
+
+
+def _object_phrase_head(folded: str, agent: Mention, trigger_start: int, actors: list[Mention]) -> Mention | None:
+    """«ماموران ... پیمان شه‌بخش، خبرنگار یک نشریه محلی را که ...، بازداشت کردند», «دولت انگلیس ...
+    دانیلا وایس، ...، سازمان نحالا ... را در فهرست تحریم‌های خود قرار داد»: the object phrase that «را»
+    closes right before the verb begins with its head, the first name after the subject."""
+    clause = _RELATIVE_AFTER_RA.sub(" را ", folded[agent.end : trigger_start])
+    position = clause.rfind(" را ")
+    if position < 0 or len(clause[position + 4 :].split()) > _RA_TO_VERB or CLAUSE_VERB.search(clause, position + 4):
+        return None
+    end = agent.end + folded[agent.end : trigger_start].find(clause[position:]) if clause[position:] else -1
+    return next(
+        (
+            m
+            for m in actors
+            if agent.end <= m.start
+            and m.end <= (end if end >= agent.end else trigger_start)
+            and m.ref != agent.ref
+            and m.data.get("kind") != "source"
+            and not _PREPOSITION_BEFORE.search(folded, max(agent.end, m.start - 12), m.start)
+            # «دانیلا وایس، از چهره‌های شاخص جنبش شهرک‌سازی، ...»: a name inside an aside on the head
+            and not _APPOSITION_OPEN.search(folded, agent.end, m.start)
+        ),
+        None,
+    )
+
+
+# «X را که ... ،»: a relative clause on the object, between its «را» and the verb.
+_RELATIVE_AFTER_RA = re.compile(r" را که [^،؛.]*،")
+# At most this many words between the object's «را» and the verb («را در فهرست تحریم‌های خود قرار داد»).
+_RA_TO_VERB = 4
+# An aside opened by a comma and «از» that has not closed yet.
+_APPOSITION_OPEN = re.compile(r"،\s*(?:یکی )?از\s[^،]*$")
+# A preposition right before a name: the name is not the head of the object phrase.
+_PREPOSITION_BEFORE = re.compile(r"(?<![\w])(?:به|از|در|با|برای|علیه|توسط|میان|بین|نزد|تا)\s+(?:\S+\s+)?$")
 
 
 # The auxiliaries of a passive verb (shared with the extractor): «منفجر شد», «بازداشت شده اند».

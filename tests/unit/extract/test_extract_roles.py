@@ -1069,3 +1069,19 @@ def test_a_site_in_a_quarter_of_a_city_is_not_its_namesake_abroad(pipeline: Pipe
     text = "روز یکشنبه یک بمب‌گذار انتحاری در کلیسای مار الیاس در محله دویلعه دمشق خود را منفجر کرد و ۲۰ نفر کشته شدند."
     [event] = of_type(events_of(pipeline, text), "ASSAULT")
     assert event["location"]["country"] == "SYR"
+
+
+def test_the_head_of_a_long_object_phrase_is_the_target(pipeline: Pipeline) -> None:
+    text = (
+        "نیروهای امنیتی حوثی‌ها روز سه‌شنبه در صنعا چهار کارمند محلی برنامه جهانی غذا و یک امدادگر را که "
+        "به گفته خانواده‌هایشان در راه محل کار بودند، بازداشت کردند."
+    )
+    [arrest] = of_type(events_of(pipeline, text), "COERCE")
+    assert arrest["actor1"]["id"] == "ansar-allah"
+    assert arrest["actor2"] is not None and "کارمند" in arrest["actor2"]["text"]
+
+
+def test_the_perpetrators_warned_are_the_target_of_a_threat(pipeline: Pipeline) -> None:
+    text = "فرمانده انتظامی استان روز چهارشنبه به عاملان این حادثه هشدار داد که به‌زودی دستگیر خواهند شد."
+    [threat] = of_type(events_of(pipeline, text), "THREATEN")
+    assert threat["actor2"] is not None and threat["actor2"]["id"] == "attackers"
