@@ -317,7 +317,7 @@ class Extractor:
         finite = folded[hit.start : hit.end].endswith(("د", "گرفت"))  # «تیراندازی کردند و ... کشته شدند»: its own verb
         passive = bool(_PASSIVE_AFTER.search(folded[hit.end : hit.end + 20])) or (
             not finite and bool(_COORDINATED_PASSIVE.match(folded[hit.end : hit.end + 60]))
-        ) or (not finite and _clause_verb_passive(folded, sentence, hit))
+        ) or (not finite and _clause_verb_passive(folded, sentence, hit)) or _made_target(folded, sentence, hit)
         # «به گزارش یورونیوز، روسیه ... هدف قرار داد»: the clause starts after the lead's attribution
         lead = doc.lead_source
         body = (lead.end + 1, sentence[1]) if lead is not None and sentence[0] <= lead.end < hit.start else sentence
@@ -742,6 +742,18 @@ def _object_event(folded: str, event: Event, earlier: list[Event]) -> Event | No
         and " را " in folded[e.trigger.end : event.trigger.start + 3]
     ]
     return objects[-1] if objects else None
+
+
+def _made_target(folded: str, sentence: tuple[int, int], hit: TriggerHit) -> bool:
+    """«X هدف تیراندازی افراد ناشناس قرار گرفت», «مورد حمله فردی با سلاح سرد قرار گرفت»: the event noun
+    inside «هدف/مورد ... قرار گرفت» makes the clause's subject what it was done to."""
+    if not folded.endswith(("هدف ", "مورد "), sentence[0], hit.start):
+        return False
+    return bool(_MADE_TARGET_VERB.match(folded, hit.end, min(sentence[1], hit.end + 60)))
+
+
+# What may follow the event noun of «هدف ... قرار گرفت»: its agent (a few words, no clause break), then the verb.
+_MADE_TARGET_VERB = re.compile(r"(?:\s+[^\s،؛:.]+){0,5}?\s+قرار\s+(?:گرفت|گرفتند|گرفته)(?![\w])")
 
 
 def _clause_verb_passive(folded: str, sentence: tuple[int, int], hit: TriggerHit) -> bool:

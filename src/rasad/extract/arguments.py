@@ -325,6 +325,11 @@ def _actor_roles(
         elif (found := cues.possessive_before.search(before)) and mention.end <= t_start:
             if before[: found.start()].rstrip().endswith("،"):
                 continue  # «JNIM، وابسته به القاعده، ...»: an aside on whom the subject belongs to
+            owned = folded[max(start, mention.start - _FILLER_LOOKBACK) : mention.start]
+            if cues.owned_site_before.search(owned[: len(owned) - len(before) + found.start()]):
+                # «یک مدرسه وابسته به آنروا ... هدف حمله پهپادی قرار گرفت»: whose the struck place is
+                targets.append((distance(mention) - 100, mention))
+                continue
             agents.append((-500 + mention.start - start, mention))
         elif (
             mention.start >= t_end
@@ -345,9 +350,11 @@ def _actor_roles(
             or _object_of(folded, mention, t_start, before_trigger)
         ):
             targets.append((distance(mention) - (50 if mention.start >= t_end else 0), mention))
-        elif mention.end <= t_start and passive and not CLAUSE_BREAK.search(_ASIDE.sub(" ", folded[mention.end : t_start])):
-            if " که " in folded[mention.end : t_start]:
-                continue  # «پلیس اعلام کرد که خودرو منفجر شد»: the main clause's subject neither did it nor suffered it
+        elif mention.end <= t_start and passive and not CLAUSE_BREAK.search(_without_asides(folded[mention.end : t_start])):
+            if " که " in folded[mention.end : t_start] or cues.reporting.search(folded, mention.end, t_start):
+                # «پلیس اعلام کرد که خودرو منفجر شد», «ارتش اسرائیل می‌گوید ... دو راکت شلیک شد»: the main
+                # clause's subject neither did it nor suffered it
+                continue
             targets.append((distance(mention) + 10, mention))  # the passive verb's own subject
         elif mention.end <= t_start:
             # «منابع امنیتی عراق»: sources of a force tell what happened, they are not its agent
@@ -434,6 +441,16 @@ CLAUSE_VERB = re.compile(
     r"|(?:قرار )?(?:کرد|کردند|کرده|می کند|می کنند|داد|دادند|داده|زد|زدند|زده|گرفت|گرفتند|گرفته|نمود|نمودند|نموده"
     r"|است|بود|بودند|بوده|اند|کشید|کشیدند|کشیده|رساند|رساندند|رسانده|برد|بردند|برده|داشت|داشتند|داشته))(?![\w])"
 )
+def _without_asides(text: str) -> str:
+    """`text` with its asides between commas taken out: «معترضان، از جمله دو نوجوان، بازداشت شدند»,
+    «یک روحانی ... شامگاه یکشنبه، ۳۰ شهریور، هدف تیراندازی قرار گرفت», «X، امام جماعت مسجد جامع، مورد حمله
+    قرار گرفت» — an apposition with no verb and no «که» of its own."""
+    return _COMMA_ASIDE.sub(
+        lambda found: " " if " که " not in found.group() and not CLAUSE_VERB.search(found.group()) else found.group(), text
+    )
+
+
+_COMMA_ASIDE = re.compile(r"،[^،؛:]*،")
 # An aside between commas that does not end the clause: «معترضان، از جمله دو نوجوان، بازداشت شدند».
 _ASIDE = re.compile(r"،\s*(?:از جمله|شامل|به ویژه|به خصوص)[^،؛:]*،")
 # Words that may stand between an object and its «را» («افراد مسلح فلسطینی را»), unless one opens a

@@ -51,6 +51,7 @@ class Cues:
     mediator_before: re.Pattern[str]
     two_sides: re.Pattern[str]
     possessive_before: re.Pattern[str]
+    owned_site_before: re.Pattern[str]
     about_before: re.Pattern[str]
     reason_before: re.Pattern[str]
     killed: re.Pattern[str]
@@ -95,6 +96,7 @@ def load_cues(path: Path = DATA_FILE) -> Cues:
         mediator_before=_ending(data["mediator"]),
         two_sides=_words(data["two_sides"]),
         possessive_before=_ending(data["possessive"]),
+        owned_site_before=_ending(data["owned_sites"], gap_words=2),
         about_before=_ending(data["about"], gap_words=1),
         reason_before=_ending(data["reason"], gap_words=1),
         killed=_words(data["killed"], not_after=data.get("killed_not_after", [])),

@@ -1085,3 +1085,19 @@ def test_the_perpetrators_warned_are_the_target_of_a_threat(pipeline: Pipeline) 
     text = "فرمانده انتظامی استان روز چهارشنبه به عاملان این حادثه هشدار داد که به‌زودی دستگیر خواهند شد."
     [threat] = of_type(events_of(pipeline, text), "THREATEN")
     assert threat["actor2"] is not None and threat["actor2"]["id"] == "attackers"
+
+
+def test_the_owner_of_a_struck_school_is_the_target_not_the_attacker(pipeline: Pipeline) -> None:
+    text = "روز دوشنبه یک مدرسه وابسته به آنروا در اردوگاه نصیرات هدف حمله هوایی قرار گرفت و پنج نفر کشته شدند."
+    [event] = of_type(events_of(pipeline, text), "ASSAULT")
+    assert (event["actor1"] or {}).get("id") != "unrwa"
+    assert event["actor2"] is not None and "آنروا" in event["actor2"]["text"]
+
+
+def test_the_subject_of_made_a_target_is_the_target_across_a_dated_aside(pipeline: Pipeline) -> None:
+    text = (
+        "یک روحانی در شهر بهبهان شامگاه یکشنبه، ۳۰ شهریور، هدف تیراندازی افراد ناشناس قرار گرفت و جان باخت."
+    )
+    [event] = of_type(events_of(pipeline, text), "ASSAULT")
+    assert event["actor2"] is not None and event["actor2"]["id"] == "clerics"
+    assert event["fatalities"] == 1
