@@ -137,7 +137,12 @@ class Extractor:
             if len(set(self.cues.market.findall(folded, sentence.start, sentence.end))) >= 2:
                 # «حمله کم‌سابقه خریداران به نمادهای خودرویی ... شاخص کل»: trading, not fighting or a truce
                 in_sentence = [h for h in in_sentence if h.trigger.type not in ("ASSAULT", "AGREE")]
-            strong = [h for h in in_sentence if h.trigger.strength == "strong" and not _inside_mention(h, mentions)]
+            strong = [h for h in in_sentence if h.trigger.strength == "strong" and not _inside(h, mentions, False)]
+            if not any(h.trigger.type == "ASSAULT" for h in strong):
+                # «یک مهاجم انتحاری ... خودرویی مملو از مواد منفجره را ... کوبید»: with no attack word of its own,
+                # the sentence's suicide bomber tells the act
+                strong += [h for h in in_sentence if h.trigger.id == "suicide" and h not in strong and not _inside_mention(h, mentions)]
+                strong.sort(key=lambda h: h.start)
             weak = [h for h in in_sentence if h.trigger.strength == "weak" and not _inside_mention(h, mentions)][:1]
             refers = {h.start: self._refers_back(folded, sentence.start, h, mentions) for h in strong + weak}
             chosen = strong or weak
@@ -805,14 +810,25 @@ def _object_phrase(folded: str, mention: Mention, trigger_start: int) -> bool:
 
 
 def _inside_mention(hit: TriggerHit, mentions: list[Mention]) -> bool:
-    """A trigger word inside a name («حمله» in no name, but «آزادی» in «ارتش آزادی‌بخش»)."""
+    """A trigger word inside a name («حمله» in no name, but «آزادی» in «ارتش آزادی‌بخش»). A suicide
+    attacker names the act he commits («یک مهاجم انتحاری ... خودرویی مملو از مواد منفجره را ... کوبید»)."""
+    return _inside(hit, mentions, hit.trigger.id == "suicide")
+
+
+def _inside(hit: TriggerHit, mentions: list[Mention], suicide: bool) -> bool:
+    """`_inside_mention`; with `suicide`, a suicide bomber's word names the act («مهاجم انتحاری»)."""
     return any(
         m.start <= hit.start
         and hit.end <= m.end
         and (
-            m.kind in ("ACTOR", "PERSON", "PLACE", "OUTLET")
+            m.kind in ("PERSON", "PLACE", "OUTLET")
+            or m.kind == "ACTOR" and not (suicide and m.data.get("generic"))
             # «موشک‌انداز»: a weapon's name; but «انفجار انتحاری» opens with the event it names
-            or m.kind == "WEAPON" and m.end - m.start > hit.end - hit.start and hit.start > m.start
+            # («پهپاد انتحاری» is a drone; «مهاجم انتحاری» a suicide bomber, whose word names the act)
+            or m.kind == "WEAPON"
+            and m.end - m.start > hit.end - hit.start
+            and hit.start > m.start
+            and not (suicide and m.ref == "suicide-bomber")
         )
         for m in mentions
     )

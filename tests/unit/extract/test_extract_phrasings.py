@@ -724,3 +724,19 @@ def test_forces_taken_out_of_villages_withdrew(pipeline: Pipeline) -> None:
     text = "ارتش اسرائیل روز سه‌شنبه نیروهایش را از روستاهای مرزی جنوب لبنان بیرون برد."
     event = only(events_of(pipeline, text), "RETREAT")
     assert event["actor1"]["country"] == "ISR"
+
+
+def test_a_suicide_bomber_who_rams_a_base_tells_the_attack(pipeline: Pipeline) -> None:
+    text = (
+        "ارتش پاکستان اعلام کرد یک مهاجم انتحاری بامداد دوشنبه خودرویی مملو از مواد منفجره را به دیوار "
+        "یک پایگاه نظامی در منطقه میرعلی در وزیرستان شمالی کوبید."
+    )
+    event = only(events_of(pipeline, text), "ASSAULT")
+    assert event["acled"]["sub_event_type"] == "Suicide bomb"
+    assert event["date"]["value"] == "2024-05-06"
+
+
+def test_a_kamikaze_drone_is_no_suicide_bomber(pipeline: Pipeline) -> None:
+    text = "دو پهپاد انتحاری بامداد دوشنبه به یک انبار سوخت در شهر الفاشر اصابت کردند."
+    event = only(events_of(pipeline, text), "ASSAULT")
+    assert event["acled"]["sub_event_type"] == "Air/drone strike"
