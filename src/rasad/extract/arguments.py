@@ -602,6 +602,9 @@ def _places(
             score += 60  # «محور خاش–ایرانشهر», «جاده بنو-میرانشاه»: a road is told from its first town
         if event_type in _VIOLENT and mention.data.get("specificity") != 2 and _struck(folded, mention, places[index + 1 :], t_start):
             score -= 40  # «توپخانه ... مناطق شرقی خان‌یونس، بنی‌سهیلا و عبسان را گلوله‌باران کرد»: what was struck
+        if index > 0 and folded[places[index - 1].end : mention.start].strip() == "و":
+            # «در اهواز و شوش تجمع کردند»: of places joined by «و», the first named is where it is coded
+            score += _JOINED_PLACE_PENALTY
         if index + 1 < len(places) and _lies_in(folded, mention, places[index + 1]):
             score -= 30  # «بهبهان در استان خوزستان», «البصیره در حومه شرقی دیرالزور»: the first place is the precise one
             within[id(mention)] = places[index + 1]
@@ -658,6 +661,8 @@ _SPATIAL_BEFORE = re.compile(
 )
 # Between the two towns a road is named by: «خاش–ایرانشهر», «کویته - کراچی».
 _ROAD_JOIN = re.compile(r"\s*[-–—ـ]\s*")
+# Added to the score of a place joined by «و» to the one named before it: the first wins when near alike.
+_JOINED_PLACE_PENALTY = 15
 # What stands between a place and the larger place it lies in: «X در حومه شرقی Y», «X، حدود ۵۰
 # کیلومتری جنوب Y», «X، مرکز ایالت Y».
 _WITHIN = re.compile(

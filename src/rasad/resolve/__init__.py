@@ -47,7 +47,7 @@ class Resolver:
     gazetteer: dict[str, Any]
 
     def __call__(self, doc: Doc) -> Doc:
-        context = country_context(doc, self.kb)
+        context = country_context(doc, self.kb, self.gazetteer)
         published = dt.date.fromisoformat(doc.article.published) if doc.article.published else None
         coded = [self._code(event, doc, context, published) for event in doc.events]
         starts = [sentence.start for sentence in doc.sentences]

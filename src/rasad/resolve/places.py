@@ -29,19 +29,30 @@ WITHIN_REGION_KM = 300
 _SOURCE_RANK = {"site": 0, "user": 0, "geonames": 1, "admin1": 2}
 
 
-def country_context(doc: Doc, kb: KnowledgeBase) -> Counter[str]:
-    """How often each country is named in the article (names, adjectives, actors)."""
+def country_context(doc: Doc, kb: KnowledgeBase, gazetteer: dict[str, Any] | None = None) -> Counter[str]:
+    """How often each country is named in the article (names, adjectives, actors, places)."""
     counts: Counter[str] = Counter()
     for mention in doc.mentions:
         country = mention.data.get("country") if mention.data else None
         if isinstance(country, str):
             counts[country] += 1
         elif mention.kind == "PLACE":
-            # a curated site or region names its country too
-            countries = {kb.places[i].country for i in mention.data.get("candidates", []) if i in kb.places}
-            if len(countries) == 1 and None not in countries:
+            # a curated site or region names its country too; so does a sizeable town of the region
+            # written exactly («کرمانشاه و همدان» in a report that never writes «ایران»)
+            places = [p for i in mention.data.get("candidates", []) if isinstance(p := kb.places.get(i) or (gazetteer or {}).get(i), Place)]
+            countries = {p.country for p in places}
+            telling = [
+                p
+                for p in places
+                if p.source != "geonames" or mention.data.get("exact") and p.population >= _CONTEXT_TOWN and p.country in REGION
+            ]
+            if len(countries) == 1 and None not in countries and telling:
                 counts[str(countries.pop())] += 1
     return counts
+
+
+# The population from which a GeoNames town of the region, written exactly, tells the article's country.
+_CONTEXT_TOWN = 100_000
 
 
 def choose_place(

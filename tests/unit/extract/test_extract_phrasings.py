@@ -476,7 +476,7 @@ def test_the_towns_shelled_are_the_place_and_another_region_with_also_is_another
     events = [e for e in events_of(pipeline, text) if e["type"] == "ASSAULT"]
     assert len(events) == 2
     shelling = next(e for e in events if e["acled"]["sub_event_type"] == "Shelling/artillery/missile attack")
-    assert shelling["location"]["name"] in ("Khan Yunis", "Bani Suheila")
+    assert shelling["location"]["name"] in ("Khan Yunis", "Khan Younis", "Bani Suheila")
 
 
 def test_a_frame_dated_by_a_recalled_story_stays_in_that_story(pipeline: Pipeline) -> None:
@@ -740,3 +740,22 @@ def test_a_kamikaze_drone_is_no_suicide_bomber(pipeline: Pipeline) -> None:
     text = "دو پهپاد انتحاری بامداد دوشنبه به یک انبار سوخت در شهر الفاشر اصابت کردند."
     event = only(events_of(pipeline, text), "ASSAULT")
     assert event["acled"]["sub_event_type"] == "Air/drone strike"
+
+
+def test_of_towns_joined_by_and_the_first_named_places_the_protest(pipeline: Pipeline) -> None:
+    text = "بازنشستگان روز یکشنبه در کرمانشاه و همدان در اعتراض به مستمری‌های ناچیز تجمع کردند."
+    event = only(events_of(pipeline, text), "PROTEST")
+    assert event["location"]["name"] == "Kermanshah"
+
+
+def test_a_provincial_city_is_placed_in_a_report_that_never_names_its_country(pipeline: Pipeline) -> None:
+    text = "بازنشستگان مخابرات روز یکشنبه در کرمانشاه در اعتراض به مستمری‌های ناچیز تجمع کردند."
+    event = only(events_of(pipeline, text), "PROTEST")
+    assert event["location"]["name"] == "Kermanshah"
+    assert event["location"]["country"] == "IRN"
+
+
+def test_a_tribe_is_not_qom(pipeline: Pipeline) -> None:
+    text = "جرگه‌ای با حضور ریش‌سفیدان قوم اچکزی روز یکشنبه در ولسوالی سپین‌بولدک بر آتش‌بس میان دو طرف توافق کرد."
+    for event in events_of(pipeline, text):
+        assert (event["location"] or {}).get("name") != "Qom"
