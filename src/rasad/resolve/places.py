@@ -113,7 +113,8 @@ def choose_place(
     if not candidates:
         return None
     next_country = _country_right_after(mention, doc)
-    best = max(candidates, key=lambda p: _score(p, context, next_country))
+    neighbours = _sentence_neighbours(mention, doc, kb, gazetteer) if len({p.country for p in candidates}) > 1 else []
+    best = max(candidates, key=lambda p: _score(p, context, next_country, neighbours))
     if best.source == "geonames" and not context.get(best.country or "") and best.country != next_country:
         # a town in a country the article never names is a homonym («وگو», «تازه»), unless it is a big city of the region
         if best.population < BIG_CITY or best.country not in REGION:
@@ -174,7 +175,32 @@ def _country_right_after(mention: Mention, doc: Doc) -> str | None:
     return None
 
 
-def _score(place: Place, context: Counter[str], next_country: str | None) -> tuple[int, int, int, int]:
+def _score(
+    place: Place, context: Counter[str], next_country: str | None, neighbours: list[Place] | None = None
+) -> tuple[int, int, int, int, int]:
     same = 1 if next_country and place.country == next_country else 0
     in_context = context.get(place.country or "", 0)
-    return (same, min(in_context, 3), -_SOURCE_RANK.get(place.source, 1), place.population)
+    # «در پیشاور ... در محله یکه‌توت»: of namesakes in two countries the article names alike, the one
+    # near another place of the same sentence
+    near = int(any(distance_km(place.lat, place.lon, n.lat, n.lon) <= _NEIGHBOUR_KM for n in neighbours or []))
+    return (same, min(in_context, 3), near, -_SOURCE_RANK.get(place.source, 1), place.population)
+
+
+def _sentence_neighbours(mention: Mention, doc: Doc, kb: KnowledgeBase, gazetteer: dict[str, Any]) -> list[Place]:
+    """The places named unambiguously (one candidate) in the sentence of `mention`, other than it."""
+    sentence = next((s for s in doc.sentences if s.start <= mention.start < s.end), None)
+    if sentence is None:
+        return []
+    found: list[Place] = []
+    for other in doc.mentions:
+        if other.kind != "PLACE" or other is mention or not (sentence.start <= other.start < sentence.end):
+            continue
+        ids = other.data.get("candidates", [])
+        place = kb.places.get(ids[0]) or gazetteer.get(ids[0]) if len(ids) == 1 else None
+        if isinstance(place, Place):
+            found.append(place)
+    return found
+
+
+# How near another place of the sentence a namesake must lie to be taken for the one meant.
+_NEIGHBOUR_KM = 150

@@ -759,3 +759,22 @@ def test_a_tribe_is_not_qom(pipeline: Pipeline) -> None:
     text = "جرگه‌ای با حضور ریش‌سفیدان قوم اچکزی روز یکشنبه در ولسوالی سپین‌بولدک بر آتش‌بس میان دو طرف توافق کرد."
     for event in events_of(pipeline, text):
         assert (event["location"] or {}).get("name") != "Qom"
+
+
+
+def test_of_namesakes_in_two_countries_named_alike_the_one_near_the_sentences_town_is_meant(pipeline: Pipeline) -> None:
+    from collections import Counter
+
+    from rasad.resolve.places import choose_place
+
+    text = "در پیشاور مردان مسلح شامگاه دوشنبه در محله یکه‌توت یک بازرگان را کشتند."
+    doc = pipeline.normalizer(Article("t", text, published=PUBLISHED))
+    for name, stage in pipeline.stages:
+        if name == "extract":
+            break
+        doc = stage(doc)
+    resolver = dict(pipeline.stages)["resolve"]
+    [yakatoot] = [m for m in doc.mentions if m.kind == "PLACE" and "توت" in doc.text[m.start : m.end]]
+    assert len(yakatoot.data["candidates"]) > 1  # a Kabul and a Peshawar neighbourhood
+    place = choose_place(yakatoot, doc, resolver.kb, resolver.gazetteer, Counter({"AFG": 3, "PAK": 3}))
+    assert place is not None and place["country"] == "PAK"
