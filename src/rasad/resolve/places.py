@@ -22,6 +22,9 @@ _WATER_KINDS = frozenset({"sea", "gulf", "strait"})
 # «استان‌های صلاح‌الدین و دیالی», «ولایات ...»: a plural province noun before a list of names.
 _PROVINCES_BEFORE = re.compile(rf"(?:{'|'.join(PROVINCE_NOUNS)})(?:\u200c?های|ات)?\s+(?:\S+\s+و\s+)?$")
 _PROVINCE_NOUN = re.compile(rf"(?:{'|'.join(PROVINCE_NOUNS)}|استانداری) ")
+# «ولسوالی خنجان بغلان», «شهرستان سرباز سیستان و بلوچستان»: right after a district named by its noun,
+# a name that is both a province and its capital is the province.
+_DISTRICT_BEFORE = re.compile(r"(?:ولسوالی|شهرستان|قضای|قضا|ضلع|تحصیل|بخش) \S+(?: \S+)? $")
 # How far a place may lie from the town, or from the centre of the region, the text puts it in.
 WITHIN_TOWN_KM = 60
 NEAR_CENTRE_KM = 100
@@ -74,7 +77,11 @@ def choose_place(
         place = kb.places.get(place_id) or gazetteer.get(place_id)
         if isinstance(place, Place):
             candidates.append(place)
-    named_province = _PROVINCE_NOUN.match(text) or _PROVINCES_BEFORE.search(doc.text[max(0, mention.start - 14) : mention.start])
+    named_province = (
+        _PROVINCE_NOUN.match(text)
+        or _PROVINCES_BEFORE.search(doc.text[max(0, mention.start - 14) : mention.start])
+        or _DISTRICT_BEFORE.search(doc.text[max(0, mention.start - 30) : mention.start])
+    )
     if named_province and any(p.source == "admin1" for p in candidates):
         candidates = [p for p in candidates if p.source == "admin1"]  # «استان کرمانشاه»: the province, not the city
     if within is not None and country_of_ref(within.get("gazetteer_id")):

@@ -778,3 +778,15 @@ def test_of_namesakes_in_two_countries_named_alike_the_one_near_the_sentences_to
     assert len(yakatoot.data["candidates"]) > 1  # a Kabul and a Peshawar neighbourhood
     place = choose_place(yakatoot, doc, resolver.kb, resolver.gazetteer, Counter({"AFG": 3, "PAK": 3}))
     assert place is not None and place["country"] == "PAK"
+
+
+def test_a_district_followed_by_its_province_is_placed_in_the_province(pipeline: Pipeline) -> None:
+    text = "جبهه مقاومت ملی مدعی شد نیروهایش شب گذشته به یک پاسگاه طالبان در ولسوالی خنجان بغلان حمله کردند."
+    event = only(events_of(pipeline, text), "ASSAULT")
+    assert event["location"]["name"] == "Khinjan District"
+
+
+def test_a_village_of_a_district_named_with_from_the_dependencies_of_is_the_place(pipeline: Pipeline) -> None:
+    text = "توپخانه ارتش ترکیه شامگاه دوشنبه روستاهای اطراف ناحیه باتیفا از توابع قضای زاخو را گلوله‌باران کرد."
+    event = only(events_of(pipeline, text), "ASSAULT")
+    assert event["location"]["name"] == "Batifa"
