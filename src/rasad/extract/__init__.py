@@ -134,6 +134,9 @@ class Extractor:
             if len(set(self.cues.sports.findall(folded, sentence.start, sentence.end))) >= 2:
                 # «بازیکنان ... با حملات پی‌درپی دروازه حریف را زیر آتش گرفتند»: a match, not a fight
                 in_sentence = [h for h in in_sentence if h.trigger.type != "ASSAULT"]
+            if len(set(self.cues.pests.findall(folded, sentence.start, sentence.end))) >= 2:
+                # «هجوم ملخ‌ها ... عملیات سم‌پاشی ... میلیون‌ها ملخ کشته شده‌اند»: pests and their control
+                in_sentence = []
             if len(set(self.cues.market.findall(folded, sentence.start, sentence.end))) >= 2:
                 # «حمله کم‌سابقه خریداران به نمادهای خودرویی ... شاخص کل»: trading, not fighting or a truce
                 in_sentence = [h for h in in_sentence if h.trigger.type not in ("ASSAULT", "AGREE")]

@@ -73,6 +73,7 @@ class Cues:
     target_filler: re.Pattern[str]
     sports: re.Pattern[str]
     market: re.Pattern[str]
+    pests: re.Pattern[str]
 
 
 def load_cues(path: Path = DATA_FILE) -> Cues:
@@ -115,6 +116,7 @@ def load_cues(path: Path = DATA_FILE) -> Cues:
         generic_before=_ending(data["generic_before"]),
         sports=_words(data["sports"]),
         market=_words(data["market"]),
+        pests=_words(data["pests"]),
         other_words=frozenset(" ".join(fold(w).split()) for w in data["other_words"]),
         installation=re.compile(r"(?:" + "|".join(re.escape(" ".join(fold(f).split())) for f in data["installations"]) + r")(?![\w])"),
         # «به یک پاسگاه X», «به اردوگاه X», «به یکی از مقرهای X», «به داخل محوطه این پایگاه»: what stands between a target's

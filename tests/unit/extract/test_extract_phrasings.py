@@ -790,3 +790,11 @@ def test_a_village_of_a_district_named_with_from_the_dependencies_of_is_the_plac
     text = "توپخانه ارتش ترکیه شامگاه دوشنبه روستاهای اطراف ناحیه باتیفا از توابع قضای زاخو را گلوله‌باران کرد."
     event = only(events_of(pipeline, text), "ASSAULT")
     assert event["location"]["name"] == "Batifa"
+
+
+def test_locusts_and_their_sprayers_are_no_war(pipeline: Pipeline) -> None:
+    text = (
+        "رئیس سازمان جهاد کشاورزی استان روز سه‌شنبه گفت نخستین دسته‌های ملخ صحرایی از اواخر بهمن "
+        "به نخلستان‌های کنارک حمله کرده‌اند."
+    )
+    assert events_of(pipeline, text) == []
