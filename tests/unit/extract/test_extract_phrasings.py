@@ -798,3 +798,9 @@ def test_locusts_and_their_sprayers_are_no_war(pipeline: Pipeline) -> None:
         "به نخلستان‌های کنارک حمله کرده‌اند."
     )
     assert events_of(pipeline, text) == []
+
+
+def test_workers_blocking_a_road_protest(pipeline: Pipeline) -> None:
+    text = "صدها کارگر کارخانه فولاد روز دوشنبه با بستن جاده اراک به تهران خواستار پرداخت حقوق معوق خود شدند."
+    event = only(events_of(pipeline, text), "PROTEST")
+    assert event["date"]["value"] == "2024-05-06"
