@@ -166,7 +166,10 @@ def pick_arguments(
         m
         for m in mentions
         if m.kind == "DATE"
-        and not _is_since(folded, m, start)
+        and not (
+            _is_since(folded, m, start)
+            and not (m.end <= t_start and event_type in _STARTED_TYPES and (m.data or {}).get("precision", "day") == "day")
+        )
         and not _DATELINE_END.match(folded, m.end)  # «کندهار (پژواک، ۲۹ اسد ۱۴۰۳): ...»: when it was filed
         and not _recent_window(m)
         and "؛" not in folded[min(m.end, t_end) : max(m.start, t_start)]
@@ -466,6 +469,10 @@ _PLACE_NOUN_START = re.compile(r"(?:شهرستان|شهرک|شهر|استان|ر
 # Events whose places after «علیه», «با», «ضد» are what they are about, not where they happen.
 _ABOUT_TYPES = frozenset({"PROTEST"})
 
+# Acts that go on from the day «از» names before their trigger, which is then their date: «از شنبه
+# گذشته دست به اعتصاب زده‌اند», «از ۱۴ اردیبهشت ... پورت‌سودان را هدف قرار دادند» (not a month or a
+# year: «از نوامبر ۲۰۲۳ ده‌ها کشتی را هدف قرار داده‌اند» is a tally).
+_STARTED_TYPES = frozenset({"PROTEST", "ASSAULT"})
 # Who cannot be the agent of a violent or coercive act: the people it is done to, and informants.
 _NOT_AGENTS = frozenset({"civilians", "media", "source", "ngo", "igo"})
 _VIOLENT = frozenset({"ASSAULT", "COERCE"})

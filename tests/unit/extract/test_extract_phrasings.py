@@ -804,3 +804,14 @@ def test_workers_blocking_a_road_protest(pipeline: Pipeline) -> None:
     text = "صدها کارگر کارخانه فولاد روز دوشنبه با بستن جاده اراک به تهران خواستار پرداخت حقوق معوق خود شدند."
     event = only(events_of(pipeline, text), "PROTEST")
     assert event["date"]["value"] == "2024-05-06"
+
+
+def test_a_strike_going_on_since_a_day_is_dated_that_day(pipeline: Pipeline) -> None:
+    text = "کارگران پیمانی پالایشگاه آبادان از شنبه گذشته دست به اعتصاب زده‌اند و خواستار افزایش دستمزد هستند."
+    event = only(events_of(pipeline, text), "PROTEST")
+    assert event["date"]["value"] == "2024-05-04"
+
+
+def test_a_tally_since_a_month_is_no_event_of_that_month(pipeline: Pipeline) -> None:
+    text = "حوثی‌ها از نوامبر ۲۰۲۳ ده‌ها کشتی تجاری را در دریای سرخ هدف قرار داده‌اند."
+    assert [e for e in events_of(pipeline, text) if e["date"] and e["date"]["value"].startswith("2023-11")] == []
