@@ -471,6 +471,8 @@ class Extractor:
                 "also": " نیز " in folded[sentence[0] : sentence[1]],
                 # «در اودسا نیز ...»: a place «also» struck, not a source that «also» reports
                 "also_place": any(m.kind == "PLACE" and folded.startswith(" نیز ", m.end) for m in mentions),
+                # «دو روز بعد», «شامگاه همان روز»: a day counted from the act told before
+                "days_after": _days_after(folded, sentence[0], hit.start) if args.date is None else None,
             },
         )
         return event
@@ -750,6 +752,26 @@ def _object_event(folded: str, event: Event, earlier: list[Event]) -> Event | No
         and " را " in folded[e.trigger.end : event.trigger.start + 3]
     ]
     return objects[-1] if objects else None
+
+
+def _days_after(folded: str, sentence_start: int, trigger_start: int) -> int | None:
+    """«دو روز بعد جنگنده‌ها ... بمباران کردند» (2), «روز بعد» (1), «شامگاه همان روز», «ساعاتی بعد» (0):
+    the days between the act told before and this one, when the clause counts them."""
+    found = _DAYS_AFTER.search(folded, sentence_start, trigger_start)
+    if found is None:
+        return None
+    count = found.group("count")
+    if count:
+        return int(count) if count.isdigit() else _DAY_COUNTS[count]
+    return 1 if found.group("next") else 0
+
+
+_DAY_COUNTS = {"یک": 1, "دو": 2, "سه": 3, "چهار": 4, "پنج": 5, "شش": 6, "هفت": 7}
+_DAYS_AFTER = re.compile(
+    r"(?<![\w])(?:(?P<count>یک|دو|سه|چهار|پنج|شش|هفت|[0-9]) روز بعد"
+    r"|(?P<next>روز بعد|فردای ان روز|فردای همان روز)"
+    r"|(?P<same>همان روز|همان شب|ساعاتی بعد|ساعتی بعد|چند ساعت بعد|دقایقی بعد))(?![\w])"
+)
 
 
 def _made_target(folded: str, sentence: tuple[int, int], hit: TriggerHit) -> bool:

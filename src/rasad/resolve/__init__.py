@@ -217,10 +217,20 @@ def _inherit_story_date(events: list[Event], sentence_of: Callable[[int], int]) 
     ... بازداشت شدند»)."""
     story: dict[str, Any] | None = None
     recalled: tuple[int, dict[str, Any]] | None = None  # the latest background date and its sentence
+    told: Event | None = None  # the latest act dated to the day (its own date or its story's)
     for event in events:
         date = event.coded.get("date")
         sentence = sentence_of(event.trigger.start)
+        days = event.coded.get("days_after")
+        if not (date and not date.get("inferred")) and days is not None and told is not None:
+            # «دو روز بعد جنگنده‌ها ... بمباران کردند»: days counted from the act told before
+            day = dt.date.fromisoformat(str(told.coded["date"]["value"])[:10]) + dt.timedelta(days=days)
+            event.coded["date"] = {**told.coded["date"], "value": day.isoformat(), "text": None, "inferred": True}
+            event.timing = told.timing
+            continue
         if date and not date.get("inferred"):
+            if (date.get("precision") or "day") == "day":
+                told = event
             if event.timing == "current" and story is not None and str(date["value"]) < str(story["value"]):
                 # «اواخر هفته گذشته نیز ...»: an earlier day recalled in passing does not re-date the story
                 recalled = None
@@ -234,6 +244,8 @@ def _inherit_story_date(events: list[Event], sentence_of: Callable[[int], int]) 
             event.timing = "background"
         elif story is not None:
             event.coded["date"] = {**story, "text": None, "inferred": True, "from_story": True}
+        if (event.coded.get("date") or {}).get("precision", "day") == "day" and event.coded.get("date"):
+            told = event  # «... ماموران تا شامگاه همان روز ۱۴ نفر را بازداشت کردند»: that day is the one last told
 
 
 

@@ -815,3 +815,12 @@ def test_a_strike_going_on_since_a_day_is_dated_that_day(pipeline: Pipeline) -> 
 def test_a_tally_since_a_month_is_no_event_of_that_month(pipeline: Pipeline) -> None:
     text = "حوثی‌ها از نوامبر ۲۰۲۳ ده‌ها کشتی تجاری را در دریای سرخ هدف قرار داده‌اند."
     assert [e for e in events_of(pipeline, text) if e["date"] and e["date"]["value"].startswith("2023-11")] == []
+
+
+def test_two_days_later_counts_from_the_act_told_before(pipeline: Pipeline) -> None:
+    text = (
+        "روز پنجشنبه ۱۴ مارس شبه‌نظامیان به یک پاسگاه ارتش در میرعلی حمله کردند و هفت سرباز کشته شدند.\n"
+        "دو روز بعد جنگنده‌های پاکستانی مناطقی را در ولایت خوست بمباران کردند."
+    )
+    events = sorted((e for e in events_of(pipeline, text) if e["type"] == "ASSAULT"), key=lambda e: e["date"]["value"])
+    assert [e["date"]["value"] for e in events] == ["2024-03-14", "2024-03-16"]
