@@ -8,6 +8,7 @@ or before «را», the place after «در»/«نزدیک», the launch site aft
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -177,6 +178,7 @@ def pick_arguments(
         # told already is when it was claimed
         and not (m.end <= t_start and claim_of_told_act(folded, m.end, t_start, cues) is not None)
     ]
+    dates = [m for m in dates if not _weekday_of_the_date_before(m, dates)]
     if not dates and (that_day := _THAT_DAY.search(folded, start, t_start)) is not None:
         # «... از ۲ مارس امسال است؛ در آن روز سه سرباز ... کشته شده بودند»: the day told just before
         dates = [m for m in mentions if m.kind == "DATE" and m.end <= that_day.start()][-1:]
@@ -197,6 +199,28 @@ def pick_arguments(
         weapon = Mention("WEAPON", agent.start, int(agent.data.get("weapon_end", agent.end)), str(agent.data["weapon"]))
     quantity = _quantity(folded, weapon, mentions) if weapon is not None else None
     return Arguments(agent, target, location, origin, date, weapon, quantity, ranked[1:], within)
+
+
+def _weekday_of_the_date_before(mention: Mention, dates: list[Mention]) -> bool:
+    """«در ۱۳ آوریل ۲۰۲۵، هم‌زمان با یکشنبه نخل»: a weekday counted back from publication that names
+    the weekday of a full date told just before it is that date's, not a day of its own."""
+    data = mention.data or {}
+    if not data.get("relative") or data.get("precision", "day") != "day" or not data.get("value"):
+        return False
+    weekday = dt.date.fromisoformat(str(data["value"])[:10]).weekday()
+    return any(
+        0 <= mention.start - other.end <= _WEEKDAY_REACH
+        and not (other.data or {}).get("relative")
+        and (other.data or {}).get("precision", "day") == "day"
+        and other.data.get("value")
+        and other.data["value"] != data["value"]
+        and dt.date.fromisoformat(str(other.data["value"])[:10]).weekday() == weekday
+        for other in dates
+    )
+
+
+# How far after a full date a weekday may stand to be that date's.
+_WEEKDAY_REACH = 40
 
 
 def _date_of_the_clause(folded: str, mention: Mention, trigger_start: int, trigger_end: int) -> bool:

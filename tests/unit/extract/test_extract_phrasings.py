@@ -824,3 +824,9 @@ def test_two_days_later_counts_from_the_act_told_before(pipeline: Pipeline) -> N
     )
     events = sorted((e for e in events_of(pipeline, text) if e["type"] == "ASSAULT"), key=lambda e: e["date"]["value"])
     assert [e["date"]["value"] for e in events] == ["2024-03-14", "2024-03-16"]
+
+
+def test_a_weekday_naming_the_weekday_of_the_full_date_before_it_is_that_date(pipeline: Pipeline) -> None:
+    text = "در ۱۳ آوریل ۲۰۲۵، هم‌زمان با یکشنبه نخل، دو موشک بالستیک به مرکز شهر سومی اصابت کرد و ۳۵ نفر را کشت."
+    event = only(events_of(pipeline, text, published="2025-10-16"), "ASSAULT")
+    assert event["date"]["value"] == "2025-04-13"
