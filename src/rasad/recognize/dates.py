@@ -341,7 +341,7 @@ class DateRecognizer:
         found = [
             f for index, (_, handle) in enumerate(self.patterns) for m in matches[index] if (f := handle(key, m))
         ]
-        return [self._mention(item, published) for item in _same_year(key, self._merge(key, _longest(found)))]
+        return _that_year(key, [self._mention(item, published) for item in _same_year(key, self._merge(key, _longest(found)))])
 
     def _matches(self, key: str) -> list[list[re.Match[str]]]:
         """Each pattern's `finditer` matches, from one scan for the word starts any of them may match at.
@@ -626,6 +626,26 @@ class DateRecognizer:
         if item.part:
             data["part_of_day"] = item.part
         return Mention("DATE", item.start, item.end, ref=data["value"], data=data)
+
+
+def _that_year(key: str, mentions: list[Mention]) -> list[Mention]:
+    """«فوریه ۲۰۱۹ ... در ۱۴ فوریه آن سال»: a date without its year, followed by «آن سال» or «همان
+    سال», is in the year of the last full date told before it."""
+    result: list[Mention] = []
+    for mention in mentions:
+        data = mention.data
+        if data.get("relative") and data.get("value") and _THAT_YEAR.match(key, mention.end):
+            year = next((int(str(m.data["value"])[:4]) for m in reversed(result) if not m.data.get("relative") and m.data.get("value")), None)
+            value = dt.date.fromisoformat(str(data["value"])[:10])
+            if year is not None and year != value.year and not (value.month == 2 and value.day == 29):
+                moved = value.replace(year=year).isoformat()
+                mention = Mention(mention.kind, mention.start, mention.end, moved, {**data, "value": moved, "relative": False})
+        result.append(mention)
+    return result
+
+
+# «... آن سال», «... همان سال»: the year told before.
+_THAT_YEAR = re.compile("[ \u200c]+(?:آن|ان|همان) سال(?![\\w\u200c])")
 
 
 def _on_weekday(value: dt.date, weekday: int, calendar: str) -> dt.date:

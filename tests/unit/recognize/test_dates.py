@@ -339,3 +339,9 @@ def test_a_weekday_settles_a_lunar_date_a_day_off(text: str, value: str) -> None
 @pytest.mark.parametrize(("sentence", "value"), [("چهارشنبه‌شب سه نفر بازداشت شدند.", "2024-04-17"), ("جمعه‌شب حمله شد.", "2024-04-19")])
 def test_a_night_joined_to_its_weekday_is_that_day(sentence: str, value: str) -> None:
     assert only_date(sentence, PUBLISHED).ref == value
+
+
+def test_a_date_in_that_year_takes_the_year_told_before() -> None:
+    text = "این تنش‌ها یادآور فوریه ۲۰۱۹ است؛ در ۱۴ فوریه آن سال یک بمب‌گذار به کاروان پلیس حمله کرد."
+    spans = [(text[m.start : m.end], m.ref) for m in find_dates(text, PUBLISHED)]
+    assert spans == [("فوریه ۲۰۱۹", "2019-02-15"), ("۱۴ فوریه", "2019-02-14")]
