@@ -32,6 +32,10 @@ _PERSON_AND = re.compile(r"(?:\s*،[^،.؛]{1,60}،)?\s*و\s*")
 _SINGULAR_INJURED = re.compile(r"(?:زخمی شد|مجروح شد|مصدوم شد|زخمی گردید|مجروح گردید)(?![\w])")
 # «اما», «ولی»: between two counts of the same toll, a second source's figure, not more dead.
 _BUT = re.compile(r"(?<![\w])(?:اما|ولی|در حالی که|درحالی که)(?![\w])")
+# «X به همراه راننده‌اش جان باخت»: one person and his companion, named by a singular verb.
+_WITH_COMPANION = re.compile(
+    r"(?:به همراه|همراه با) \S+?(?: ?اش| ?ش)\s+(?:\S+\s+){0,2}?(?:کشته شد|جان باخت|جان سپرد|به شهادت رسید|به قتل رسید)(?![\w])"
+)
 _ONE_OF = re.compile(r"(?<![\w])یکی از")
 _AGE = re.compile(r"\s?(?:ساله|سالگی|ساله ای)(?![\w])")
 # Added to the distance of a count of something else than people («یک محله»).
@@ -82,8 +86,10 @@ def find_casualties(
             for a in actors or []
         )
     }
-    killed, killed_from = _count_for(sentence, start, counts, cues.killed, people, cues.people_noun, cues.injured)
-    injured, injured_from = _count_for(sentence, start, counts, cues.injured, people, cues.people_noun, cues.killed)
+    # «هیچ کس ... کشته یا زخمی نشده است»: a toll word inside a denial of any toll counts nothing
+    denied = [(m.start(), m.end()) for m in cues.nobody_killed.finditer(sentence)]
+    killed, killed_from = _count_for(sentence, start, counts, cues.killed, people, cues.people_noun, cues.injured, denied)
+    injured, injured_from = _count_for(sentence, start, counts, cues.injured, people, cues.people_noun, cues.killed, denied)
     if killed is not None:
         # «سردار زاهدی و شش تن دیگر به شهادت رسیدند», «ابوباقر الساعدی، از فرماندهان ...، و دو همراهش
         # کشته شدند»: the person named before the count died with them
@@ -97,6 +103,8 @@ def find_casualties(
             killed_from.append(inside[0])
     if injured is None and _SINGULAR_INJURED.search(sentence):
         injured = 1  # «مأمور دیگری از ناحیه دست مجروح شد»: one person, named by a singular verb
+    if killed in (None, 1) and _WITH_COMPANION.search(sentence):
+        killed = 2  # «این سیاستمدار به همراه راننده‌اش جان باخت»: he and the one with him
     if killed is None and _SINGULAR.search(sentence):
         killed = 1  # «... هدف قرار گرفت و جان باخت»: one person, named by a singular verb
     if killed is None and cues.nobody_killed.search(sentence):
@@ -137,6 +145,7 @@ def _count_for(
     of_people: set[int],
     people_noun: re.Pattern[str],
     other_words: re.Pattern[str],
+    denied: list[tuple[int, int]] | None = None,
 ) -> tuple[int | None, list[Mention]]:
     """The toll told by `words` (the killed or the injured); a count before another toll's word
     («یک سرباز به شهادت رسیدند و مأمور دیگری مجروح شد») is that toll's, not this one's."""
@@ -144,6 +153,8 @@ def _count_for(
     used: set[int] = set()
     counted: list[Mention] = []
     for word in words.finditer(sentence):
+        if any(a <= word.start() < b for a, b in denied or []):
+            continue
         position = word.start() + offset
         best: Mention | None = None
         best_distance = 10**6

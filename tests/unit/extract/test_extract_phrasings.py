@@ -830,3 +830,18 @@ def test_a_weekday_naming_the_weekday_of_the_full_date_before_it_is_that_date(pi
     text = "در ۱۳ آوریل ۲۰۲۵، هم‌زمان با یکشنبه نخل، دو موشک بالستیک به مرکز شهر سومی اصابت کرد و ۳۵ نفر را کشت."
     event = only(events_of(pipeline, text, published="2025-10-16"), "ASSAULT")
     assert event["date"]["value"] == "2025-04-13"
+
+
+def test_a_man_killed_with_his_driver_is_two_dead(pipeline: Pipeline) -> None:
+    text = "روز چهارشنبه یک بمب کنار جاده‌ای در مسیر خودروی یک رهبر محلی در محور خار منفجر شد و این سیاستمدار به همراه راننده‌اش جان باخت."
+    event = only(events_of(pipeline, text), "ASSAULT")
+    assert event["fatalities"] == 2
+
+
+def test_nobody_killed_or_wounded_in_it_is_a_toll_of_none(pipeline: Pipeline) -> None:
+    text = (
+        "یک موتر کاروان نیروهای امارت اسلامی روز جمعه در ولسوالی عنابه در انفجار یک ماین آسیب دید و "
+        "به گفته ولسوال، هیچ کس در این رویداد کشته یا زخمی نشده است."
+    )
+    event = only(events_of(pipeline, text), "ASSAULT")
+    assert event["fatalities"] == 0
