@@ -19,7 +19,9 @@ _NOMINAL = re.compile(r"(?:شدن|باختن|شهادت|کشتار|قتل|شدگ
 # wounded takes its count after it.
 _PLURAL_AFTER = re.compile(r"\s?(?:ها|های|شدگان|گان|ان)(?![\w])")
 # «شمار», «تعداد», «آمار» before the noun of the dead: the count after it is the whole toll.
-_TOTAL_BEFORE = re.compile(r"(?:شمار|تعداد|امار)\s*$")
+_TOTAL_BEFORE = re.compile(r"(?:شمار|تعداد|امار)(?:\s+[^\s،]+)?\s*$")  # «شمار سربازان کشته‌شده»
+# How far before the noun of the dead «شمار» may stand.
+_TOTAL_REACH = 25
 # «از جمله» marks a part only a few words before the count: «۲۵ نفر از جمله شماری از نیروهای سپاه
 # ... به شهادت رسیدند و بیش از ۶۰ نفر زخمی شدند» gives the injured in full.
 _SUBCOUNT_REACH = 30
@@ -168,7 +170,12 @@ def _count_for(
                     continue
                 distance = position - number.end
             elif (
-                (_NOMINAL.search(word.group()) or _PLURAL_AFTER.match(sentence, word.end()))
+                (
+                    _NOMINAL.search(word.group())
+                    or _PLURAL_AFTER.match(sentence, word.end())
+                    # «شمار سربازان کشته‌شده به هشت نفر رسیده است»: the total follows
+                    or _TOTAL_BEFORE.search(sentence, max(0, word.start() - _TOTAL_REACH), word.start())
+                )
                 and number.start >= word.end() + offset
                 and number.start - (word.end() + offset) <= _BEFORE
             ):
@@ -179,6 +186,8 @@ def _count_for(
                 distance += _NOT_PEOPLE  # «یک محله», «دو خودرو»: a count of things, used only if nothing else is near
             if distance < best_distance:
                 best, best_distance = number, distance
+        if best is not None and best_distance >= _NOT_PEOPLE and total is not None:
+            continue  # «... پنج سرباز جان باختند، اما یک مقام محلی گفت ...»: people counted already, «یک مقام» is none of them
         if best is not None:
             used.add(best.start)
             counted.append(best)
@@ -186,7 +195,7 @@ def _count_for(
             other_source = previous is not None and bool(
                 _BUT.search(sentence, min(previous.end, best.start) - offset, max(previous.end, best.start) - offset)
             )
-            if total is not None and (other_source or _TOTAL_BEFORE.search(sentence, max(0, word.start() - 12), word.start())):
+            if total is not None and (other_source or _TOTAL_BEFORE.search(sentence, max(0, word.start() - _TOTAL_REACH), word.start())):
                 # «... دو تن به شهادت رسیدند، اما منابع محلی گفتند شمار جان‌باختگان به سه نفر رسیده است»:
                 # a total told again by another source, not more dead: the lower count stands («۱۱ کشته ...
                 # اعلام کرد، اما اتاق اضطراری از کشته شدن دست‌کم ۱۹ نفر خبر داد»)

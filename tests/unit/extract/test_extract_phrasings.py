@@ -845,3 +845,12 @@ def test_nobody_killed_or_wounded_in_it_is_a_toll_of_none(pipeline: Pipeline) ->
     )
     event = only(events_of(pipeline, text), "ASSAULT")
     assert event["fatalities"] == 0
+
+
+def test_a_total_after_the_count_of_the_dead_is_read_after_it(pipeline: Pipeline) -> None:
+    text = (
+        "در حمله شبه‌نظامیان به یک پاسگاه ارتش در میرعلی روز چهارشنبه پنج سرباز جان باختند، اما یک مقام محلی "
+        "گفت شمار سربازان کشته‌شده به هشت نفر رسیده است."
+    )
+    event = only(events_of(pipeline, text), "ASSAULT")
+    assert event["fatalities"] == 5
