@@ -142,6 +142,7 @@ def pick_arguments(
         for m in mentions
         if m.kind in ACTOR_KINDS
         or _state_place(m)
+        and not _PLACE_NOUN_START.match(folded, m.start)  # «سه استان یمن»: provinces of it, not the state
         # «در حمله روسیه با بمب‌ها به ...»: right after the event noun and before its «به/با», the state acts
         and (not _place_word_before(folded, m, start, cues) or 0 <= m.start - t_end <= 1 and _AGENT_FOLLOWS.match(folded, m.end))
         # «مقام‌های اقلیم کردستان ترکیه را مسئول دانستند»: a country marked by «را» is an object, not a completion

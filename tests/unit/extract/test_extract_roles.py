@@ -1101,3 +1101,9 @@ def test_the_subject_of_made_a_target_is_the_target_across_a_dated_aside(pipelin
     [event] = of_type(events_of(pipeline, text), "ASSAULT")
     assert event["actor2"] is not None and event["actor2"]["id"] == "clerics"
     assert event["fatalities"] == 1
+
+
+def test_provinces_of_a_country_are_not_its_state(pipeline: Pipeline) -> None:
+    text = "حملات هوایی آمریکا شامگاه دوشنبه به سه استان یمن هشت کشته برجا گذاشت."
+    [event] = of_type(events_of(pipeline, text), "ASSAULT")
+    assert (event["actor2"] or {}).get("kind") != "military" or (event["actor2"] or {}).get("country") != "YEM"
