@@ -1107,3 +1107,13 @@ def test_provinces_of_a_country_are_not_its_state(pipeline: Pipeline) -> None:
     text = "حملات هوایی آمریکا شامگاه دوشنبه به سه استان یمن هشت کشته برجا گذاشت."
     [event] = of_type(events_of(pipeline, text), "ASSAULT")
     assert (event["actor2"] or {}).get("kind") != "military" or (event["actor2"] or {}).get("country") != "YEM"
+
+
+def test_the_perpetrators_hunted_are_the_group_that_claimed_the_attack(pipeline: Pipeline) -> None:
+    text = (
+        "شاخه خراسان داعش روز جمعه مسئولیت حمله انتحاری به مسجدی در ولسوالی نهرین بغلان را بر عهده گرفت.\n"
+        "سخنگوی طالبان روز جمعه گفت نیروهای امنیتی برای بازداشت عاملان این جنایت عملیات گسترده‌ای آغاز کرده‌اند "
+        "و دو تن از عاملان این جنایت را در ولسوالی نهرین بازداشت کردند."
+    )
+    arrests = of_type(events_of(pipeline, text), "COERCE")
+    assert arrests and (arrests[0]["actor2"] or {}).get("id") == "iskp"
