@@ -717,6 +717,8 @@ def _lies_in(folded: str, mention: Mention, larger: Mention) -> bool:
         return False  # «در امتداد خط دیورند در ولسوالی سپین‌بولدک»: a region or line does not lie in a town
     if _WITHIN.fullmatch(folded, mention.end, larger.start):
         return True
+    if larger.data.get("anaphor") and not folded[mention.end : larger.start].strip():
+        return True  # «میدان آزادی این شهر»: the square of the town told before
     province = larger.data.get("specificity") == 2 and mention.data.get("specificity") != 2
     return province and not folded[mention.end : larger.start].strip()
 

@@ -50,6 +50,8 @@ _OWN_REACH = 160
 # «این شهر», «همین روستا»: the town told before; how far back it may be named.
 _TOWN = re.compile(word_start([(word, "") for word in _DETERMINERS]) + r"\s+(?:شهر|شهرک|روستا|روستای)(?![\w])")
 _TOWN_REACH = 400
+# A place named by a site noun («میدان آزادی», «خیابان دانشگاه») is no town «این شهر» could mean.
+_SITE_NOUN = re.compile(r"(?:میدان|خیابان|بلوار|کوچه|محله|مسجد|بیمارستان|زندان|پایگاه|فرودگاه|اردوگاه|پل|بازار|دانشگاه|مدرسه) ")
 _STATE = re.compile(word_start([(word, "") for word in _DETERMINERS]) + r"\s+(?P<noun>کشور|رژیم)(?![\w])")
 
 
@@ -91,7 +93,10 @@ def _towns(folded: str, mentions: list[Mention]) -> list[Mention]:
     for match in _TOWN.finditer(folded):
         # the place named last, if it is a known town (an unknown village before «این روستا» is what it
         # means, though it cannot be placed)
-        town = next((m for m in reversed(mentions) if m.kind == "PLACE" and m.end <= match.start()), None)
+        town = next(
+            (m for m in reversed(mentions) if m.kind == "PLACE" and m.end <= match.start() and not _SITE_NOUN.match(folded, m.start)),
+            None,
+        )
         if (
             town is not None
             and match.start() - town.end <= _TOWN_REACH

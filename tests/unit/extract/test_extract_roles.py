@@ -1117,3 +1117,12 @@ def test_the_perpetrators_hunted_are_the_group_that_claimed_the_attack(pipeline:
     )
     arrests = of_type(events_of(pipeline, text), "COERCE")
     assert arrests and (arrests[0]["actor2"] or {}).get("id") == "iskp"
+
+
+def test_a_square_of_this_town_is_in_the_town_told_before(pipeline: Pipeline) -> None:
+    text = (
+        "در کرمانشاه اما ماموران لباس‌شخصی تجمع بازنشستگان مخابرات در میدان آزادی این شهر را بر هم زدند "
+        "و به گفته یک عضو شورای بازنشستگان ایران، دو نفر از معترضان را بازداشت کردند."
+    )
+    events = events_of(pipeline, text)
+    assert events and all(e["location"]["name"] == "Kermanshah" for e in events)
