@@ -170,7 +170,12 @@ def pick_arguments(
         if m.kind == "DATE"
         and not (
             _is_since(folded, m, start)
-            and not (m.end <= t_start and event_type in _STARTED_TYPES and (m.data or {}).get("precision", "day") == "day")
+            and not (
+                m.end <= t_start
+                and event_type in _STARTED_TYPES
+                and (m.data or {}).get("precision", "day") == "day"
+                and not _UNTIL_NOW.search(folded, m.end, t_start)  # «از ۷ اکتبر ۲۰۲۳ تاکنون ... حمله»: a tally
+            )
         )
         and not _DATELINE_END.match(folded, m.end)  # «کندهار (پژواک، ۲۹ اسد ۱۴۰۳): ...»: when it was filed
         and not _recent_window(m)
@@ -498,6 +503,7 @@ _ABOUT_TYPES = frozenset({"PROTEST"})
 # گذشته دست به اعتصاب زده‌اند», «از ۱۴ اردیبهشت ... پورت‌سودان را هدف قرار دادند» (not a month or a
 # year: «از نوامبر ۲۰۲۳ ده‌ها کشتی را هدف قرار داده‌اند» is a tally).
 _STARTED_TYPES = frozenset({"PROTEST", "ASSAULT"})
+_UNTIL_NOW = re.compile(r"(?<![\w])(?:تاکنون|تا کنون|تا امروز|تا به حال|تا به امروز)(?![\w])")
 # Who cannot be the agent of a violent or coercive act: the people it is done to, and informants.
 _NOT_AGENTS = frozenset({"civilians", "media", "source", "ngo", "igo"})
 _VIOLENT = frozenset({"ASSAULT", "COERCE"})
