@@ -859,3 +859,9 @@ def test_a_total_after_the_count_of_the_dead_is_read_after_it(pipeline: Pipeline
 def test_a_tally_from_a_day_until_now_is_no_event_of_that_day(pipeline: Pipeline) -> None:
     text = "به گفته دفتر هماهنگی امور بشردوستانه، از ۷ اکتبر ۲۰۲۳ تاکنون بیش از هزار حمله شهرک‌نشینان به روستاهای کرانه باختری ثبت شده است."
     assert [e for e in events_of(pipeline, text) if e["date"] and e["date"]["value"] == "2023-10-07"] == []
+
+
+def test_a_ship_hit_by_a_counted_missile_is_attacked(pipeline: Pipeline) -> None:
+    text = "یک کشتی فله‌بر روز جمعه در ۶۰ مایلی غرب بندر الحدیده هدف دو موشک قرار گرفت و یکی از خدمه زخمی شد."
+    event = only(events_of(pipeline, text), "ASSAULT")
+    assert event["injured"] == 1
