@@ -597,7 +597,14 @@ def _speakers(
         for m in named
         if cues.attribution_before.search(_DEMONSTRATIVE_END.sub("", folded[max(sentence[0], m.start - 22) : m.start]))
     }
-    if named and named[0].end <= trigger_start and cues.reporting.search(folded[trigger_start : sentence[1]]):
+    reported = cues.reporting.search(folded, trigger_start, sentence[1])
+    # «توپخانه اسرائیل ... را گلوله‌باران کرد و منابع محلی از زخمی شدن ... خبر دادند»: a report with its own
+    # teller after the act leaves the act's subject its agent
+    own_teller = reported is not None and any(
+        m.kind in ("ACTOR", "OUTLET") and m.data.get("kind") in ("source", "media", "OUTLET") and trigger_start < m.start < reported.start()
+        for m in mentions
+    )
+    if named and named[0].end <= trigger_start and reported is not None and not own_teller:
         spans.add((named[0].start, named[0].end))
         if named[0].kind == "PERSON" and folded[named[0].end : named[0].end + 2].strip().startswith("،"):
             # «عبدالعزیز المحمداوی، رئیس ستاد الحشد الشعبی، ...»: the office in apposition speaks too

@@ -72,12 +72,18 @@ class SourceRecognizer:
         for mention in sorted(candidates, key=lambda m: m.start):
             before = folded[max(0, mention.start - 16) : mention.start]
             after = folded[mention.end : mention.end + 24]
+            if _AGENT_BEFORE.search(before):
+                continue  # «... از سوی نظامیان سعودی خبر دادند»: who did it, not who tells it
             if self.cue_before.search(before) or self.verb_after.search(after):
                 data = dict(mention.data) if mention.kind == "SOURCE" else {**mention.data, "ref": mention.ref, "kind": mention.kind}
                 found.append(Mention("SOURCE", mention.start, mention.end, mention.ref, data))
         # a source inside a longer one («مقام آمریکایی» in «یک مقام آمریکایی») is the same source
         outer = [m for m in found if not any(o is not m and o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start) for o in found)]
         return _chain(outer, folded)
+
+
+# The agent's preposition right before a name: «از سوی», «توسط», «به دست».
+_AGENT_BEFORE = re.compile(r"(?:از سوی|توسط|به دست|از طرف)\s*$")
 
 
 def _chain(sources: list[Mention], folded: str) -> list[Mention]:

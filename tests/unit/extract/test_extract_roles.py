@@ -1126,3 +1126,18 @@ def test_a_square_of_this_town_is_in_the_town_told_before(pipeline: Pipeline) ->
     )
     events = events_of(pipeline, text)
     assert events and all(e["location"]["name"] == "Kermanshah" for e in events)
+
+
+def test_the_subject_stays_the_agent_when_another_teller_reports_the_harm(pipeline: Pipeline) -> None:
+    text = (
+        "در جنوب نوار غزه نیز توپخانه اسرائیل مناطق شرقی خان‌یونس را گلوله‌باران کرد و منابع محلی از زخمی شدن "
+        "چند غیرنظامی خبر دادند."
+    )
+    [event] = of_type(events_of(pipeline, text), "ASSAULT")
+    assert (event["actor1"] or {}).get("country") == "ISR"
+
+
+def test_who_shelled_by_az_suye_is_the_agent_not_a_source(pipeline: Pipeline) -> None:
+    text = "منابع محلی از گلوله‌باران روستاهای مرزی شهرستان رازح در غرب صعده از سوی نظامیان سعودی خبر دادند."
+    [event] = of_type(events_of(pipeline, text), "ASSAULT")
+    assert (event["actor1"] or {}).get("country") == "SAU"
