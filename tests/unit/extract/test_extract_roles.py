@@ -1141,3 +1141,12 @@ def test_who_shelled_by_az_suye_is_the_agent_not_a_source(pipeline: Pipeline) ->
     text = "منابع محلی از گلوله‌باران روستاهای مرزی شهرستان رازح در غرب صعده از سوی نظامیان سعودی خبر دادند."
     [event] = of_type(events_of(pipeline, text), "ASSAULT")
     assert (event["actor1"] or {}).get("country") == "SAU"
+
+
+def test_their_guerrillas_are_the_group_that_speaks(pipeline: Pipeline) -> None:
+    text = (
+        "حزب کارگران کردستان مدعی شد چریک‌هایشان روز دوشنبه به یک پایگاه ارتش ترکیه در نزدیکی روستای کانی ماسی "
+        "یورش برده و چهار سرباز را کشته‌اند."
+    )
+    [event] = of_type(events_of(pipeline, text), "ASSAULT")
+    assert (event["actor1"] or {}).get("id") == "pkk"
