@@ -406,6 +406,14 @@ def _actor_roles(
         if parties is not None and not any(score <= -500 for score, _ in agents):
             return parties
     agent = min(agents, key=lambda pair: pair[0])[1] if agents else None
+    if reciprocal and not any(m.end <= t_start for _, m in agents):
+        # «درگیری میان نیروهای طالبان و جبهه مقاومت»: the sides named right after the fight
+        sides = _sides_after(folded, t_end, actors)
+        if sides is not None and sides[1] is not None:
+            return sides
+        if sides is not None:
+            agent = sides[0]  # «درگیری مسلحانه میان افراد مسلح قبایل»: one side named; the other is found as usual
+            targets = [(score, m) for score, m in targets if m is not agent]
     # «به گزارش UKMTO», «منابع محلی»: those who tell of an act are not what it was done to; «حملات
     # هوایی آمریکا و بریتانیا»: one joined to the agent by «و» acts with it
     remaining = [
@@ -573,6 +581,23 @@ def _object_of(folded: str, mention: Mention, trigger_start: int, before_trigger
         return False  # «جنگنده‌ها ... یک خانه مسکونی را بمباران کردند»: «را» closes a later phrase
     cut = mention.end + position
     return not any(mention.end <= other.start < cut for other in before_trigger if other is not mention)
+
+
+def _sides_after(folded: str, trigger_end: int, actors: list[Mention]) -> tuple[Mention, Mention | None] | None:
+    """«درگیری میان X و Y», «درگیری مسلحانه میان افراد مسلح قبایل»: the sides after «میان/بین» right
+    after the fight's noun (one word, such as «مسلحانه», may stand between)."""
+    opener = _SIDES_OPENER.match(folded, trigger_end)
+    if opener is None:
+        return None
+    first = next((m for m in actors if opener.end() <= m.start <= opener.end() + 1), None)
+    if first is None:
+        return None
+    second = next((m for m in actors if m.start > first.end and folded[first.end : m.start].strip() == "و"), None)
+    return first, second
+
+
+# After a fight's noun: «میان» or «بین», perhaps after one word («درگیری مسلحانه میان»).
+_SIDES_OPENER = re.compile(r"(?:\s+[^\s،؛:.]+)?\s+(?:میان|بین)\s+")
 
 
 def _parties(folded: str, start: int, actors: list[Mention]) -> tuple[Mention, Mention] | None:

@@ -1150,3 +1150,10 @@ def test_their_guerrillas_are_the_group_that_speaks(pipeline: Pipeline) -> None:
     )
     [event] = of_type(events_of(pipeline, text), "ASSAULT")
     assert (event["actor1"] or {}).get("id") == "pkk"
+
+
+def test_the_sides_named_after_a_fight_are_its_two_actors(pipeline: Pipeline) -> None:
+    text = "روز شنبه درگیری میان نیروهای طالبان و جبهه مقاومت ملی در دره پنجشیر سه کشته برجا گذاشت."
+    [event] = of_type(events_of(pipeline, text), "ASSAULT")
+    assert (event["actor1"] or {}).get("id") == "taliban"
+    assert (event["actor2"] or {}).get("id") == "national-resistance-front"
