@@ -472,7 +472,7 @@ class Extractor:
                 # «در اودسا نیز ...»: a place «also» struck, not a source that «also» reports
                 "also_place": any(m.kind == "PLACE" and folded.startswith(" نیز ", m.end) for m in mentions),
                 # «دو روز بعد», «شامگاه همان روز»: a day counted from the act told before
-                "days_after": _days_after(folded, sentence[0], hit.start) if args.date is None else None,
+                "days_after": _days_after(folded, sentence[0], hit.start, mentions) if args.date is None else None,
             },
         )
         return event
@@ -761,22 +761,26 @@ def _object_event(folded: str, event: Event, earlier: list[Event]) -> Event | No
     return objects[-1] if objects else None
 
 
-def _days_after(folded: str, sentence_start: int, trigger_start: int) -> int | None:
+def _days_after(folded: str, sentence_start: int, trigger_start: int, mentions: list[Mention]) -> int | None:
     """«دو روز بعد جنگنده‌ها ... بمباران کردند» (2), «روز بعد» (1), «شامگاه همان روز», «ساعاتی بعد» (0):
-    the days between the act told before and this one, when the clause counts them."""
+    the days between the act told before and this one, when the clause counts them (the count is the
+    NUMBER the recognizer found right before «روز بعد»)."""
     found = _DAYS_AFTER.search(folded, sentence_start, trigger_start)
     if found is None:
         return None
-    count = found.group("count")
-    if count:
-        return int(count) if count.isdigit() else _DAY_COUNTS[count]
-    return 1 if found.group("next") else 0
+    if found.group("same"):
+        return 0
+    count = next((m for m in mentions if m.kind == "NUMBER" and folded[m.end : found.start()].strip() == ""), None)
+    if count is None:
+        return 1 if found.group("next") else None
+    value = count.data.get("value")
+    return int(value) if isinstance(value, int | float) and 0 < value <= _MAX_DAYS_AFTER else None
 
 
-_DAY_COUNTS = {"یک": 1, "دو": 2, "سه": 3, "چهار": 4, "پنج": 5, "شش": 6, "هفت": 7}
+# «N روز بعد» beyond this is no day of the same story.
+_MAX_DAYS_AFTER = 7
 _DAYS_AFTER = re.compile(
-    r"(?<![\w])(?:(?P<count>یک|دو|سه|چهار|پنج|شش|هفت|[0-9]) روز بعد"
-    r"|(?P<next>روز بعد|فردای ان روز|فردای همان روز)"
+    r"(?<![\w])(?:(?P<next>روز بعد|فردای ان روز|فردای همان روز)"
     r"|(?P<same>همان روز|همان شب|ساعاتی بعد|ساعتی بعد|چند ساعت بعد|دقایقی بعد))(?![\w])"
 )
 

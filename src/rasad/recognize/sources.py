@@ -28,6 +28,7 @@ class SourceRecognizer:
     cue_before: re.Pattern[str]
     verb_after: re.Pattern[str]
     anonymous: re.Pattern[str]
+    agent_before: re.Pattern[str]
 
     @classmethod
     def load(cls, path: Path = DATA_FILE) -> SourceRecognizer:
@@ -51,6 +52,7 @@ class SourceRecognizer:
             cue_before=re.compile(word_start([(cue, "") for cue in longest_first(data["cues_before"])]) + " $"),
             verb_after=re.compile(rf"^,? ?(?:{alternation(data['verbs_after'])})(?![\w])"),
             anonymous=re.compile(anonymous),
+            agent_before=re.compile(rf"(?:{alternation(data['agents_before'])})\s*$"),
         )
 
     def __call__(self, text: str, named: list[Mention], folded: str | None = None) -> list[Mention]:
@@ -72,7 +74,7 @@ class SourceRecognizer:
         for mention in sorted(candidates, key=lambda m: m.start):
             before = folded[max(0, mention.start - 16) : mention.start]
             after = folded[mention.end : mention.end + 24]
-            if _AGENT_BEFORE.search(before):
+            if self.agent_before.search(before):
                 continue  # «... از سوی نظامیان سعودی خبر دادند»: who did it, not who tells it
             if self.cue_before.search(before) or self.verb_after.search(after):
                 data = dict(mention.data) if mention.kind == "SOURCE" else {**mention.data, "ref": mention.ref, "kind": mention.kind}
@@ -80,10 +82,6 @@ class SourceRecognizer:
         # a source inside a longer one («مقام آمریکایی» in «یک مقام آمریکایی») is the same source
         outer = [m for m in found if not any(o is not m and o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start) for o in found)]
         return _chain(outer, folded)
-
-
-# The agent's preposition right before a name: «از سوی», «توسط», «به دست».
-_AGENT_BEFORE = re.compile(r"(?:از سوی|توسط|به دست|از طرف)\s*$")
 
 
 def _chain(sources: list[Mention], folded: str) -> list[Mention]:
