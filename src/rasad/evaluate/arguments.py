@@ -128,11 +128,18 @@ def squeeze(text: str) -> str:
     return "".join(c for c in fold(text) if not c.isspace() and c != ZWNJ)
 
 
+def english_names(gold_english: str) -> set[str]:
+    """The gold's English name, and its head before «: » — «Civilians (Ukraine): Bilopillia» is fitted by
+    ACLED's own name «Civilians (Ukraine)»; the detail after the colon only says which ones."""
+    whole = gold_english.strip().casefold()
+    return {whole, whole.split(": ", 1)[0].strip()}
+
+
 def actor_fits(option: Mapping[str, Any] | None, actor: Mapping[str, Any] | None) -> bool:
     if option is None or actor is None:
         return option is None and actor is None
     name = actor.get("name")
-    if isinstance(name, str) and name.strip().casefold() == str(option["en"]).strip().casefold():
+    if isinstance(name, str) and name.strip().casefold() in english_names(str(option["en"])):
         return True
     text = squeeze(actor.get("text") or "")
     forms = [squeeze(form) for form in option.get("fa", [])]

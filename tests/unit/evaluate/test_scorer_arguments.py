@@ -42,6 +42,13 @@ def test_actor_folding(text: str, name: str | None, right: bool) -> None:
     assert actor_fits(KATAIB, actor(text, name)) is right
 
 
+def test_detail_after_colon_is_optional() -> None:
+    bilopillia = {"en": "Civilians (Ukraine): Bilopillia", "fa": ["ساکنان بیلوپیلیا"], "country": "UKR"}
+    assert actor_fits(bilopillia, actor("دو نفر", "Civilians (Ukraine)")) is True
+    assert actor_fits(bilopillia, actor("دو نفر", "Civilians (Russia)")) is False
+    assert actor_fits(bilopillia, actor("دو نفر", "Civilians")) is False
+
+
 def test_null_actor_rules() -> None:
     assert actor_right([None, KATAIB], None) is True
     assert actor_right([KATAIB], None) is False
