@@ -125,7 +125,8 @@ def load_cues(path: Path = DATA_FILE) -> Cues:
             r"(?:(?<=\s)(?:" + "|".join(re.escape(fold(f)) for f in data["target_between"]) + r")\s*){0,3}"
             r"(?:(?<=\s)(?:یک|یکی از|دو|سه|چند|چندین|[0-9۰-۹]+)\s*)?(?:(?<=\s)(?:"
             + "|".join(re.escape(" ".join(fold(f).split())) for f in data["installations"])
-            + r")(?: ?ها| ?های|ی)?\s*)?$"
+            # «به سوی یک خودروی گشتی پلیس»: a word or two may describe the place before its owner
+            + r")(?: ?ها| ?های|ی)?(?:\s+[^\s،؛:.]+){0,2}\s*)?$"
         ),
         figurative_after=re.compile(
             r"^\s*(?:" + "|".join(re.escape(" ".join(fold(f).split())) for f in data["figurative_after"]) + r")(?![\w])"

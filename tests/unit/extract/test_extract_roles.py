@@ -1157,3 +1157,10 @@ def test_the_sides_named_after_a_fight_are_its_two_actors(pipeline: Pipeline) ->
     [event] = of_type(events_of(pipeline, text), "ASSAULT")
     assert (event["actor1"] or {}).get("id") == "taliban"
     assert (event["actor2"] or {}).get("id") == "national-resistance-front"
+
+
+def test_the_owner_of_a_described_vehicle_shot_at_is_the_target(pipeline: Pipeline) -> None:
+    text = "عصر پنجشنبه چند مرد مسلح در بازار شهر بنو به سوی یک خودروی گشتی پلیس آتش گشودند و دو مامور را کشتند."
+    [event] = of_type(events_of(pipeline, text), "ASSAULT")
+    assert (event["actor2"] or {}).get("kind") == "police"
+    assert event["fatalities"] == 2
