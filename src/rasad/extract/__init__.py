@@ -626,19 +626,22 @@ def _speakers(
     if named and (named[0].kind == "PERSON" or titled) and said is not None:
         # «خالد زدران، سخنگوی طالبان، تأیید کرد که ... کشته شدند»: the person and his office speak
         spans |= {(m.start, m.end) for m in named if m.end <= said.start()}
-    elif named and said is not None and _new_subject(folded, said.end(), trigger_start, named):
+    elif named and said is not None and _new_subject(folded, said.end(), trigger_start, named, cues):
         # «وزارت بهداشت غزه اعلام کرد که یک پهپاد اسرائیلی ... را هدف گرفته است»: what is said has its own subject
         spans |= {(m.start, m.end) for m in named if m.end <= said.start()}
     return spans
 
 
-def _new_subject(folded: str, said_end: int, trigger_start: int, named: list[Mention]) -> bool:
+def _new_subject(folded: str, said_end: int, trigger_start: int, named: list[Mention], cues: Cues) -> bool:
     """After «اعلام کرد که» (or «اعلام کرد» alone), an actor within a few words, not marked by «را» or a
     preposition, opens the clause of what is said as its subject."""
     subject = next((m for m in named if said_end <= m.start < trigger_start), None)
     if subject is None:
         return False
-    lead = folded[said_end : subject.start].split()
+    lead_text = folded[said_end : subject.start]
+    # «... می‌گویند شماری از افراد مسلح ...»: a part of a group is still the subject
+    partitive = cues.partitive_before.search(lead_text)
+    lead = (lead_text[: partitive.start()] if partitive else lead_text).split()
     # «... می‌گویند مهاجمان ...»: «که» may be left out, the subject then follows the verb at once
     if lead and (lead[0] != "که" or len(lead) > 3 or any(w in ("به", "از", "در", "با", "علیه", "بر") for w in lead)):
         return False

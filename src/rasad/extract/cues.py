@@ -66,6 +66,7 @@ class Cues:
     habitual: re.Pattern[str]
     story_break: re.Pattern[str]
     plural_before: re.Pattern[str]
+    partitive_before: re.Pattern[str]
     figurative_after: re.Pattern[str]
     generic_before: re.Pattern[str]
     installation: re.Pattern[str]
@@ -113,6 +114,7 @@ def load_cues(path: Path = DATA_FILE) -> Cues:
         habitual=_words(data["habitual"]),
         story_break=_words(data["story_break"]),
         plural_before=_ending(data["plural_quantifiers"]),
+        partitive_before=_ending(data["partitive"]),
         generic_before=_ending(data["generic_before"]),
         sports=_words(data["sports"]),
         market=_words(data["market"]),

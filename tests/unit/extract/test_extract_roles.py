@@ -1164,3 +1164,14 @@ def test_the_owner_of_a_described_vehicle_shot_at_is_the_target(pipeline: Pipeli
     [event] = of_type(events_of(pipeline, text), "ASSAULT")
     assert (event["actor2"] or {}).get("kind") == "police"
     assert event["fatalities"] == 2
+
+
+def test_a_part_of_a_group_after_the_speaker_is_the_agent(pipeline: Pipeline) -> None:
+    text = (
+        "مقام‌های پلیس ایالت خیبرپختونخوا می‌گویند شماری از افراد مسلح بامداد دوشنبه به یک پاسگاه پلیس "
+        "در بنو حمله کردند."
+    )
+    [event] = of_type(events_of(pipeline, text), "ASSAULT")
+    assert (event["actor1"] or {}).get("kind") != "police"
+    assert "مسلح" in (event["actor1"] or {}).get("text", "")
+    assert (event["actor2"] or {}).get("kind") == "police"
