@@ -411,6 +411,14 @@ def _dates_apart(a: Event, b: Event) -> bool:
     return abs((dt.date.fromisoformat(date_a) - dt.date.fromisoformat(date_b)).days) > slack
 
 
+def _same_means(a: Event, b: Event) -> bool:
+    """No weapon told on one side, or one weapon, or two names of one kind of means told with one
+    mode («پهپاد» in the headline, «پهپاد انتحاری» in the lead: both drones)."""
+    if a.weapon is None or b.weapon is None or a.weapon.ref == b.weapon.ref:
+        return True
+    return a.mode is not None and a.mode == b.mode and a.acled == b.acled
+
+
 def _suicide_vehicle(a: Event, b: Event) -> bool:
     """«حمله انتحاری» and «انفجار خودروی بمب‌گذاری‌شده»: one suicide car bombing told twice."""
     subs = {a.acled[1] if a.acled else None, b.acled[1] if b.acled else None}
@@ -476,7 +484,7 @@ def _merge_within_sentences(events: list[Event]) -> list[Event]:
             and previous.evidence
             and event.evidence
             and event.evidence[0] in previous.evidence
-            and (previous.weapon is None or event.weapon is None or previous.weapon.ref == event.weapon.ref)
+            and _same_means(previous, event)
             # «در مسکو بر سر آتش‌بس در ادلب به توافق رسیدند»: talk and deals have no second place
             and (event.type in _ONE_PLACE_PER_SENTENCE or not _distant(previous, event))
             and not (previous.plural or event.plural)
@@ -595,7 +603,7 @@ def _affinity(a: Event, b: Event) -> int:
     if loc_a and loc_b:
         score += 2 if loc_a.get("country") == loc_b.get("country") else 0
         score += 2 if loc_a.get("gazetteer_id") == loc_b.get("gazetteer_id") else 0
-    if a.weapon is not None and b.weapon is not None and a.weapon.ref == b.weapon.ref:
+    if a.weapon is not None and b.weapon is not None and _same_means(a, b):
         score += 2
     if a.acled == b.acled:
         score += 1
@@ -613,25 +621,25 @@ def _same_story(a: Event, b: Event) -> bool:
     same_sentence = bool(a.evidence and b.evidence and b.evidence[0] in a.evidence)
     if not same_sentence and (_recalled_and_undated(a, b) or _recalled_and_undated(b, a)):
         return False  # an undated frame tells the news, not the attack of March recalled further on
-    if same_sentence and (a.weapon is None or b.weapon is None or a.weapon.ref == b.weapon.ref):
+    if same_sentence and _same_means(a, b):
         return True  # «در اعتراض به … تجمع کردند»: two triggers of one event in one sentence
     if _explicit_date(a) and _explicit_date(a) == _explicit_date(b):
         return True
     if _explicit_date(a) and _explicit_date(b) and (_precision(a), _precision(b)) != ("day", "day"):
         return True  # «در آذر ۱۴۰۰ ... تحصن کردند» and «۵ آذر ۱۴۰۰ ... پراکنده کردند»: the coarse date holds the day
-    if a.weapon is not None and b.weapon is not None and a.weapon.ref == b.weapon.ref:
+    if a.weapon is not None and b.weapon is not None and _same_means(a, b):
         # one weapon, one event — unless each tells its own day («امروز» in Sanaa, «شب گذشته» in Saada)
         return not (_explicit_date(a) and _explicit_date(b))
     if _explicit_date(b) is None and _explicit_date(a) is not None:
-        return a.weapon is None or b.weapon is None or a.weapon.ref == b.weapon.ref
+        return _same_means(a, b)
     headline = bool(a.evidence and a.evidence[0].start == 0)
     if headline and _explicit_date(a) is None and _explicit_date(b) is None and _suicide_vehicle(a, b):
         return True  # «حمله انتحاری به کاروان ...» and the lead's «انفجار یک خودروی بمب‌گذاری‌شده»
     if _explicit_date(a) is None and _explicit_date(b) is not None and _next_sentences(a, b) and b.timing == a.timing == "current":
         # «... دو غیرنظامی جان باختند. ... درگیری از شام روز شنبه آغاز شد»: the lead, dated by what follows it
-        return a.weapon is None or b.weapon is None or a.weapon.ref == b.weapon.ref
+        return _same_means(a, b)
     if _explicit_date(a) is None and _explicit_date(b) is not None and headline:
-        return a.weapon is None or b.weapon is None or a.weapon.ref == b.weapon.ref  # the headline, dated by its lead
+        return _same_means(a, b)  # the headline, dated by its lead
     return False
 
 

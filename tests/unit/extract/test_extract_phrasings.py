@@ -215,6 +215,18 @@ def test_suicide_attack_headline_and_car_bomb_lead_are_one_event(pipeline: Pipel
     assert events[0]["fatalities"] == 3 and events[0]["injured"] == 5
 
 
+def test_a_suicide_drone_and_the_drone_a_second_source_tells_of_are_one_event(pipeline: Pipeline) -> None:
+    text = (
+        "جنبش انصارالله اعلام کرد روز سه‌شنبه با یک پهپاد انتحاری بندر ایلات را هدف قرار داده است. "
+        "رسانه‌های عبری گزارش دادند پهپادی که از سمت دریای سرخ آمده بود به انباری در این بندر اصابت کرد "
+        "و سه نفر زخمی شدند."
+    )
+    events = [e for e in events_of(pipeline, text) if e["type"] == "ASSAULT"]
+    assert len(events) == 1, [e["trigger"]["text"] for e in events]
+    assert events[0]["injured"] == 3
+    assert events[0]["date"]["value"] == "2024-05-07"
+
+
 def test_a_later_sentence_saying_no_one_was_hurt_gives_a_toll_of_zero(pipeline: Pipeline) -> None:
     text = (
         "یک پهپاد روز دوشنبه در ۴۰ مایلی غرب بندر الحدیده به یک نفتکش اصابت کرد و آتش‌سوزی کوچکی به راه انداخت. "
