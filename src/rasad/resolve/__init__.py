@@ -416,7 +416,14 @@ def _same_means(a: Event, b: Event) -> bool:
     mode («پهپاد» in the headline, «پهپاد انتحاری» in the lead: both drones)."""
     if a.weapon is None or b.weapon is None or a.weapon.ref == b.weapon.ref:
         return True
+    first, second = sorted((a.weapon, b.weapon), key=lambda w: w.start)
+    if 0 <= second.start - first.end <= _JOINED_WEAPONS_GAP:
+        return True  # «با شلیک ده‌ها پهپاد و موشک»: the means of one combined attack
     return a.mode is not None and a.mode == b.mode and a.acled == b.acled
+
+
+# Characters between two weapons named together («پهپاد و موشک», «پهپاد، موشک»).
+_JOINED_WEAPONS_GAP = 3
 
 
 def _suicide_vehicle(a: Event, b: Event) -> bool:

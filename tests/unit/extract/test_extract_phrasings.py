@@ -227,6 +227,13 @@ def test_a_suicide_drone_and_the_drone_a_second_source_tells_of_are_one_event(pi
     assert events[0]["date"]["value"] == "2024-05-07"
 
 
+def test_drones_and_missiles_named_together_are_one_combined_attack(pipeline: Pipeline) -> None:
+    text = "ارتش روسیه بامداد سه‌شنبه با شلیک ده‌ها پهپاد و موشک، نیروگاه برق شهر دنیپرو را هدف قرار داد."
+    events = [e for e in events_of(pipeline, text) if e["type"] == "ASSAULT"]
+    assert len(events) == 1, [e["trigger"]["text"] for e in events]
+    assert events[0]["date"]["value"] == "2024-05-07"
+
+
 def test_a_later_sentence_saying_no_one_was_hurt_gives_a_toll_of_zero(pipeline: Pipeline) -> None:
     text = (
         "یک پهپاد روز دوشنبه در ۴۰ مایلی غرب بندر الحدیده به یک نفتکش اصابت کرد و آتش‌سوزی کوچکی به راه انداخت. "
