@@ -225,6 +225,16 @@ class Extractor:
                     event.coded["toll_claimed"] = bool(
                         self.cues.status["alleged"].search(folded, sentence.start, sentence.end)
                     ) and (casualties.killed is not None or casualties.injured is not None)
+                    victims = _victims(casualties.counted, mentions)
+                    if (
+                        victims is not None
+                        and event.actor1 is not None
+                        and (victims.start, victims.end) == (event.actor1.start, event.actor1.end)
+                        and self._people_counted(folded, casualties.counted, victims)
+                    ):
+                        # «دو عضو حشد شعبی در پی انفجار یک بمب ... کشته شدند»: the counted dead are whom it
+                        # was done to, not who did it
+                        event.actor1, event.actor2 = None, victims
                     if event.actor2 is None or event.actor2.ref == HOMES_ACTOR:
                         # the people killed, when the count names them, rather than the homes struck
                         event.actor2 = (
@@ -252,6 +262,13 @@ class Extractor:
             data = {"name": detainees.name, "country": None, "kind": detainees.kind, "inter": detainees.inter, "generic": True}
             return Mention("ACTOR", number.start, noun.end(), detainees.id, data)
         return None
+
+    def _people_counted(self, folded: str, counted: tuple[Mention, ...], group: Mention) -> bool:
+        """«دو عضو حشد شعبی», «سه سرباز ارتش»: a count of people of the group, not «یک پهپاد اسرائیلی»."""
+        return any(
+            (noun := self.cues.people_noun.match(folded, number.end)) is not None and 0 <= group.start - noun.end() <= 1
+            for number in counted
+        )
 
     def _unnamed_victims(self, folded: str, counted: tuple[Mention, ...], event: Event) -> Mention | None:
         """«سه نفر کشته شدند» in an attack by an armed side: people with no side named are civilians

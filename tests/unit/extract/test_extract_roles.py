@@ -1175,3 +1175,11 @@ def test_a_part_of_a_group_after_the_speaker_is_the_agent(pipeline: Pipeline) ->
     assert (event["actor1"] or {}).get("kind") != "police"
     assert "مسلح" in (event["actor1"] or {}).get("text", "")
     assert (event["actor2"] or {}).get("kind") == "police"
+
+
+def test_the_counted_dead_of_a_group_are_the_target_not_the_agent(pipeline: Pipeline) -> None:
+    text = "روز سه‌شنبه سه عضو حشد شعبی در پی انفجار یک بمب کنار جاده‌ای در حومه شهر سامرا کشته شدند."
+    [event] = of_type(events_of(pipeline, text), "ASSAULT")
+    assert event["actor1"] is None
+    assert (event["actor2"] or {}).get("id") == "popular-mobilization-forces"
+    assert event["fatalities"] == 3
