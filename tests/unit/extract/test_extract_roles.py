@@ -1178,7 +1178,10 @@ def test_a_part_of_a_group_after_the_speaker_is_the_agent(pipeline: Pipeline) ->
 
 
 def test_the_counted_dead_of_a_group_are_the_target_not_the_agent(pipeline: Pipeline) -> None:
-    text = "روز سه‌شنبه سه عضو حشد شعبی در پی انفجار یک بمب کنار جاده‌ای در حومه شهر سامرا کشته شدند."
+    text = (
+        "در استان دیالی نیز روز سه‌شنبه سه عضو حشد شعبی در پی انفجار یک بمب کنار جاده‌ای در مسیر خودروی خود "
+        "در حومه شهر خانقین کشته شدند و یک نفر دیگر زخمی شد."
+    )
     [event] = of_type(events_of(pipeline, text), "ASSAULT")
     assert event["actor1"] is None
     assert (event["actor2"] or {}).get("id") == "popular-mobilization-forces"
