@@ -18,6 +18,7 @@ country-level option.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
@@ -129,10 +130,23 @@ def squeeze(text: str) -> str:
 
 
 def english_names(gold_english: str) -> set[str]:
-    """The gold's English name, and its head before «: » — «Civilians (Ukraine): Bilopillia» is fitted by
-    ACLED's own name «Civilians (Ukraine)»; the detail after the colon only says which ones."""
+    """The gold's English name, its head before «: » — «Civilians (Ukraine): Bilopillia» is fitted by
+    ACLED's own name «Civilians (Ukraine)»; the detail after the colon only says which ones — and the
+    head without a closing abbreviation or gloss in brackets («Police Forces of Iran (FARAJA)»), except
+    where ACLED's name keeps the country there («Civilians (Iran)», «Protesters (Iraq)»)."""
     whole = gold_english.strip().casefold()
-    return {whole, whole.split(": ", 1)[0].strip()}
+    head = whole.split(": ", 1)[0].strip()
+    names = {whole, head}
+    bare = _BRACKETED_END.sub("", head).strip()
+    if bare and bare != head and bare not in _COUNTRY_IN_BRACKETS:
+        names.add(bare)
+    return names
+
+
+# A gloss in brackets at the end of a name: «Syrian Democratic Forces (SDF)».
+_BRACKETED_END = re.compile(r"\s*\([^()]*\)$")
+# ACLED names whose brackets hold the country and belong to the name.
+_COUNTRY_IN_BRACKETS = frozenset({"civilians", "protesters", "rioters", "journalists", "refugees/idps", "prisoners"})
 
 
 def actor_fits(option: Mapping[str, Any] | None, actor: Mapping[str, Any] | None) -> bool:

@@ -49,6 +49,15 @@ def test_detail_after_colon_is_optional() -> None:
     assert actor_fits(bilopillia, actor("دو نفر", "Civilians")) is False
 
 
+def test_a_gloss_in_brackets_is_optional_but_not_a_country_acled_names() -> None:
+    faraja = {"en": "Police Forces of Iran (FARAJA)", "fa": ["فراجا"], "country": "IRN"}
+    assert actor_fits(faraja, actor("پلیس", "Police Forces of Iran")) is True
+    assert actor_fits(faraja, actor("پلیس", "Police Forces of Iraq")) is False
+    civilians = {"en": "Civilians (Iran)", "fa": ["کولبران"], "country": "IRN"}
+    assert actor_fits(civilians, actor("دو نفر", "Civilians")) is False
+    assert actor_fits(civilians, actor("دو نفر", "Civilians (Iran)")) is True
+
+
 def test_null_actor_rules() -> None:
     assert actor_right([None, KATAIB], None) is True
     assert actor_right([KATAIB], None) is False
