@@ -20,7 +20,7 @@ def code_actor(mention: Mention | None, doc: Doc, kb: KnowledgeBase, context: Co
         country = kb.countries.get(iso3)
         suffix = "military" if event_type == "ASSAULT" else "government"
         name = f"{'Military Forces' if suffix == 'military' else 'Government'} of {country.name if country else iso3}"
-        return {"id": f"{iso3.lower()}-{suffix}", "name": name, "text": text, "country": iso3, "kind": suffix}
+        return _as_known(kb, {"id": f"{iso3.lower()}-{suffix}", "name": name, "text": text, "country": iso3, "kind": suffix})
     if mention.kind == "PERSON":
         person = kb.people.get(mention.ref or "")
         return {
@@ -68,7 +68,14 @@ def _force(kb: KnowledgeBase, force: str, country_code: str, text: str, kind: ob
     country = kb.countries.get(country_code)
     template = next((f for f in kb.forces if f.suffix == force), None)
     name = template.name.format(country=country.name if country else country_code) if template else f"{force} of {country_code}"
-    return {"id": f"{country_code.lower()}-{force}", "name": name, "text": text, "country": country_code, "kind": kind}
+    return _as_known(kb, {"id": f"{country_code.lower()}-{force}", "name": name, "text": text, "country": country_code, "kind": kind})
+
+
+def _as_known(kb: KnowledgeBase, coded: dict[str, Any]) -> dict[str, Any]:
+    """A country's force or government the knowledge base names itself («afg-military»: the Taliban's
+    forces since 2021) takes that name; else the template's stands."""
+    known = kb.actors.get(str(coded["id"]))
+    return {**coded, "name": known.name} if known is not None else coded
 
 
 def _sentence_country(doc: Doc, mention: Mention, kb: KnowledgeBase) -> str | None:

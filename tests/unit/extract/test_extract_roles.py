@@ -1186,3 +1186,19 @@ def test_the_counted_dead_of_a_group_are_the_target_not_the_agent(pipeline: Pipe
     assert event["actor1"] is None
     assert (event["actor2"] or {}).get("id") == "popular-mobilization-forces"
     assert event["fatalities"] == 3
+
+
+def test_afghanistan_s_forces_are_named_as_the_taliban(pipeline: Pipeline) -> None:
+    text = (
+        "جبهه مقاومت ملی افغانستان روز سه‌شنبه اعلام کرد نیروهایش مواضع نیروهای امنیتی افغانستان را "
+        "در ولسوالی اندراب ولایت بغلان هدف قرار دادند."
+    )
+    [event] = of_type(events_of(pipeline, text), "ASSAULT")
+    assert (event["actor2"] or {}).get("name") == "Taliban (Islamic Emirate of Afghanistan)"
+    assert (event["actor2"] or {}).get("country") == "AFG"
+
+
+def test_a_bare_post_in_afghanistan_belongs_to_the_taliban(pipeline: Pipeline) -> None:
+    text = "شامگاه دوشنبه افراد مسلح به یک پاسگاه در ولسوالی خنجان ولایت بغلان حمله کردند."
+    [event] = of_type(events_of(pipeline, text), "ASSAULT")
+    assert (event["actor2"] or {}).get("name") == "Taliban (Islamic Emirate of Afghanistan)"
