@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from rasad.knowledge.loader import KnowledgeBase
-from rasad.model import Mention
+from rasad.model import ARMED_KINDS, Mention
 from rasad.recognize.lexicon import Entry, Hit
 
 # Words that may stand between a force noun and its country: «نیروهای نظامی آمریکا».
@@ -104,6 +104,20 @@ def _owned_by_the_next(text: str, found: list[Mention]) -> list[Mention]:
             and 0 <= mention.start - previous.end <= 1
             and not text[previous.end : mention.start].strip()
         ):
+            result[-1] = Mention(mention.kind, previous.start, mention.end, mention.ref, mention.data)
+            continue
+        if (
+            previous is not None
+            and mention.kind == "ACTOR"
+            and previous.kind == "ACTOR"
+            and previous.data.get("generic")
+            and mention.ref is not None
+            and not mention.data.get("generic")
+            and mention.data.get("kind") in ARMED_KINDS
+            and 0 <= mention.start - previous.end <= 1
+            and not text[previous.end : mention.start].strip()
+        ):
+            # «جنگجویان تحریک طالبان پاکستان», «عناصر تروریستی داعش»: the fighters of the armed group named
             result[-1] = Mention(mention.kind, previous.start, mention.end, mention.ref, mention.data)
             continue
         result.append(mention)

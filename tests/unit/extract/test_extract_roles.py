@@ -1202,3 +1202,9 @@ def test_a_bare_post_in_afghanistan_belongs_to_the_taliban(pipeline: Pipeline) -
     text = "شامگاه دوشنبه افراد مسلح به یک پاسگاه در ولسوالی خنجان ولایت بغلان حمله کردند."
     [event] = of_type(events_of(pipeline, text), "ASSAULT")
     assert (event["actor2"] or {}).get("name") == "Taliban (Islamic Emirate of Afghanistan)"
+
+
+def test_the_fighters_of_a_named_group_are_that_group(pipeline: Pipeline) -> None:
+    text = "جنگجویان جبهه مقاومت ملی افغانستان شامگاه دوشنبه به یک پاسگاه در ولسوالی خنجان ولایت بغلان حمله کردند."
+    [event] = of_type(events_of(pipeline, text), "ASSAULT")
+    assert (event["actor1"] or {}).get("id") == "national-resistance-front"
