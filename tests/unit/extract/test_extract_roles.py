@@ -1208,3 +1208,10 @@ def test_the_fighters_of_a_named_group_are_that_group(pipeline: Pipeline) -> Non
     text = "جنگجویان جبهه مقاومت ملی افغانستان شامگاه دوشنبه به یک پاسگاه در ولسوالی خنجان ولایت بغلان حمله کردند."
     [event] = of_type(events_of(pipeline, text), "ASSAULT")
     assert (event["actor1"] or {}).get("id") == "national-resistance-front"
+
+
+def test_an_indefinite_drone_with_a_country_adjective_names_the_attacker(pipeline: Pipeline) -> None:
+    text = "بامداد دوشنبه پهپادی آمریکایی یک خودرو را در حومه شهر القائم هدف گرفت و دو سرنشین آن کشته شدند."
+    [event] = of_type(events_of(pipeline, text), "ASSAULT")
+    assert (event["actor1"] or {}).get("country") == "USA"
+    assert event["acled"]["sub_event_type"] == "Air/drone strike"
