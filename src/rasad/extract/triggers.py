@@ -15,6 +15,10 @@ _SUFFIX = r"(?: ?(?:هایی|های|ها|ای|ی)|ات)?"
 _PLURAL = re.compile(r"(?:ها|های|هایی|ات)$")
 # After a form: a plural or indefinite ending, if any, and then the end of the word.
 _TAIL = re.compile(rf"(?P<suffix>{_SUFFIX})(?![\w])")
+# The gap in a form whose object stands inside it: «کنترل … را به دست گرفتند».
+GAP = "…"
+# At most this many words in a form's gap.
+_GAP_WORDS = 6
 # A form begins a word where no letter or digit stands before it.
 _WORD_START = re.compile(r"(?<![\w])")
 
@@ -34,8 +38,17 @@ class TriggerFinder:
 
     def __init__(self, triggers: list[Trigger], normalize: Callable[[str], str]) -> None:
         self._by_form: dict[str, Trigger] = {}
+        # «کنترل … را به دست گرفتند»: a form with a gap, its object between the two parts
+        self._gapped: list[tuple[str, re.Pattern[str], Trigger]] = []
         for trigger in triggers:
             for form in trigger.fa:
+                if GAP in form:
+                    first, second = (" ".join(fold(normalize(part)).split()) for part in form.split(GAP, 1))
+                    pattern = re.compile(
+                        rf"(?<![\w]){re.escape(first)}(?:\s+[^\s،؛:.؟!«»()]+){{1,{_GAP_WORDS}}}?\s+{re.escape(second)}{_SUFFIX}(?![\w])"
+                    )
+                    self._gapped.append((first, pattern, trigger))
+                    continue
                 for key in {fold(normalize(form)), fold(normalize(form.replace("\u200c", "")))}:
                     key = " ".join(key.split())
                     self._by_form.setdefault(key, trigger)
@@ -49,10 +62,13 @@ class TriggerFinder:
         """The triggers of `text`; `folded` is `fold(text)` when the caller has it already."""
         folded = fold(text) if folded is None else folded
         hits: list[TriggerHit] = []
+        gapped = self._gapped_hits(folded)
         free = 0  # where the next hit may start
         for start, lengths in self._occurrences(folded):
             if start < free or _WORD_START.match(folded, start) is None:
                 continue
+            if any(hit.start <= start < hit.end for hit in gapped):
+                continue  # inside a gapped form, which tells more
             found = next(((n, tail) for n in lengths if (tail := _TAIL.match(folded, start + n))), None)
             if found is None:
                 continue
@@ -65,7 +81,23 @@ class TriggerFinder:
             plural = bool(_PLURAL.search(form) or suffix in ("ها", "های", "هایی", "ات"))
             indefinite = suffix in ("ی", "ای")
             hits.append(TriggerHit(start, end, self._by_form[form], plural, indefinite))
+        if gapped:
+            hits = sorted([h for h in hits if not any(g.start < h.end and h.start < g.end for g in gapped)] + gapped, key=lambda h: h.start)
         return hits
+
+    def _gapped_hits(self, folded: str) -> list[TriggerHit]:
+        """Hits of the forms with a gap (whole span, first part to second), earliest first, not overlapping."""
+        found: list[TriggerHit] = []
+        for first, pattern, trigger in self._gapped:
+            if first not in folded:
+                continue
+            found.extend(TriggerHit(m.start(), m.end(), trigger, False) for m in pattern.finditer(folded))
+        found.sort(key=lambda h: h.start)
+        kept: list[TriggerHit] = []
+        for hit in found:
+            if not kept or hit.start >= kept[-1].end:
+                kept.append(hit)
+        return kept
 
     def _occurrences(self, folded: str) -> list[tuple[int, list[int]]]:
         """Where forms begin in `folded`, in text order, with the lengths of the forms there, longest first."""

@@ -234,6 +234,15 @@ def test_drones_and_missiles_named_together_are_one_combined_attack(pipeline: Pi
     assert events[0]["date"]["value"] == "2024-05-07"
 
 
+def test_taking_control_with_the_place_inside_the_verb_is_a_capture(pipeline: Pipeline) -> None:
+    text = "جنگجویان الشباب روز دوشنبه پس از نبردی چندساعته کنترل شهرک مهادی در استان شبیله میانی را به دست گرفتند."
+    events = [e for e in events_of(pipeline, text) if e["type"] == "ASSAULT"]
+    assert len(events) == 1
+    assert events[0]["acled"]["sub_event_type"] == "Non-state actor overtakes territory"
+    assert events[0]["actor1"]["id"] == "al-shabaab"
+    assert events[0]["date"]["value"] == "2024-05-06"
+
+
 def test_a_later_sentence_saying_no_one_was_hurt_gives_a_toll_of_zero(pipeline: Pipeline) -> None:
     text = (
         "یک پهپاد روز دوشنبه در ۴۰ مایلی غرب بندر الحدیده به یک نفتکش اصابت کرد و آتش‌سوزی کوچکی به راه انداخت. "

@@ -50,7 +50,11 @@ def test_triggers_are_the_look_behind_alternation_s(extractor: Extractor, texts:
             # «تجمع‌کنندگان», «ضد‌حمله»: a ZWNJ joins the match to a longer word
             if not (m.end() < len(text) and text[m.end()] == "\u200c" or m.start() > 0 and text[m.start() - 1] == "\u200c")
         ]
-        assert [(h.start, h.end, h.trigger.id) for h in finder.find(text, folded)] == expected
+        # forms with a gap («کنترل … را به دست گرفتند») are found by their own patterns, over the plain ones
+        gapped = [(h.start, h.end) for h in finder._gapped_hits(folded)]
+        expected = [hit for hit in expected if not any(a < hit[1] and hit[0] < b for a, b in gapped)]
+        found = [(h.start, h.end, h.trigger.id) for h in finder.find(text, folded) if (h.start, h.end) not in gapped]
+        assert found == expected
 
 
 def test_anaphor_patterns_are_the_look_behind_pattern_s(texts: list[str]) -> None:
