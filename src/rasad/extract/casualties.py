@@ -74,6 +74,7 @@ def find_casualties(
         and not _quoted(folded, start, n)
         and not _AGE.match(folded, n.end)
         and not _among_them(folded, n, numbers)
+        and not cues.measure_unit.match(folded, n.end)  # «سه روز عزای عمومی», «۵۰ کیلومتری»: no one counted
     ]
     # «سه رهگذر» counts people; «یک پهپاد صهیونیستی» (an actor named by its weapon) does not
     # «یک ایست بازرسی» (a force named by its post) does not either

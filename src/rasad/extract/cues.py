@@ -67,6 +67,7 @@ class Cues:
     story_break: re.Pattern[str]
     plural_before: re.Pattern[str]
     partitive_before: re.Pattern[str]
+    measure_unit: re.Pattern[str]
     figurative_after: re.Pattern[str]
     generic_before: re.Pattern[str]
     installation: re.Pattern[str]
@@ -115,6 +116,8 @@ def load_cues(path: Path = DATA_FILE) -> Cues:
         story_break=_words(data["story_break"]),
         plural_before=_ending(data["plural_quantifiers"]),
         partitive_before=_ending(data["partitive"]),
+        # «سه روز», «۵۰ کیلومتری»: the unit right after a count
+        measure_unit=re.compile(r"[ \u200c]*" + _alternation(_longest_first(data["measure_units"])) + r"(?![\w])"),
         generic_before=_ending(data["generic_before"]),
         sports=_words(data["sports"]),
         market=_words(data["market"]),

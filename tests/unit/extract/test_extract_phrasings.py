@@ -243,6 +243,16 @@ def test_taking_control_with_the_place_inside_the_verb_is_a_capture(pipeline: Pi
     assert events[0]["date"]["value"] == "2024-05-06"
 
 
+def test_days_of_mourning_are_no_toll(pipeline: Pipeline) -> None:
+    text = (
+        "مردان مسلح روز جمعه به مسجد روستایی در نزدیکی بانی‌بانگو یورش بردند و نمازگزاران را به گلوله بستند. "
+        "دولت نیجر گروه دولت اسلامی را مسئول این کشتار دانست و سه روز عزای عمومی اعلام کرد، "
+        "هرچند هیچ گروهی تاکنون مسئولیت حمله را بر عهده نگرفته است."
+    )
+    events = [e for e in events_of(pipeline, text) if e["type"] == "ASSAULT"]
+    assert events and all(e["fatalities"] != 3 for e in events)
+
+
 def test_a_later_sentence_saying_no_one_was_hurt_gives_a_toll_of_zero(pipeline: Pipeline) -> None:
     text = (
         "یک پهپاد روز دوشنبه در ۴۰ مایلی غرب بندر الحدیده به یک نفتکش اصابت کرد و آتش‌سوزی کوچکی به راه انداخت. "
