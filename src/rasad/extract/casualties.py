@@ -196,6 +196,11 @@ def _count_for(
             other_source = previous is not None and bool(
                 _BUT.search(sentence, min(previous.end, best.start) - offset, max(previous.end, best.start) - offset)
             )
+            parts = [_value(n) or 0 for n in counted[:-1]]
+            if total is not None and other_source and len(parts) > 1 and min(parts) < (_value(best) or 0) < total:
+                # «پنج سرباز جان باختند و هر پنج مهاجم کشته شدند، اما یک مقام محلی گفت شمار سربازان کشته‌شده
+                # به هشت نفر رسیده است»: another source counts one part higher; the lower stands
+                continue
             if total is not None and (other_source or _TOTAL_BEFORE.search(sentence, max(0, word.start() - _TOTAL_REACH), word.start())):
                 # «... دو تن به شهادت رسیدند، اما منابع محلی گفتند شمار جان‌باختگان به سه نفر رسیده است»:
                 # a total told again by another source, not more dead: the lower count stands («۱۱ کشته ...

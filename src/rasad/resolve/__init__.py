@@ -558,6 +558,10 @@ def merge_events(events: list[Event]) -> list[Event]:
             # (not for protests: «در جریان اعتراضات سراسری» sets the scene of another event; and never
             # for «این حمله», which by its «این» is the event told already)
         compatible = [m for m in merged if _compatible(m, event)]
+        if not compatible and reference and event.coded.get("anaphoric"):
+            # «در این حمله و درگیری پس از آن پنج سرباز جان باختند»: «این» points at the act told before,
+            # even where its words name another kind of fight
+            compatible = [m for m in merged if m.type == event.type and not _dates_apart(m, event) and not _distant(m, event)]
         # a frame of the current story («در همین حال ...») points to that story's events first
         same_story = [m for m in compatible if m.coded.get("story") == event.coded.get("story")]
         # «در این درگیری ...» after a digest's item label points into its own item, never to an earlier one

@@ -253,6 +253,19 @@ def test_days_of_mourning_are_no_toll(pipeline: Pipeline) -> None:
     assert events and all(e["fatalities"] != 3 for e in events)
 
 
+def test_this_attack_and_the_fight_after_it_lend_their_toll_to_the_bombing(pipeline: Pipeline) -> None:
+    text = (
+        "ارتش پاکستان اعلام کرد یک مهاجم انتحاری بامداد دوشنبه خودرویی پر از مواد منفجره را به دروازه یک پادگان "
+        "در شهر بنو کوبید.\n"
+        "به گفته ارتش، در این حمله و درگیری پس از آن شش سرباز جان باختند و هر چهار مهاجم کشته شدند، "
+        "اما یک مقام محلی گفت شمار سربازان کشته‌شده به نه نفر رسیده است."
+    )
+    events = [e for e in events_of(pipeline, text) if e["type"] == "ASSAULT"]
+    assert len(events) == 1
+    assert events[0]["acled"]["sub_event_type"] == "Suicide bomb"
+    assert events[0]["fatalities"] == 10  # six soldiers and four attackers; the higher count of soldiers is not taken
+
+
 def test_a_later_sentence_saying_no_one_was_hurt_gives_a_toll_of_zero(pipeline: Pipeline) -> None:
     text = (
         "یک پهپاد روز دوشنبه در ۴۰ مایلی غرب بندر الحدیده به یک نفتکش اصابت کرد و آتش‌سوزی کوچکی به راه انداخت. "
