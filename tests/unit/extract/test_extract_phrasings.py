@@ -266,6 +266,14 @@ def test_this_attack_and_the_fight_after_it_lend_their_toll_to_the_bombing(pipel
     assert events[0]["fatalities"] == 10  # six soldiers and four attackers; the higher count of soldiers is not taken
 
 
+def test_a_breach_of_a_ceasefire_is_no_new_agreement(pipeline: Pipeline) -> None:
+    text = (
+        "دو گروه مسلح در حومه طرابلس روز سه‌شنبه یکدیگر را به نقض آتش‌بسی متهم کردند که از ماه گذشته "
+        "با میانجیگری سازمان ملل برقرار شده است."
+    )
+    assert [e["type"] for e in events_of(pipeline, text) if e["type"] == "AGREE"] == []
+
+
 def test_a_later_sentence_saying_no_one_was_hurt_gives_a_toll_of_zero(pipeline: Pipeline) -> None:
     text = (
         "یک پهپاد روز دوشنبه در ۴۰ مایلی غرب بندر الحدیده به یک نفتکش اصابت کرد و آتش‌سوزی کوچکی به راه انداخت. "
