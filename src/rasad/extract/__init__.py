@@ -207,6 +207,8 @@ class Extractor:
                 event.coded["answers"] = any(start != hit.start for start in answered)
                 if event.location is None:
                     event.location = _place_told_before(doc, folded, sentence.start, sentence.end)
+                    # a place of the sentence before: it tells where the story is, not this frame's own place
+                    event.coded["place_told_before"] = event.location is not None
                 if hit is nearest_to_casualty and event.type == "ASSAULT":
                     # counted only for the frame that takes them (a sentence with no assault has none)
                     casualties = find_casualties(

@@ -493,7 +493,14 @@ def _merge_within_sentences(events: list[Event]) -> list[Event]:
             and event.evidence[0] in previous.evidence
             and _same_means(previous, event)
             # «در مسکو بر سر آتش‌بس در ادلب به توافق رسیدند»: talk and deals have no second place
-            and (event.type in _ONE_PLACE_PER_SENTENCE or not _distant(previous, event))
+            and (
+                event.type in _ONE_PLACE_PER_SENTENCE
+                # «... به شهر مرزی الطینه حمله کردند و ... پس از چند ساعت درگیری ...»: a frame placed only by
+                # the sentence before is no second place of this one
+                or previous.coded.get("place_told_before")
+                or event.coded.get("place_told_before")
+                or not _distant(previous, event)
+            )
             and not (previous.plural or event.plural)
             # «حمله امروز یادآور حمله ۱۰ اوت ۲۰۲۴ به مدرسه التابعین است»: two acts of two dates
             and not _dates_apart(previous, event)
@@ -703,8 +710,16 @@ def _absorb(into: Event, other: Event, only_sources: bool = False) -> None:
     if origin_other and (not origin_into or origin_other["geo_precision"] < origin_into["geo_precision"]):
         into.coded["origin"] = origin_other
     loc_into, loc_other = into.coded.get("location"), other.coded.get("location")
-    if loc_other and (not loc_into or loc_other["geo_precision"] < loc_into["geo_precision"]):
+    # a place of the frame's own sentence beats one only the sentence before gave it
+    told_before_into, told_before_other = bool(into.coded.get("place_told_before")), bool(other.coded.get("place_told_before"))
+    finer_place = bool(loc_other and loc_into and loc_other["geo_precision"] < loc_into["geo_precision"])
+    if loc_other and (
+        not loc_into
+        or told_before_into and not told_before_other
+        or finer_place and (told_before_into or not told_before_other)
+    ):
         into.coded["location"] = loc_other
+        into.coded["place_told_before"] = other.coded.get("place_told_before", False)
     finer = _PRECISION_RANK.get(_precision(other), 0) < _PRECISION_RANK.get(_precision(into), 0)
     if _explicit_date(other) is not None and (_explicit_date(into) is None or finer):
         into.coded["date"] = other.coded["date"]  # the most precise date told

@@ -274,6 +274,18 @@ def test_a_breach_of_a_ceasefire_is_no_new_agreement(pipeline: Pipeline) -> None
     assert [e["type"] for e in events_of(pipeline, text) if e["type"] == "AGREE"] == []
 
 
+def test_a_frame_placed_by_the_sentence_before_joins_the_act_of_its_own_sentence(pipeline: Pipeline) -> None:
+    text = (
+        "ارتش سودان روز یکشنبه اعلام کرد حمله نیروهای پشتیبانی سریع به شهر الدلنج را پس از چند ساعت نبرد دفع کرده است.\n"
+        "همزمان، شورشیان شامگاه دوشنبه از مواضع خود در تپه‌های اطراف کادوقلی چند گلوله خمپاره به سمت این شهر "
+        "شلیک کردند که یکی از آنها به حیاط یک درمانگاه اصابت کرد و دو پرستار کشته شدند."
+    )
+    monday = [e for e in events_of(pipeline, text, "2025-05-14") if e["date"] and e["date"]["value"] == "2025-05-12"]
+    assert len(monday) == 1, [e["trigger"]["text"] for e in monday]
+    assert monday[0]["location"]["name"] == "Kadugli"
+    assert monday[0]["fatalities"] == 2
+
+
 def test_a_later_sentence_saying_no_one_was_hurt_gives_a_toll_of_zero(pipeline: Pipeline) -> None:
     text = (
         "یک پهپاد روز دوشنبه در ۴۰ مایلی غرب بندر الحدیده به یک نفتکش اصابت کرد و آتش‌سوزی کوچکی به راه انداخت. "
