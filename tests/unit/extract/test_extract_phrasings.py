@@ -286,6 +286,14 @@ def test_a_frame_placed_by_the_sentence_before_joins_the_act_of_its_own_sentence
     assert monday[0]["fatalities"] == 2
 
 
+def test_reinforcements_arriving_in_a_fight_are_no_deployment(pipeline: Pipeline) -> None:
+    text = (
+        "عناصر داعش شامگاه دوشنبه به یک پاسگاه ارتش در حومه رطبه حمله کردند و پس از رسیدن نیروهای کمکی "
+        "به سمت بیابان عقب نشستند."
+    )
+    assert [e["type"] for e in events_of(pipeline, text) if e["type"] == "MOBILIZE"] == []
+
+
 def test_a_later_sentence_saying_no_one_was_hurt_gives_a_toll_of_zero(pipeline: Pipeline) -> None:
     text = (
         "یک پهپاد روز دوشنبه در ۴۰ مایلی غرب بندر الحدیده به یک نفتکش اصابت کرد و آتش‌سوزی کوچکی به راه انداخت. "
