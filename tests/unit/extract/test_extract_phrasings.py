@@ -294,6 +294,16 @@ def test_reinforcements_arriving_in_a_fight_are_no_deployment(pipeline: Pipeline
     assert [e["type"] for e in events_of(pipeline, text) if e["type"] == "MOBILIZE"] == []
 
 
+def test_since_the_start_of_the_fighting_is_no_event(pipeline: Pipeline) -> None:
+    text = (
+        "یک پهپاد اسرائیلی روز سه‌شنبه خودرویی را در شهر بنت جبیل هدف قرار داد و دو عضو حزب‌الله کشته شدند.\n"
+        "به گزارش المنار، شمار کشته‌های حزب‌الله از آغاز درگیری‌ها در 8 اکتبر 2023 تاکنون به بیش از 400 نفر رسیده است."
+    )
+    events = [e for e in events_of(pipeline, text) if e["type"] == "ASSAULT"]
+    assert [e["date"]["value"] for e in events] == ["2024-05-07"]
+    assert events[0]["fatalities"] == 2
+
+
 def test_a_later_sentence_saying_no_one_was_hurt_gives_a_toll_of_zero(pipeline: Pipeline) -> None:
     text = (
         "یک پهپاد روز دوشنبه در ۴۰ مایلی غرب بندر الحدیده به یک نفتکش اصابت کرد و آتش‌سوزی کوچکی به راه انداخت. "
