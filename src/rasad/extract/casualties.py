@@ -39,7 +39,7 @@ _WITH_COMPANION = re.compile(
     r"(?:به همراه|همراه با) \S+?(?: ?اش| ?ش)\s+(?:\S+\s+){0,2}?(?:کشته شد|جان باخت|جان سپرد|به شهادت رسید|به قتل رسید)(?![\w])"
 )
 _ONE_OF = re.compile(r"(?<![\w])یکی از")
-_AGE = re.compile(r"\s?(?:ساله|سالگی|ساله ای)(?![\w])")
+_AGE = re.compile(r"\s?(?:ساله|سالگی|ساله ای|ماهه|ماهگی|روزه)(?![\w])")
 # Added to the distance of a count of something else than people («یک محله»).
 _NOT_PEOPLE = 1000
 

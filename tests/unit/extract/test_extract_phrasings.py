@@ -304,6 +304,12 @@ def test_since_the_start_of_the_fighting_is_no_event(pipeline: Pipeline) -> None
     assert events[0]["fatalities"] == 2
 
 
+def test_an_age_in_months_is_no_toll(pipeline: Pipeline) -> None:
+    text = "یک پهپاد روز دوشنبه خانه‌ای را در شمال غزه هدف قرار داد و یک نوزاد ۱۸ ماهه جان باخت."
+    events = [e for e in events_of(pipeline, text) if e["type"] == "ASSAULT"]
+    assert events and all(e["fatalities"] != 18 for e in events)
+
+
 def test_a_later_sentence_saying_no_one_was_hurt_gives_a_toll_of_zero(pipeline: Pipeline) -> None:
     text = (
         "یک پهپاد روز دوشنبه در ۴۰ مایلی غرب بندر الحدیده به یک نفتکش اصابت کرد و آتش‌سوزی کوچکی به راه انداخت. "
