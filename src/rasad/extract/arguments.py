@@ -501,6 +501,8 @@ _OBJECT_GAP = 2
 _COUNT_WORD = re.compile(r"^(?:یک|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده|چند|چندین|ده ها|صدها|[0-9۰-۹]+)$")
 _NEW_NOUN = re.compile(r"^(?:.+یی|ای|یک|این|ان|همین|همان|چند|دو|سه|[0-9۰-۹]+|مناطقی|مواضعی|اهدافی|نقاطی|مراکزی|ساختمانی|خانه ای)$")
 
+# «X صحنه ... بود»: the place a sentence says was the scene of the act after it.
+_SCENE = re.compile(r"(?<![\w])صحنه(?![\w])")
 # A place whose span starts with its kind («شهر حلب», «روستای لمن») is named as a place.
 _PLACE_NOUN_START = re.compile(r"(?:شهرستان|شهرک|شهر|استان|روستای|منطقه|بندر|جزیره|ولایت|ولسوالی|بخش|دهستان|ایالت) ")
 
@@ -637,6 +639,10 @@ def _places(
             folded, mention.start
         ):
             score -= 40
+        if mention.end <= t_start and (scene := _SCENE.search(folded, mention.end, t_start)) and not CLAUSE_BREAK.search(
+            folded, mention.end, scene.start()
+        ):
+            score -= 80  # «اردوگاه جنین در ژوئیه ۲۰۲۳ صحنه بزرگ‌ترین عملیات ... بود»: the place the act was the scene of
         if mention.ref and mention.ref.startswith("country:"):
             score += 60  # a country is the least specific answer
         elif mention.data.get("specificity") == 2:

@@ -310,6 +310,16 @@ def test_an_age_in_months_is_no_toll(pipeline: Pipeline) -> None:
     assert events and all(e["fatalities"] != 18 for e in events)
 
 
+def test_the_place_that_was_the_scene_of_an_act_is_where_it_happened(pipeline: Pipeline) -> None:
+    text = (
+        "اردوگاه جنین در ژوئیه ۲۰۲۳ نیز صحنه بزرگ‌ترین یورش نظامی اسرائیل در کرانه باختری در دو دهه اخیر بود "
+        "که در آن دست‌کم ۱۲ فلسطینی جان باختند."
+    )
+    events = [e for e in events_of(pipeline, text) if e["type"] == "ASSAULT"]
+    assert len(events) == 1
+    assert events[0]["location"]["name"] == "Jenin refugee camp"
+
+
 def test_a_later_sentence_saying_no_one_was_hurt_gives_a_toll_of_zero(pipeline: Pipeline) -> None:
     text = (
         "یک پهپاد روز دوشنبه در ۴۰ مایلی غرب بندر الحدیده به یک نفتکش اصابت کرد و آتش‌سوزی کوچکی به راه انداخت. "
