@@ -14,8 +14,8 @@ from rasad.recognize.lookup import word_start
 DATA_FILE = Path(__file__).parent / "data" / "cues.yaml"
 
 
-def _alternation(keys: list[str]) -> str:
-    return word_start([(key, "") for key in keys])
+def _alternation(keys: list[str], not_after: list[str] | None = None) -> str:
+    return word_start([(key, "") for key in keys], not_after or [])
 
 
 def _longest_first(forms: list[str]) -> list[str]:
@@ -24,8 +24,7 @@ def _longest_first(forms: list[str]) -> list[str]:
 
 def _words(forms: list[str], not_after: list[str] | None = None) -> re.Pattern[str]:
     """Any of the forms as whole words; not right after one of `not_after` («پیش از آغاز» is no «از آغاز»)."""
-    guard = "".join(f"(?<!{re.escape(word)} )" for word in _longest_first(not_after or []))
-    return re.compile(guard + _alternation(_longest_first(forms)) + r"(?![\w])")
+    return re.compile(_alternation(_longest_first(forms), _longest_first(not_after or [])) + r"(?![\w])")
 
 
 def _ending(forms: list[str], gap_words: int = 0) -> re.Pattern[str]:
