@@ -27,6 +27,7 @@ from rasad.extract.triggers import TriggerFinder, TriggerHit
 from rasad.knowledge.loader import KnowledgeBase
 from rasad.model import ARMED_KINDS, HOMES_ACTOR, Doc, Event, Mention, Span, country_of_ref
 from rasad.normalize import fold
+from rasad.recognize.lookup import word_start
 
 # Types whose events do not happen when threatened, hypothetical, negated or denied.
 FACTUAL_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE", "RETREAT", "MOBILIZE", "SANCTION", "AGREE"})
@@ -43,7 +44,7 @@ _NEGATION_AFTER = re.compile(
 # «بازداشت و به مکان نامعلومی منتقل شدند» is passive too.
 _COORDINATED_PASSIVE = re.compile(r"^\s*و\s+(?:[^\s،؛:]+\s+){0,4}?(?:شد|شدند|شده اند|گردید|گردیدند)(?![\w])")
 # A demonstrative ending a stretch of text: «به گفته این ».
-_DEMONSTRATIVE_END = re.compile(r"(?<![\w])(?:این|همین|آن|همان) $")
+_DEMONSTRATIVE_END = re.compile(word_start([(w, "") for w in ("این", "همین", "آن", "همان")]) + " $")
 # Riot words that, as a verb («شورش کردند»), name a crowd's violence by themselves (not «به آتش کشید»,
 # which may be arson).
 _RIOT_NOUN = re.compile(r"(?:شورش|آشوب|اغتشاش)")
@@ -58,7 +59,7 @@ _BLAMED = frozenset({"ASSAULT", "SANCTION", "COERCE"})
 _SUBJUNCTIVE_AFTER = re.compile(
     r"\s*(?:کند|کنند|بکند|بکنند|نماید|نمایند|شود|شوند|گردد|دهد|دهند|بدهد|گیرد|گیرند|زند|زنند|رساند|رسانند)(?![\w])"
 )
-_RELATIVE = re.compile(r"(?<![\w])که(?![\w])")
+_RELATIVE = re.compile(word_start([("که", "")]) + r"(?![\w])")
 _PASSIVE_AFTER = re.compile(rf"^\s*(?:قرار\s+)?(?:{PASSIVE_AUXILIARIES}|گرفت|گرفتند|گرفته)(?![\w])")
 # An event noun with its genitive (a few words, no punctuation, no «که») and then «را».
 _OBJECT_AFTER = re.compile(
@@ -568,7 +569,7 @@ class Extractor:
 
 
 # «به این اردوگاه», «در همین شهر»: a place told before, named again by its kind.
-_PLACE_ANAPHOR = re.compile(r"(?<![\w])(?:این|همین|همان) (?:اردوگاه|شهر|شهرک|روستا|منطقه|پایگاه|زندان|بندر|استان|ولایت|ولسوالی|کمپ|گذرگاه|پادگان|قرارگاه)(?![\w])")
+_PLACE_ANAPHOR = re.compile(word_start([(w, "") for w in ("این", "همین", "همان")]) + r" (?:اردوگاه|شهر|شهرک|روستا|منطقه|پایگاه|زندان|بندر|استان|ولایت|ولسوالی|کمپ|گذرگاه|پادگان|قرارگاه)(?![\w])")
 
 
 def _place_told_before(doc: Doc, folded: str, start: int, end: int) -> Mention | None:
@@ -655,7 +656,7 @@ def _describes(folded: str, reference: int, mention: Mention, trigger_start: int
     return CLAUSE_BREAK.search(folded, reference, mention.start) is None
 
 
-_RA = re.compile(r"(?<![\w])را(?![\w])")
+_RA = re.compile(word_start([("را", "")]) + r"(?![\w])")
 
 
 def _object_of_verb(folded: str, hit: TriggerHit, mentions: list[Mention], undated: bool = False) -> bool:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from rasad.extract.cues import Cues
 from rasad.model import HOMES_ACTOR, Mention
+from rasad.recognize.lookup import word_start
 
 ACTOR_KINDS = ("ACTOR", "PERSON")
 _LOOKBACK = 14  # characters before a mention that hold its preposition
@@ -461,7 +462,9 @@ _RA_TO_VERB = 4
 # An aside opened by a comma and «از» that has not closed yet.
 _APPOSITION_OPEN = re.compile(r"،\s*(?:یکی )?از\s[^،]*$")
 # A preposition right before a name: the name is not the head of the object phrase.
-_PREPOSITION_BEFORE = re.compile(r"(?<![\w])(?:به|از|در|با|برای|علیه|توسط|میان|بین|نزد|تا)\s+(?:\S+\s+)?$")
+_PREPOSITION_BEFORE = re.compile(
+    word_start([(w, "") for w in ("به", "از", "در", "با", "برای", "علیه", "توسط", "میان", "بین", "نزد", "تا")]) + r"\s+(?:\S+\s+)?$"
+)
 
 
 # The auxiliaries of a passive verb (shared with the extractor): «منفجر شد», «بازداشت شده اند».
@@ -511,7 +514,7 @@ _ABOUT_TYPES = frozenset({"PROTEST"})
 # گذشته دست به اعتصاب زده‌اند», «از ۱۴ اردیبهشت ... پورت‌سودان را هدف قرار دادند» (not a month or a
 # year: «از نوامبر ۲۰۲۳ ده‌ها کشتی را هدف قرار داده‌اند» is a tally).
 _STARTED_TYPES = frozenset({"PROTEST", "ASSAULT"})
-_UNTIL_NOW = re.compile(r"(?<![\w])(?:تاکنون|تا کنون|تا امروز|تا به حال|تا به امروز)(?![\w])")
+_UNTIL_NOW = re.compile(word_start([(w, "") for w in ("تاکنون", "تا کنون", "تا امروز", "تا به حال", "تا به امروز")]) + r"(?![\w])")
 # Who cannot be the agent of a violent or coercive act: the people it is done to, and informants.
 _NOT_AGENTS = frozenset({"civilians", "media", "source", "ngo", "igo"})
 _VIOLENT = frozenset({"ASSAULT", "COERCE"})
@@ -700,7 +703,7 @@ _ORIGIN_CHAIN = re.compile(r"(?:اهل|بومی) \S+(?: \S+)?[،,]? (?:در |ا�
 # After a state named right after an event noun: its instrument or its target («حمله روسیه با ...», «... به ...»).
 _AGENT_FOLLOWS = re.compile(r"\s(?:با|به|علیه)\s")
 # «در آن روز», «همان روز»: the day the text told last.
-_THAT_DAY = re.compile(r"(?<![\w])(?:در )?(?:ان|همان) روز(?![\w])")
+_THAT_DAY = re.compile(word_start([(w, "") for w in ("در ان", "در همان", "ان", "همان")]) + r" روز(?![\w])")
 # «رخ داد», «روی داد», «صورت گرفت»: a relative clause with one of these tells of the act itself.
 _HAPPENED = re.compile(r"(?<![\w])(?:رخ|روی) (?:داد|داده|می دهد)|اتفاق افتاد|صورت گرفت|صورت گرفته(?![\w])")
 # A distance between a place and the landmark it is measured from, and what that landmark then costs.
@@ -718,7 +721,7 @@ _BEGAN = re.compile(
 # Between a weapon noun and its model's name: «موشک‌های برکان», «موشکهای برکان», «پهپاد شاهد».
 _MODEL_GAP = re.compile(r"(?:[\u200c ]?(?:هایی|های|ها|ی))?\s?")
 # «که …،»: a relative clause closed by a comma.
-_RELATIVE_ASIDE = re.compile(r"(?<![\w])که [^،؛:.]*،")
+_RELATIVE_ASIDE = re.compile(word_start([("که", " [^،؛:.]*،")]))
 _SPATIAL_BEFORE = re.compile(
     r"(?:در|از|به)\s+(?:همسایگی|مرز|مرزهای|نزدیکی|حومه|داخل|خاک|شمال|جنوب|شرق|غرب)(?:\s+(?:شرقی|غربی|شمالی|جنوبی))?\s*$"
 )

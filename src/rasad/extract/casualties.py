@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from rasad.extract.cues import Cues
 from rasad.model import HOMES_ACTOR, Mention
+from rasad.recognize.lookup import word_start
 
 # How far (characters) a count may stand from its casualty word; a count of people («پنج
 # غیرنظامی ... کشته شدند») is the subject of a verb-final sentence and may stand farther.
@@ -28,17 +29,17 @@ _SUBCOUNT_REACH = 30
 _SUBCOUNT = re.compile(r"(?:از جمله|شامل|منجمله)")
 _SINGULAR = re.compile(r"(?:کشته شد|جان باخت|جان سپرد|درگذشت|به شهادت رسید|شهید شد|به هلاکت رسید|به قتل رسید)(?![\w])")
 # «جان ۹ گردشگر عراقی را گرفت», «جان بیش از ۳۰۰ نمازگزار را گرفته است»: took the lives of.
-_TOOK_LIVES = re.compile(r"(?<![\w])جان (?:\S+ ){1,6}?را (?:گرفت|گرفتند|گرفته)(?![\w])")
+_TOOK_LIVES = re.compile(word_start([("جان", r" (?:\S+ ){1,6}?را (?:گرفت|گرفتند|گرفته)")]) + r"(?![\w])")
 # Between a person and the count of those who died with him: «و», after an aside in commas.
 _PERSON_AND = re.compile(r"(?:\s*،[^،.؛]{1,60}،)?\s*و\s*")
 _SINGULAR_INJURED = re.compile(r"(?:زخمی شد|مجروح شد|مصدوم شد|زخمی گردید|مجروح گردید)(?![\w])")
 # «اما», «ولی»: between two counts of the same toll, a second source's figure, not more dead.
-_BUT = re.compile(r"(?<![\w])(?:اما|ولی|در حالی که|درحالی که)(?![\w])")
+_BUT = re.compile(word_start([(w, "") for w in ("اما", "ولی", "در حالی که", "درحالی که")]) + r"(?![\w])")
 # «X به همراه راننده‌اش جان باخت»: one person and his companion, named by a singular verb.
 _WITH_COMPANION = re.compile(
     r"(?:به همراه|همراه با) \S+?(?: ?اش| ?ش)\s+(?:\S+\s+){0,2}?(?:کشته شد|جان باخت|جان سپرد|به شهادت رسید|به قتل رسید)(?![\w])"
 )
-_ONE_OF = re.compile(r"(?<![\w])یکی از")
+_ONE_OF = re.compile(word_start([("یکی از", "")]))
 _AGE = re.compile(r"\s?(?:ساله|سالگی|ساله ای)(?![\w])")
 # Added to the distance of a count of something else than people («یک محله»).
 _NOT_PEOPLE = 1000
