@@ -17,6 +17,7 @@ from rasad.extract.arguments import (
     PASSIVE_AUXILIARIES,
     Arguments,
     claim_of_told_act,
+    passive_verb,
     pick_arguments,
     verbal,
 )
@@ -803,7 +804,7 @@ def _clause_verb_passive(folded: str, sentence: tuple[int, int], hit: TriggerHit
     end = _clause(folded, sentence, hit)[1]
     relative = _RELATIVE.search(folded, hit.end, end)  # «... هدف گرفت که راننده آن زخمی شد»: another clause
     verb = CLAUSE_VERB.search(folded, hit.end, relative.start() if relative else end)
-    return verb is not None and verb.group("passive") is not None and verb.start() - hit.end <= 60
+    return verb is not None and passive_verb(verb) and verb.start() - hit.end <= 60
 
 
 def _clause(folded: str, sentence: tuple[int, int], hit: TriggerHit) -> tuple[int, int]:

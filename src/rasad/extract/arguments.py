@@ -478,13 +478,32 @@ _SENTENCE_JOIN = re.compile(r"؛(?!\s*(?:از جمله|یعنی|به ویژه|ب
 # Punctuation that ends a clause (shared with the extractor).
 CLAUSE_BREAK = re.compile(r"[،؛:]")
 # The first light or auxiliary verb of the clause after an event noun: «سپاه ... به فهرست نهادهای
-# تروریستی افزوده شده است» is passive, «... را هدف قرار داد» active.
-CLAUSE_VERB = re.compile(
-    r"(?<![\w])(?:(?:مواجه|روبرو|وارد|موفق|متوسل|حاضر|مستقر|پیروز|درگیر|اماده|متعهد|خواستار) (?:شد|شدند|شده|شوند|می شوند)"
-    rf"|(?:قرار )?(?P<passive>{PASSIVE_AUXILIARIES}|گردیده)"
-    r"|(?:قرار )?(?:کرد|کردند|کرده|می کند|می کنند|داد|دادند|داده|زد|زدند|زده|گرفت|گرفتند|گرفته|نمود|نمودند|نموده"
-    r"|است|بود|بودند|بوده|اند|کشید|کشیدند|کشیده|رساند|رساندند|رسانده|برد|بردند|برده|داشت|داشتند|داشته))(?![\w])"
+# تروریستی افزوده شده است» is passive, «... را هدف قرار داد» active (`passive_verb`). Listed word by
+# word for `word_start`, in the order the alternatives are tried.
+_STATE_WORDS = ("مواجه", "روبرو", "وارد", "موفق", "متوسل", "حاضر", "مستقر", "پیروز", "درگیر", "اماده", "متعهد", "خواستار")
+_STATE_AUXILIARIES = ("شد", "شدند", "شده", "شوند", "می شوند")
+_PASSIVE_VERBS = (*PASSIVE_AUXILIARIES.split("|"), "گردیده")
+_ACTIVE_VERBS = (
+    "کرد", "کردند", "کرده", "می کند", "می کنند", "داد", "دادند", "داده", "زد", "زدند", "زده", "گرفت", "گرفتند", "گرفته",
+    "نمود", "نمودند", "نموده", "است", "بود", "بودند", "بوده", "اند", "کشید", "کشیدند", "کشیده", "رساند", "رساندند",
+    "رسانده", "برد", "بردند", "برده", "داشت", "داشتند", "داشته",
 )
+CLAUSE_VERB = re.compile(
+    word_start(
+        [(f"{word} {auxiliary}", "") for word in _STATE_WORDS for auxiliary in _STATE_AUXILIARIES]
+        + [(f"قرار {verb}", "") for verb in (*_PASSIVE_VERBS, *_ACTIVE_VERBS)]
+        + [(verb, "") for verb in (*_PASSIVE_VERBS, *_ACTIVE_VERBS)]
+    )
+    + r"(?![\w])"
+)
+_PASSIVE_VERB = re.compile(rf"(?:قرار )?(?:{'|'.join(_PASSIVE_VERBS)})")
+
+
+def passive_verb(verb: re.Match[str]) -> bool:
+    """A `CLAUSE_VERB` match that is a passive auxiliary («شد», «قرار گرفته شده»), not an active or state verb."""
+    return _PASSIVE_VERB.fullmatch(verb.group()) is not None
+
+
 def _without_asides(text: str) -> str:
     """`text` with its asides between commas taken out: «معترضان، از جمله دو نوجوان، بازداشت شدند»,
     «یک روحانی ... شامگاه یکشنبه، ۳۰ شهریور، هدف تیراندازی قرار گرفت», «X، امام جماعت مسجد جامع، مورد حمله
