@@ -306,13 +306,26 @@ class Extractor:
     ) -> Event | None:
         trigger = hit.trigger  # (the caller has already left out words that are no act: `_not_an_act`)
         # a crowd named only as what was done to («چادرهای معترضان را به آتش کشیدند») is not the rioter
-        crowd = [m for m in mentions if m.data.get("kind") in _CROWD_KINDS and not _object_phrase(folded, m, hit.start)]
-        if trigger.mode == "riot" and not crowd and not (
+        if trigger.mode == "riot" and not _rioting_crowd(folded, mentions, hit) and not (
             _RIOT_NOUN.match(folded, hit.start) and (verbal(folded, hit.start, hit.end) or folded.endswith("دست به ", 0, hit.start))
         ):
             # «خودرو را به آتش کشید» with no crowd: fire, not a riot; «صدها مهاجر ... شورش کردند», «دست به
             # شورش زدند» is one by itself (not «گروه شورشی», «لیدرهای اغتشاش»)
             return None
+        # what the trigger's own words tell rules the frame out before its arguments are sought
+        clause = _clause(folded, sentence, hit)  # read once: the status and the plural both ask
+        status = self._status(folded, sentence, hit, clause)
+        no_toll = (
+            trigger.strength == "weak"
+            and trigger.type == "ASSAULT"
+            and bool(self.cues.nobody_killed.search(folded, sentence[0], sentence[1]))
+        )
+        if no_toll and status == "negated":
+            status = "reported"  # «در این حادثه هیچ‌کس کشته نشد»: a toll of none, for the event told before
+        if trigger.type in FACTUAL_TYPES and status in ("hypothetical", "threatened", "negated", "denied"):
+            return None
+        if trigger.type == "ACCUSE" and self._asked_for(folded, sentence[0], hit):
+            return None  # «از شورای امنیت خواست این اقدام را محکوم کند»: asked for, not made
         others = [p for p in positions if p != hit.start]
         candidates = mentions
         speakers: set[tuple[int, int]] = set()
@@ -375,8 +388,6 @@ class Extractor:
                 None,
             )
             args = replace(args, actor1=reporter)
-        clause = _clause(folded, sentence, hit)  # read once: the status and the plural both ask
-        status = self._status(folded, sentence, hit, clause)
         if status == "claimed" and args.actor1 is None:
             # «گروه جیش العدل در بیانیه‌ای مسئولیت این حمله را بر عهده گرفت»: who claims it, did it
             claimant = next(
@@ -399,17 +410,6 @@ class Extractor:
                 )
             target = None if claimant is not None and args.actor2 is claimant else args.actor2
             args = replace(args, actor1=claimant, actor2=target)
-        no_toll = (
-            trigger.strength == "weak"
-            and trigger.type == "ASSAULT"
-            and bool(self.cues.nobody_killed.search(folded, sentence[0], sentence[1]))
-        )
-        if no_toll and status == "negated":
-            status = "reported"  # «در این حادثه هیچ‌کس کشته نشد»: a toll of none, for the event told before
-        if trigger.type in FACTUAL_TYPES and status in ("hypothetical", "threatened", "negated", "denied"):
-            return None
-        if trigger.type == "ACCUSE" and self._asked_for(folded, sentence[0], hit):
-            return None  # «از شورای امنیت خواست این اقدام را محکوم کند»: asked for, not made
         # «این حمله», or the event as the object of another verb («بازداشت خبرنگاران را محکوم کرد»):
         # an event told already, whose date and weapon in this sentence are not its own
         anaphoric = self._anaphoric(folded, sentence[0], hit) or (
@@ -840,6 +840,11 @@ def _in_short_quote(folded: str, sentence: tuple[int, int], hit: TriggerHit) -> 
         return False
     closed = folded.find("»", hit.end, sentence[1])
     return closed >= 0 and len(folded[opened + 1 : closed].split()) <= _SHORT_QUOTE_WORDS
+
+
+def _rioting_crowd(folded: str, mentions: list[Mention], hit: TriggerHit) -> bool:
+    """A crowd is named, and not only as what was done to («چادرهای معترضان را به آتش کشیدند»)."""
+    return any(m.data.get("kind") in _CROWD_KINDS and not _object_phrase(folded, m, hit.start) for m in mentions)
 
 
 def _object_phrase(folded: str, mention: Mention, trigger_start: int) -> bool:

@@ -286,8 +286,9 @@ def _target_across_filler(folded: str, mention: Mention, sentence_start: int, cu
     """«به یکی از مقرهای X», «به داخل محوطه این پایگاه»: a target's preposition before the words that
     place or point at it."""
     before = folded[max(sentence_start, mention.start - _FILLER_LOOKBACK) : mention.start]
-    filler = cues.target_filler.search(before)
-    return filler is not None and filler.start() > 0 and bool(cues.target_before.search(before[: filler.start()]))
+    spaced = cues.target_filler.search(before)  # from the space before the filler; none: the filler is empty
+    filler_start = spaced.start() + 1 if spaced is not None else len(before)
+    return filler_start > 0 and bool(cues.target_before.search(before[:filler_start]))
 
 
 # characters before a mention that may hold its preposition and the words between («به داخل محوطه این»,

@@ -119,9 +119,10 @@ def load_cues(path: Path = DATA_FILE) -> Cues:
         other_words=frozenset(" ".join(fold(w).split()) for w in data["other_words"]),
         installation=re.compile(r"(?:" + "|".join(re.escape(" ".join(fold(f).split())) for f in data["installations"]) + r")(?![\w])"),
         # «به یک پاسگاه X», «به اردوگاه X», «به یکی از مقرهای X», «به داخل محوطه این پایگاه»: what stands between a target's
-        # preposition and the owner of the place struck
+        # preposition and the owner of the place struck; matched from the space before it, which re finds
+        # fast (every word of it follows a space), to the end
         target_filler=re.compile(
-            r"(?:(?<=\s)(?:" + "|".join(re.escape(fold(f)) for f in data["target_between"]) + r")\s*){0,3}"
+            r"\s(?:(?<=\s)(?:" + "|".join(re.escape(fold(f)) for f in data["target_between"]) + r")\s*){0,3}"
             r"(?:(?<=\s)(?:یک|یکی از|دو|سه|چند|چندین|[0-9۰-۹]+)\s*)?(?:(?<=\s)(?:"
             + "|".join(re.escape(" ".join(fold(f).split())) for f in data["installations"])
             + r")(?: ?ها| ?های|ی)?\s*)?$"
