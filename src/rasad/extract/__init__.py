@@ -100,8 +100,9 @@ class Extractor:
         ordered = starts == sorted(starts)
         story = 0  # «در رویدادی دیگر»: a new story starts; frames do not continue the one before
         for sentence in doc.sentences:
+            label = self._item_label(folded, sentence.start)
             if self.cues.story_break.search(folded, sentence.start, min(sentence.end, sentence.start + 30)) or (
-                self._item_label(folded, sentence.start) is not None and sentence.start > 0
+                label is not None and sentence.start > 0
             ):
                 story += 1  # «در خبری دیگر ...», or a digest's item label («بنگلادش: ...», «تحریم: ...»)
             # a word its surroundings show to be no act neither makes a frame nor takes the arguments
@@ -129,17 +130,17 @@ class Extractor:
                 # «به گزارش پایگاه خبری X»: the outlet of the lead tells the news, it takes no part in it
                 and not (lead is not None and m.start < lead.end and lead.start < m.end)
             ]
-            label = self._item_label(folded, sentence.start)
             if label is not None:
                 # «سومالی: انفجار یک خودروی ...»: a digest item's label names its subject, not a side
                 mentions = [m for m in mentions if m.start >= label.end()]
-            if len(set(self.cues.sports.findall(folded, sentence.start, sentence.end))) >= 2:
+            # (each word list is read only when what it rules out is there)
+            if any(h.trigger.type == "ASSAULT" for h in in_sentence) and _distinct_words(self.cues.sports, folded, bounds) >= 2:
                 # «بازیکنان ... با حملات پی‌درپی دروازه حریف را زیر آتش گرفتند»: a match, not a fight
                 in_sentence = [h for h in in_sentence if h.trigger.type != "ASSAULT"]
-            if len(set(self.cues.pests.findall(folded, sentence.start, sentence.end))) >= 2:
+            if in_sentence and _distinct_words(self.cues.pests, folded, bounds) >= 2:
                 # «هجوم ملخ‌ها ... عملیات سم‌پاشی ... میلیون‌ها ملخ کشته شده‌اند»: pests and their control
                 in_sentence = []
-            if len(set(self.cues.market.findall(folded, sentence.start, sentence.end))) >= 2:
+            if any(h.trigger.type in ("ASSAULT", "AGREE") for h in in_sentence) and _distinct_words(self.cues.market, folded, bounds) >= 2:
                 # «حمله کم‌سابقه خریداران به نمادهای خودرویی ... شاخص کل»: trading, not fighting or a truce
                 in_sentence = [h for h in in_sentence if h.trigger.type not in ("ASSAULT", "AGREE")]
             strong = [h for h in in_sentence if h.trigger.strength == "strong" and not _inside(h, mentions, False)]
@@ -770,21 +771,20 @@ def _days_after(folded: str, sentence_start: int, trigger_start: int, mentions: 
     found = _DAYS_AFTER.search(folded, sentence_start, trigger_start)
     if found is None:
         return None
-    if found.group("same"):
+    if found.group() in _SAME_DAY:
         return 0
     count = next((m for m in mentions if m.kind == "NUMBER" and folded[m.end : found.start()].strip() == ""), None)
     if count is None:
-        return 1 if found.group("next") else None
+        return 1 if found.group() in _NEXT_DAY else None
     value = count.data.get("value")
     return int(value) if isinstance(value, int | float) and 0 < value <= _MAX_DAYS_AFTER else None
 
 
 # «N روز بعد» beyond this is no day of the same story.
 _MAX_DAYS_AFTER = 7
-_DAYS_AFTER = re.compile(
-    r"(?<![\w])(?:(?P<next>روز بعد|فردای ان روز|فردای همان روز)"
-    r"|(?P<same>همان روز|همان شب|ساعاتی بعد|ساعتی بعد|چند ساعت بعد|دقایقی بعد))(?![\w])"
-)
+_NEXT_DAY = ("روز بعد", "فردای ان روز", "فردای همان روز")
+_SAME_DAY = ("همان روز", "همان شب", "ساعاتی بعد", "ساعتی بعد", "چند ساعت بعد", "دقایقی بعد")
+_DAYS_AFTER = re.compile(word_start([(w, "") for w in (*_NEXT_DAY, *_SAME_DAY)]) + r"(?![\w])")
 
 
 def _made_target(folded: str, sentence: tuple[int, int], hit: TriggerHit) -> bool:
@@ -840,6 +840,11 @@ def _in_short_quote(folded: str, sentence: tuple[int, int], hit: TriggerHit) -> 
         return False
     closed = folded.find("»", hit.end, sentence[1])
     return closed >= 0 and len(folded[opened + 1 : closed].split()) <= _SHORT_QUOTE_WORDS
+
+
+def _distinct_words(cue: re.Pattern[str], folded: str, sentence: tuple[int, int]) -> int:
+    """How many different words of a cue list the sentence holds."""
+    return len(set(cue.findall(folded, sentence[0], sentence[1])))
 
 
 def _rioting_crowd(folded: str, mentions: list[Mention], hit: TriggerHit) -> bool:
