@@ -96,14 +96,15 @@ def pick_arguments(
     # «نظامیان شامگاه شنبه به طوباس یورش بردند و ۱۴ نفر را بازداشت کردند»: the date told with the subject
     # before its first verb dates every verb of that subject
     first_verb = min([t_start, *other_triggers])
+    verb = verbal(folded, t_start, t_end)  # asked of every mention below: read once
     mentions = [
         m
         for m in mentions
         if m is subject
         or m is partner
         or not _crosses(m, (t_start, t_end), other_triggers)
-        or _object_across(folded, m, t_start, t_end)
-        or _date_of_the_clause(folded, m, t_start, t_end)
+        or _object_across(folded, m, t_start, verb)
+        or _date_of_the_clause(folded, m, t_start, verb)
         or (
             m.kind == "DATE"
             and subject is not None
@@ -111,7 +112,7 @@ def pick_arguments(
             and m.end <= first_verb
             and "؛" not in folded[m.end : t_start]
             and not CLAUSE_BREAK.search(folded, subject.end, m.start)
-            and verbal(folded, t_start, t_end)
+            and verb
         )
     ]
     # «... حمله به نیروهای آمریکایی است زیرا گروه‌های مسلح در عراق ...»: another clause, another verb
@@ -153,7 +154,7 @@ def pick_arguments(
     weapons = [m for m in mentions if m.kind == "WEAPON"]
     dated = [m for m in mentions if m.kind == "DATE"]
     agent, target = _actor_roles(
-        folded, start, (t_start, t_end), actors, cues, distance, event_type, genitive_agent, passive, weapons, dated, reciprocal
+        folded, start, (t_start, t_end), actors, cues, distance, event_type, genitive_agent, passive, weapons, dated, reciprocal, verb
     )
     if agent is not None and agent.kind == "PLACE" and event_type in _VIOLENT and not agent.data.get("capital"):
         places = [m for m in places if m is not agent]  # «حملات آمریکا به یمن»: the state that acts is not where
@@ -231,10 +232,10 @@ def _weekday_of_the_date_before(mention: Mention, dates: list[Mention]) -> bool:
 _WEEKDAY_REACH = 40
 
 
-def _date_of_the_clause(folded: str, mention: Mention, trigger_start: int, trigger_end: int) -> bool:
+def _date_of_the_clause(folded: str, mention: Mention, trigger_start: int, verb: bool) -> bool:
     """«... روز دوشنبه ... به اتهام سرکوب اعتراضات تحریم کردند»: a date before the clause's own verb
     dates that verb, whatever event nouns stand between, as long as no other verb or clause does."""
-    if mention.kind != "DATE" or mention.end > trigger_start or not verbal(folded, trigger_start, trigger_end):
+    if mention.kind != "DATE" or mention.end > trigger_start or not verb:
         return False
     between = folded[mention.end : trigger_start]
     return not CLAUSE_BREAK.search(between) and not CLAUSE_VERB.search(between) and " که " not in between
@@ -270,10 +271,10 @@ def _ends_with_verb(text: str, cues: Cues) -> bool:
     return len(tail) in [m.end() for m in cues.reporting.finditer(tail)] or CLAUSE_VERB.fullmatch(words[-1]) is not None
 
 
-def _object_across(folded: str, mention: Mention, trigger_start: int, trigger_end: int) -> bool:
+def _object_across(folded: str, mention: Mention, trigger_start: int, verb: bool) -> bool:
     """«طالبان را به دست داشتن در حمله انتحاری ... متهم کرد»: the object before «را» belongs to the
     clause's verb even when event nouns stand between them, as long as no verb or clause ends first."""
-    if mention.end > trigger_start or not verbal(folded, trigger_start, trigger_end):
+    if mention.end > trigger_start or not verb:
         return False
     position = folded.find(" را ", mention.end - 1, trigger_start + 1)
     gap = folded[mention.end : position].split() if position >= 0 else []
@@ -338,16 +339,18 @@ def _actor_roles(
     weapons: list[Mention] | None = None,
     dated: list[Mention] | None = None,
     reciprocal: bool = False,
+    verb: bool = False,
 ) -> tuple[Mention | None, Mention | None]:
     """Agent and target. Persian puts the subject first: the agent is the earliest actor before the
     verb that no preposition or «را» marks as something else; the target is the nearest marked one.
-    A passive verb («منفجر شد», «مورد حمله قرار گرفت») makes that subject the target."""
+    A passive verb («منفجر شد», «مورد حمله قرار گرفت») makes that subject the target. `verb`: the
+    trigger is a verb or has its light verb (`verbal`)."""
     t_start, t_end = trigger
     agents: list[tuple[int, Mention]] = []
     targets: list[tuple[int, Mention]] = []
     before_trigger = [m for m in actors if m.end <= t_start]
     # «X را مسئول ... دانست»: a trigger that opens with «را» has its object right before it
-    verb_trigger = verbal(folded, t_start, t_end) or folded.startswith("را ", t_start)
+    verb_trigger = verb or folded.startswith("را ", t_start)
     for mention in actors:
         before = _before(folded, mention, start)
         if cues.mediator_before.search(before):
@@ -378,7 +381,7 @@ def _actor_roles(
                 targets.append((-800, mention))  # «ترور X», «بازداشت X»: the one it was done to
         elif reciprocal and before.split()[-1:] == ["با"] and mention.end <= t_start:
             targets.append((distance(mention) - 100, mention))  # «با قاچاقچیان مسلح درگیر شدند»: the other side
-        elif verb_trigger and (_object_of(folded, mention, t_start, before_trigger) or _object_across(folded, mention, t_start, t_end)):
+        elif verb_trigger and (_object_of(folded, mention, t_start, before_trigger) or _object_across(folded, mention, t_start, verb)):
             targets.append((distance(mention) - 300, mention))  # the verb's «را» object comes first
         elif (
             cues.target_before.search(before)
