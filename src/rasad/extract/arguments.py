@@ -77,44 +77,9 @@ def pick_arguments(
         crossing = sum(1 for other in other_triggers if min(mention.start, t_start) < other < max(mention.end, t_end))
         return gap + 200 * crossing
 
-    # a mention nearer to another trigger of the sentence is that trigger's argument, except the
-    # sentence's subject, which acts through every verb of it
-    subject = next(
-        (
-            m
-            for m in mentions
-            if (m.kind in ACTOR_KINDS or _state_place(m)) and m.end <= t_start and _can_act(m, start, event_type)
-        ),
-        None,
-    )
-    # «ترکیه و روسیه ... به توافق رسیدند»: a subject joined by «و» to another acts with it
-    partner = (
-        next((m for m in mentions if 0 < m.start - subject.end <= 5 and folded[subject.end : m.start].strip() == "و"), None)
-        if subject is not None
-        else None
-    )
-    # «نظامیان شامگاه شنبه به طوباس یورش بردند و ۱۴ نفر را بازداشت کردند»: the date told with the subject
-    # before its first verb dates every verb of that subject
-    first_verb = min([t_start, *other_triggers])
     verb = verbal(folded, t_start, t_end)  # asked of every mention below: read once
-    mentions = [
-        m
-        for m in mentions
-        if m is subject
-        or m is partner
-        or not _crosses(m, (t_start, t_end), other_triggers)
-        or _object_across(folded, m, t_start, verb)
-        or _date_of_the_clause(folded, m, t_start, verb)
-        or (
-            m.kind == "DATE"
-            and subject is not None
-            and subject.end <= m.start
-            and m.end <= first_verb
-            and "؛" not in folded[m.end : t_start]
-            and not CLAUSE_BREAK.search(folded, subject.end, m.start)
-            and verb
-        )
-    ]
+    if other_triggers:  # (alone in its sentence, the trigger shares its mentions with none)
+        mentions = _not_of_other_triggers(folded, start, trigger, mentions, other_triggers, event_type, verb)
     # «... حمله به نیروهای آمریکایی است زیرا گروه‌های مسلح در عراق ...»: another clause, another verb
     openers = [found.start() for found in cues.clause_opener.finditer(folded, start, _end)]
     if openers:
@@ -208,6 +173,55 @@ def pick_arguments(
         weapon = Mention("WEAPON", agent.start, int(agent.data.get("weapon_end", agent.end)), str(agent.data["weapon"]))
     quantity = _quantity(folded, weapon, mentions) if weapon is not None else None
     return Arguments(agent, target, location, origin, date, weapon, quantity, ranked[1:], within)
+
+
+def _not_of_other_triggers(
+    folded: str,
+    start: int,
+    trigger: tuple[int, int],
+    mentions: list[Mention],
+    other_triggers: list[int],
+    event_type: str,
+    verb: bool,
+) -> list[Mention]:
+    """The mentions left to this trigger: a mention nearer to another trigger of the sentence is that
+    trigger's argument, except the sentence's subject, which acts through every verb of it."""
+    t_start, t_end = trigger
+    subject = next(
+        (
+            m
+            for m in mentions
+            if (m.kind in ACTOR_KINDS or _state_place(m)) and m.end <= t_start and _can_act(m, start, event_type)
+        ),
+        None,
+    )
+    # «ترکیه و روسیه ... به توافق رسیدند»: a subject joined by «و» to another acts with it
+    partner = (
+        next((m for m in mentions if 0 < m.start - subject.end <= 5 and folded[subject.end : m.start].strip() == "و"), None)
+        if subject is not None
+        else None
+    )
+    # «نظامیان شامگاه شنبه به طوباس یورش بردند و ۱۴ نفر را بازداشت کردند»: the date told with the subject
+    # before its first verb dates every verb of that subject
+    first_verb = min([t_start, *other_triggers])
+    return [
+        m
+        for m in mentions
+        if m is subject
+        or m is partner
+        or not _crosses(m, (t_start, t_end), other_triggers)
+        or _object_across(folded, m, t_start, verb)
+        or _date_of_the_clause(folded, m, t_start, verb)
+        or (
+            m.kind == "DATE"
+            and subject is not None
+            and subject.end <= m.start
+            and m.end <= first_verb
+            and "؛" not in folded[m.end : t_start]
+            and not CLAUSE_BREAK.search(folded, subject.end, m.start)
+            and verb
+        )
+    ]
 
 
 def _weekday_of_the_date_before(mention: Mention, dates: list[Mention]) -> bool:
