@@ -225,9 +225,9 @@ class Extractor:
                     if casualties.killed_parts:
                         event.coded["toll_parts"] = list(casualties.killed_parts)
                     # «و مدعی شد ۴۷ نظامی را کشته است»: a toll a party claims
-                    event.coded["toll_claimed"] = bool(
+                    event.coded["toll_claimed"] = (casualties.killed is not None or casualties.injured is not None) and bool(
                         self.cues.status["alleged"].search(folded, sentence.start, sentence.end)
-                    ) and (casualties.killed is not None or casualties.injured is not None)
+                    )
                     if event.actor2 is None or event.actor2.ref == HOMES_ACTOR:
                         # the people killed, when the count names them, rather than the homes struck
                         event.actor2 = (
@@ -524,10 +524,7 @@ class Extractor:
     def _status(self, folded: str, sentence: tuple[int, int], hit: TriggerHit, bounds: tuple[int, int]) -> str:
         """`bounds`: the trigger's clause (`_clause`)."""
         start, end = sentence
-        text = folded[start:end]
         clause_start, clause_end = bounds
-        clause_before = folded[clause_start : hit.start]
-        clause = folded[clause_start:clause_end]
         status = self.cues.status
         if _INVOLVEMENT_BEFORE.search(folded[max(start, hit.start - 25) : hit.start]):
             # «هرگونه دست داشتن در حمله ... را رد کرد»: the involvement is denied, the attack happened
@@ -536,12 +533,16 @@ class Extractor:
             return "negated"
         if self.cues.negation_before.search(folded[max(start, hit.start - 8) : hit.start]):
             return "negated"
-        if status["hypothetical"].search(clause_before) or status["hypothetical"].search(folded[start : hit.start][-40:]):
+        if status["hypothetical"].search(folded[clause_start : hit.start]) or status["hypothetical"].search(
+            folded[max(start, hit.start - 40) : hit.start]
+        ):
             return "hypothetical"
         if self.cues.intended_before.search(folded[max(start, hit.start - 20) : hit.start]):
             return "hypothetical"  # «قصد ایجاد اغتشاش داشتند»: intended, not done
+        clause = folded[clause_start:clause_end]
         if status["future"].search(clause):
             return "threatened"
+        text = folded[start:end]
         if status["denied"].search(text):
             return "denied"
         if status["claimed"].search(text):
