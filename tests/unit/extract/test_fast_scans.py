@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from rasad.extract import Extractor
-from rasad.extract.coreference import _GROUP, _STATE
+from rasad.extract.coreference import _DETERMINED, _GROUP
 from rasad.extract.triggers import _SUFFIX
 from rasad.model import Article
 from rasad.normalize import fold
@@ -59,6 +59,10 @@ def test_anaphor_patterns_are_the_look_behind_pattern_s(texts: list[str]) -> Non
         r"(?:این|همین|آن)\s+(?:گروه|گروهک|جنبش|حزب|شبه نظامیان)(?:ها)?(?![\w])"
     )
     state = re.compile(r"(?<![\w])(?:این|همین|آن)\s+(?P<noun>کشور|رژیم)(?![\w])")
+    town = re.compile(r"(?<![\w])(?:این|همین|آن)\s+(?:شهر|شهرک|روستا|روستای)(?![\w])")
     for text in map(fold, texts):
         assert [m.span() for m in _GROUP.finditer(text)] == [m.span() for m in group.finditer(text)]
-        assert [(m.span(), m["noun"]) for m in _STATE.finditer(text)] == [(m.span(), m["noun"]) for m in state.finditer(text)]
+        # one scan finds both the states and the towns, each as its own pattern would
+        determined = list(_DETERMINED.finditer(text))
+        assert [(m.span(), m["noun"]) for m in determined if m["noun"]] == [(m.span(), m["noun"]) for m in state.finditer(text)]
+        assert [m.span() for m in determined if m["town"]] == [m.span() for m in town.finditer(text)]
