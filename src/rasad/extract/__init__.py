@@ -113,6 +113,8 @@ class Extractor:
             ]
             if not in_sentence:
                 continue
+            # the word lists the sentence holds a word of: the others' patterns are not searched in it
+            told = self.cues.words.present(folded, sentence.start, sentence.end)
             # the sentence's mentions (a slice of the list when it is in text order, as the recognizer leaves it)
             window = (
                 doc.mentions[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
@@ -134,13 +136,21 @@ class Extractor:
                 # «سومالی: انفجار یک خودروی ...»: a digest item's label names its subject, not a side
                 mentions = [m for m in mentions if m.start >= label.end()]
             # (each word list is read only when what it rules out is there)
-            if any(h.trigger.type == "ASSAULT" for h in in_sentence) and _distinct_words(self.cues.sports, folded, bounds) >= 2:
+            if (
+                "sports" in told
+                and any(h.trigger.type == "ASSAULT" for h in in_sentence)
+                and _distinct_words(self.cues.sports, folded, bounds) >= 2
+            ):
                 # «بازیکنان ... با حملات پی‌درپی دروازه حریف را زیر آتش گرفتند»: a match, not a fight
                 in_sentence = [h for h in in_sentence if h.trigger.type != "ASSAULT"]
-            if in_sentence and _distinct_words(self.cues.pests, folded, bounds) >= 2:
+            if "pests" in told and in_sentence and _distinct_words(self.cues.pests, folded, bounds) >= 2:
                 # «هجوم ملخ‌ها ... عملیات سم‌پاشی ... میلیون‌ها ملخ کشته شده‌اند»: pests and their control
                 in_sentence = []
-            if any(h.trigger.type in ("ASSAULT", "AGREE") for h in in_sentence) and _distinct_words(self.cues.market, folded, bounds) >= 2:
+            if (
+                "market" in told
+                and any(h.trigger.type in ("ASSAULT", "AGREE") for h in in_sentence)
+                and _distinct_words(self.cues.market, folded, bounds) >= 2
+            ):
                 # «حمله کم‌سابقه خریداران به نمادهای خودرویی ... شاخص کل»: trading, not fighting or a truce
                 in_sentence = [h for h in in_sentence if h.trigger.type not in ("ASSAULT", "AGREE")]
             strong = [h for h in in_sentence if h.trigger.strength == "strong" and not _inside(h, mentions, False)]
@@ -170,7 +180,7 @@ class Extractor:
             no_act = {h.start for h in chosen if self._generic(folded, sentence.start, h)}
             referring = [h.start for h in chosen if refers[h.start] and h.start not in no_act]
             references = _conjoined(folded, chosen, referring)
-            claim_end = claim_of_told_act(folded, sentence.start, sentence.end, self.cues)
+            claim_end = claim_of_told_act(folded, sentence.start, sentence.end, self.cues) if "status.claimed" in told else None
             if claim_end is not None:
                 # «مسئولیت این حمله را بر عهده گرفت و مدعی شد ۲۱۴ نفر را به گروگان گرفته است»: what the
                 # claim goes on to tell is part of the act told already
@@ -202,7 +212,7 @@ class Extractor:
                     verb = CLAUSE_VERB.search(folded, hit.end, clause_end) or self.cues.reporting.search(folded, hit.end, clause_end)
                     clause_end = verb.start() if verb is not None else clause_end
                     own = [m for m in own if hit.start <= m.start and m.end <= clause_end]
-                event = self._frame(doc, folded, (sentence.start, sentence.end), hit, own, positions, reference)
+                event = self._frame(doc, folded, (sentence.start, sentence.end), hit, own, positions, reference, told)
                 if event is None:
                     continue
                 event.coded["story"] = story
@@ -225,8 +235,10 @@ class Extractor:
                     if casualties.killed_parts:
                         event.coded["toll_parts"] = list(casualties.killed_parts)
                     # «و مدعی شد ۴۷ نظامی را کشته است»: a toll a party claims
-                    event.coded["toll_claimed"] = (casualties.killed is not None or casualties.injured is not None) and bool(
-                        self.cues.status["alleged"].search(folded, sentence.start, sentence.end)
+                    event.coded["toll_claimed"] = (
+                        (casualties.killed is not None or casualties.injured is not None)
+                        and "status.alleged" in told
+                        and bool(self.cues.status["alleged"].search(folded, sentence.start, sentence.end))
                     )
                     if event.actor2 is None or event.actor2.ref == HOMES_ACTOR:
                         # the people killed, when the count names them, rather than the homes struck
@@ -304,7 +316,9 @@ class Extractor:
         mentions: list[Mention],
         positions: list[int],
         reference: bool,
+        told: frozenset[str],
     ) -> Event | None:
+        """`told`: the word lists the sentence holds a word of (`CueWords.present`)."""
         trigger = hit.trigger  # (the caller has already left out words that are no act: `_not_an_act`)
         # a crowd named only as what was done to («چادرهای معترضان را به آتش کشیدند») is not the rioter
         if trigger.mode == "riot" and not _rioting_crowd(folded, mentions, hit) and not (
@@ -315,17 +329,18 @@ class Extractor:
             return None
         # what the trigger's own words tell rules the frame out before its arguments are sought
         clause = _clause(folded, sentence, hit)  # read once: the status and the plural both ask
-        status = self._status(folded, sentence, hit, clause)
+        status = self._status(folded, sentence, hit, clause, told)
         no_toll = (
             trigger.strength == "weak"
             and trigger.type == "ASSAULT"
+            and "nobody_killed" in told
             and bool(self.cues.nobody_killed.search(folded, sentence[0], sentence[1]))
         )
         if no_toll and status == "negated":
             status = "reported"  # «در این حادثه هیچ‌کس کشته نشد»: a toll of none, for the event told before
         if trigger.type in FACTUAL_TYPES and status in ("hypothetical", "threatened", "negated", "denied"):
             return None
-        if trigger.type == "ACCUSE" and self._asked_for(folded, sentence[0], hit):
+        if trigger.type == "ACCUSE" and "status.requested" in told and self._asked_for(folded, sentence[0], hit):
             return None  # «از شورای امنیت خواست این اقدام را محکوم کند»: asked for, not made
         others = [p for p in positions if p != hit.start]
         candidates = mentions
@@ -396,7 +411,7 @@ class Extractor:
             )
             if claimant is None:
                 # «حمله انتحاری به کاروان چینی‌ها؛ ارتش آزادی‌بخش بلوچ مسئولیت را پذیرفت»: the claim follows the act
-                claim = self.cues.status["claimed"].search(folded, hit.end, sentence[1])
+                claim = self.cues.status["claimed"].search(folded, hit.end, sentence[1]) if "status.claimed" in told else None
                 claimant = next(
                     (
                         m
@@ -432,11 +447,15 @@ class Extractor:
         plural = (
             hit.plural
             or bool(self.cues.plural_before.search(folded[max(sentence[0], hit.start - 12) : hit.start]))
-            or (trigger.strength == "weak" and bool(self.cues.cumulative.search(folded[sentence[0] : sentence[1]])))
+            or (
+                trigger.strength == "weak"
+                and "cumulative" in told
+                and bool(self.cues.cumulative.search(folded[sentence[0] : sentence[1]]))
+            )
             # «سالانه ده‌ها نفر ... جان می‌دهند»: a habit told before the trigger's clause ends
-            or bool(self.cues.habitual.search(folded, sentence[0], clause[1]))
+            or "habitual" in told and bool(self.cues.habitual.search(folded, sentence[0], clause[1]))
             # «از زمان بازگشت طالبان ده‌ها خبرنگار بازداشت شده‌اند»: a tally since a time, not one event
-            or bool(self.cues.cumulative.search(folded, clause[0], hit.start))
+            or "cumulative" in told and bool(self.cues.cumulative.search(folded, clause[0], hit.start))
         )
         sources = [m for m in mentions if m.kind == "SOURCE"] or [m for m in mentions if m.kind == "OUTLET"]
         event = Event(
@@ -467,7 +486,7 @@ class Extractor:
                 "acled_fixed": trigger.id not in WEAPON_REFINED,
                 "weak": trigger.strength == "weak",
                 # «فرماندهان مرزی دو طرف بر سر آتش‌بس به توافق رسیدند»: parties there are, though unnamed
-                "two_sides": bool(self.cues.two_sides.search(folded, sentence[0], sentence[1])),
+                "two_sides": "two_sides" in told and bool(self.cues.two_sides.search(folded, sentence[0], sentence[1])),
                 # «هیچ‌یک از خدمه آسیبی ندیدند»: only tells an event told before that no one was hurt
                 "no_toll": no_toll,
                 # «سه تروریست نیز به هلاکت رسیدند»: more victims of the same event, to be added
@@ -521,8 +540,10 @@ class Extractor:
             return True
         return bool(self.cues.reference_before.search(before)) or self._anaphoric(folded, sentence_start, hit)
 
-    def _status(self, folded: str, sentence: tuple[int, int], hit: TriggerHit, bounds: tuple[int, int]) -> str:
-        """`bounds`: the trigger's clause (`_clause`)."""
+    def _status(
+        self, folded: str, sentence: tuple[int, int], hit: TriggerHit, bounds: tuple[int, int], told: frozenset[str]
+    ) -> str:
+        """`bounds`: the trigger's clause (`_clause`); `told`: the word lists the sentence holds a word of."""
         start, end = sentence
         clause_start, clause_end = bounds
         status = self.cues.status
@@ -533,21 +554,20 @@ class Extractor:
             return "negated"
         if self.cues.negation_before.search(folded[max(start, hit.start - 8) : hit.start]):
             return "negated"
-        if status["hypothetical"].search(folded[clause_start : hit.start]) or status["hypothetical"].search(
-            folded[max(start, hit.start - 40) : hit.start]
+        if "status.hypothetical" in told and (
+            status["hypothetical"].search(folded[clause_start : hit.start])
+            or status["hypothetical"].search(folded[max(start, hit.start - 40) : hit.start])
         ):
             return "hypothetical"
         if self.cues.intended_before.search(folded[max(start, hit.start - 20) : hit.start]):
             return "hypothetical"  # «قصد ایجاد اغتشاش داشتند»: intended, not done
-        clause = folded[clause_start:clause_end]
-        if status["future"].search(clause):
+        if "status.future" in told and status["future"].search(folded[clause_start:clause_end]):
             return "threatened"
-        text = folded[start:end]
-        if status["denied"].search(text):
+        if "status.denied" in told and status["denied"].search(folded[start:end]):
             return "denied"
-        if status["claimed"].search(text):
+        if "status.claimed" in told and status["claimed"].search(folded[start:end]):
             return "claimed"
-        if status["alleged"].search(clause):
+        if "status.alleged" in told and status["alleged"].search(folded[clause_start:clause_end]):
             return "alleged"
         return "reported"
 

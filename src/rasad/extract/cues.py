@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import ahocorasick
 import yaml
 
 from rasad.normalize import fold
@@ -32,6 +33,32 @@ def _ending(forms: list[str], gap_words: int = 0) -> re.Pattern[str]:
     («با وجود اعلام توافق»: the cue, one word, then the trigger)."""
     gap = rf"(?: [^\s]+){{0,{gap_words}}}" if gap_words else ""
     return re.compile(_alternation(_longest_first(forms)) + gap + r"\s*$")
+
+
+class CueWords:
+    """Which word lists have a word of theirs somewhere in a stretch of text (as letters, whole word or
+    not): one Aho-Corasick pass over a sentence tells which lists' patterns could match in it at all,
+    so that the others are not searched."""
+
+    def __init__(self, lists: dict[str, list[str]]) -> None:
+        by_word: dict[str, set[str]] = {}
+        for name, forms in lists.items():
+            for form in _longest_first(forms):
+                by_word.setdefault(form, set()).add(name)
+        # a list with an empty form may match anywhere
+        self._always = frozenset(by_word.pop("", ()))
+        self._automaton = ahocorasick.Automaton()
+        for form, names in by_word.items():
+            self._automaton.add_word(form, frozenset(names))
+        self._automaton.make_automaton()
+
+    def present(self, text: str, start: int, end: int) -> frozenset[str]:
+        """The lists one of whose words stands inside text[start:end]."""
+        found = set(self._always)
+        if len(self._automaton):
+            for _, names in self._automaton.iter(text, start, end):
+                found |= names
+        return frozenset(found)
 
 
 @dataclass(frozen=True)
@@ -73,12 +100,20 @@ class Cues:
     sports: re.Pattern[str]
     market: re.Pattern[str]
     pests: re.Pattern[str]
+    # the words of the sentence-wide lists below, to tell a sentence that holds none of a list's words
+    # (`status.<name>` for the status lists)
+    words: CueWords
 
 
 def load_cues(path: Path = DATA_FILE) -> Cues:
     with open(path, encoding="utf-8") as handle:
         data = yaml.safe_load(handle)
+    told_in_sentences = ("sports", "market", "pests", "habitual", "two_sides", "cumulative", "nobody_killed")
     return Cues(
+        words=CueWords(
+            {name: data[name] for name in told_in_sentences}
+            | {f"status.{name}": forms for name, forms in data["status"].items()}
+        ),
         status={name: _words(forms) for name, forms in data["status"].items()},
         reference_before=_ending(data["reference"], gap_words=1),
         response_before=_ending(data["response"], gap_words=1),

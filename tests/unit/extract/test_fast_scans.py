@@ -66,3 +66,15 @@ def test_anaphor_patterns_are_the_look_behind_pattern_s(texts: list[str]) -> Non
         determined = list(_DETERMINED.finditer(text))
         assert [(m.span(), m["noun"]) for m in determined if m["noun"]] == [(m.span(), m["noun"]) for m in state.finditer(text)]
         assert [m.span() for m in determined if m["town"]] == [m.span() for m in town.finditer(text)]
+
+
+def test_a_list_whose_pattern_matches_is_told_present(extractor: Extractor, texts: list[str]) -> None:
+    cues = extractor.cues
+    patterns = {name: getattr(cues, name) for name in ("sports", "market", "pests", "habitual", "two_sides", "cumulative", "nobody_killed")}
+    patterns |= {f"status.{name}": pattern for name, pattern in cues.status.items()}
+    for text in map(fold, texts):
+        for start in range(0, len(text), 97):
+            end = min(len(text), start + 300)
+            present = cues.words.present(text, start, end)
+            for name, pattern in patterns.items():
+                assert pattern.search(text, start, end) is None or name in present, (name, text[start:end])
