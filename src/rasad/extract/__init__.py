@@ -160,7 +160,7 @@ class Extractor:
                 strong += [h for h in in_sentence if h.trigger.id == "suicide" and h not in strong and not _inside_mention(h, mentions)]
                 strong.sort(key=lambda h: h.start)
             weak = [h for h in in_sentence if h.trigger.strength == "weak" and not _inside_mention(h, mentions)][:1]
-            refers = {h.start: self._refers_back(folded, sentence.start, h, mentions) for h in strong + weak}
+            refers = {h.start: self._refers_back(folded, sentence.start, h, mentions, told) for h in strong + weak}
             chosen = strong or weak
             if strong and weak and not any(h.trigger.type == weak[0].trigger.type for h in strong):
                 # «... دو عضو این گروه را کشته و سه تن دیگر را بازداشت کرده‌اند»: the deaths are an act of
@@ -177,7 +177,7 @@ class Extractor:
                 chosen = sorted(strong + weak, key=lambda h: h.start)
             # references («در پاسخ به حمله», «این حمله») do not claim the arguments around them
             # «محل استقرار نظامیان آمریکایی»: a word that is no act refers to none either
-            no_act = {h.start for h in chosen if self._generic(folded, sentence.start, h)}
+            no_act = {h.start for h in chosen if self._generic(folded, sentence.start, h, told)}
             referring = [h.start for h in chosen if refers[h.start] and h.start not in no_act]
             references = _conjoined(folded, chosen, referring)
             claim_end = claim_of_told_act(folded, sentence.start, sentence.end, self.cues) if "status.claimed" in told else None
@@ -189,7 +189,12 @@ class Extractor:
             answered = _conjoined(
                 folded,
                 chosen,
-                [h.start for h in chosen if self.cues.response_before.search(folded[max(sentence.start, h.start - 20) : h.start])],
+                [
+                    h.start
+                    for h in chosen
+                    if "response_before" in told
+                    and self.cues.response_before.search(folded[max(sentence.start, h.start - 20) : h.start])
+                ],
             )
             generic = _conjoined(folded, chosen, sorted(no_act))
             positions = [h.start for h in chosen if h.start not in references]
@@ -346,7 +351,7 @@ class Extractor:
         candidates = mentions
         speakers: set[tuple[int, int]] = set()
         if trigger.type in FACTUAL_TYPES:
-            speakers = _speakers(folded, sentence, hit.start, mentions, self.cues)
+            speakers = _speakers(folded, sentence, hit.start, mentions, self.cues, told)
             if trigger.type == "SANCTION":
                 # «وزارت خزانه‌داری آمریکا اعلام کرد ... را تحریم کرده است»: who announces a sanction imposes
                 # it; only those a report is attributed to stay out
@@ -366,6 +371,7 @@ class Extractor:
             (hit.start, hit.end),
             candidates,
             self.cues,
+            told,
             others,
             trigger.type,
             genitive_agent,
@@ -479,7 +485,8 @@ class Extractor:
             coded={
                 "reference": reference,
                 "anaphoric": anaphoric,
-                "response": bool(self.cues.response_before.search(folded[max(sentence[0], hit.start - 20) : hit.start])),
+                "response": "response_before" in told
+                and bool(self.cues.response_before.search(folded[max(sentence[0], hit.start - 20) : hit.start])),
                 "trigger_id": trigger.id,
                 "acled_default": acled_default,
                 # the trigger alone decides the ACLED type («بازداشت», «کشف و ضبط»): no weapon refines it
@@ -519,9 +526,10 @@ class Extractor:
         """A verb of asking before the act, whose light verb is then subjunctive («خواست ... محکوم کند»)."""
         return bool(_SUBJUNCTIVE_AFTER.match(folded, hit.end) and self.cues.status["requested"].search(folded, sentence_start, hit.start))
 
-    def _generic(self, folded: str, sentence_start: int, hit: TriggerHit) -> bool:
+    def _generic(self, folded: str, sentence_start: int, hit: TriggerHit, told: frozenset[str]) -> bool:
         """«حق اعتراض مسالمت‌آمیز», «صحنه‌های بمباران»: a right or a depiction, not an act."""
-        return bool(self.cues.generic_before.search(folded[max(sentence_start, hit.start - 16) : hit.start]))
+        before = folded[max(sentence_start, hit.start - 16) : hit.start]
+        return "generic_before" in told and bool(self.cues.generic_before.search(before))
 
     def _anaphoric(self, folded: str, sentence_start: int, hit: TriggerHit) -> bool:
         """«این حمله»: a determiner points back to an event already told."""
@@ -529,7 +537,9 @@ class Extractor:
             return False  # «با سرنشینان مسلح آن درگیر شدند»: before a verb «آن» ends a noun phrase, it points to no event
         return bool(self.cues.anaphora_before.search(folded[max(sentence_start, hit.start - 8) : hit.start]))
 
-    def _refers_back(self, folded: str, sentence_start: int, hit: TriggerHit, mentions: list[Mention]) -> bool:
+    def _refers_back(
+        self, folded: str, sentence_start: int, hit: TriggerHit, mentions: list[Mention], told: frozenset[str]
+    ) -> bool:
         """«در پاسخ به حمله», «این حمله»: the trigger names an event told elsewhere."""
         if hit.indefinite and not hit.plural:
             return False
@@ -538,7 +548,9 @@ class Extractor:
             return False  # «به صحنه اعتراض و درگیری تبدیل شد»: it became the scene of one, it happened
         if _object_of_verb(folded, hit, mentions):
             return True
-        return bool(self.cues.reference_before.search(before)) or self._anaphoric(folded, sentence_start, hit)
+        return "reference_before" in told and bool(self.cues.reference_before.search(before)) or self._anaphoric(
+            folded, sentence_start, hit
+        )
 
     def _status(
         self, folded: str, sentence: tuple[int, int], hit: TriggerHit, bounds: tuple[int, int], told: frozenset[str]
@@ -552,14 +564,14 @@ class Extractor:
             return "reported"
         if _NEGATION_AFTER.search(folded[hit.end : hit.end + 25]):
             return "negated"
-        if self.cues.negation_before.search(folded[max(start, hit.start - 8) : hit.start]):
+        if "negation_before" in told and self.cues.negation_before.search(folded[max(start, hit.start - 8) : hit.start]):
             return "negated"
         if "status.hypothetical" in told and (
             status["hypothetical"].search(folded[clause_start : hit.start])
             or status["hypothetical"].search(folded[max(start, hit.start - 40) : hit.start])
         ):
             return "hypothetical"
-        if self.cues.intended_before.search(folded[max(start, hit.start - 20) : hit.start]):
+        if "intended_before" in told and self.cues.intended_before.search(folded[max(start, hit.start - 20) : hit.start]):
             return "hypothetical"  # «قصد ایجاد اغتشاش داشتند»: intended, not done
         if "status.future" in told and status["future"].search(folded[clause_start:clause_end]):
             return "threatened"
@@ -605,7 +617,7 @@ def _place_told_before(doc: Doc, folded: str, start: int, end: int) -> Mention |
 
 
 def _speakers(
-    folded: str, sentence: tuple[int, int], trigger_start: int, mentions: list[Mention], cues: Cues
+    folded: str, sentence: tuple[int, int], trigger_start: int, mentions: list[Mention], cues: Cues, told: frozenset[str]
 ) -> set[tuple[int, int]]:
     """Who tells the news rather than does it: attributed sources, and the first named actor of a
     sentence whose reporting verb comes after the trigger («یک منبع امنیتی ... از شلیک موشک خبر داد»)."""
@@ -616,11 +628,12 @@ def _speakers(
     spans |= overlapping
     # «به گزارش خبرنگار شرق», «به گفته پلیس ...»: whoever a report is attributed to tells it
     # («به گفته این مقام قضایی»: a demonstrative may stand between)
-    spans |= {
-        (m.start, m.end)
-        for m in named
-        if cues.attribution_before.search(_DEMONSTRATIVE_END.sub("", folded[max(sentence[0], m.start - 22) : m.start]))
-    }
+    if "attribution_before" in told:
+        spans |= {
+            (m.start, m.end)
+            for m in named
+            if cues.attribution_before.search(_DEMONSTRATIVE_END.sub("", folded[max(sentence[0], m.start - 22) : m.start]))
+        }
     reported = cues.reporting.search(folded, trigger_start, sentence[1])
     # «توپخانه اسرائیل ... را گلوله‌باران کرد و منابع محلی از زخمی شدن ... خبر دادند»: a report with its own
     # teller after the act leaves the act's subject its agent

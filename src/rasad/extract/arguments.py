@@ -48,6 +48,7 @@ def pick_arguments(
     trigger: tuple[int, int],
     mentions: list[Mention],
     cues: Cues,
+    told: frozenset[str],
     other_triggers: list[int],
     event_type: str = "ASSAULT",
     genitive_agent: bool = False,
@@ -57,7 +58,8 @@ def pick_arguments(
 ) -> Arguments:
     """Choose each argument among the sentence's mentions by role cues, then by closeness to the trigger.
     `about`: places after «علیه», «با», «در اعتراض به» are what the act is about, not where it was.
-    `reciprocal`: an act done with someone («با X درگیر شدند»): «با» marks the other side."""
+    `reciprocal`: an act done with someone («با X درگیر شدند»): «با» marks the other side.
+    `told`: the cue lists the trigger's sentence holds a word of (`CueWords.present`)."""
     start, _end = sentence
     t_start, t_end = trigger
     # «حمله پهپادی حزب‌الله به کریات شمونه؛ جنگنده‌های صهیونیستی بقاع را بمباران کردند»: «؛» joins two
@@ -81,7 +83,7 @@ def pick_arguments(
     if other_triggers:  # (alone in its sentence, the trigger shares its mentions with none)
         mentions = _not_of_other_triggers(folded, start, trigger, mentions, other_triggers, event_type, verb)
     # «... حمله به نیروهای آمریکایی است زیرا گروه‌های مسلح در عراق ...»: another clause, another verb
-    openers = [found.start() for found in cues.clause_opener.finditer(folded, start, _end)]
+    openers = [found.start() for found in cues.clause_opener.finditer(folded, start, _end)] if "clause_opener" in told else []
     if openers:
         mentions = [m for m in mentions if not any(min(m.end, t_end) <= o < max(m.start, t_start) for o in openers)]
     # «حمید نوری، شهروند ایرانی که از ۱۳۹۸ در سوئد زندانی بود، ... آزاد شد», «گروه الشباب که با
@@ -93,7 +95,7 @@ def pick_arguments(
             m
             for m in mentions
             if any(a <= m.start and m.end <= b for a, b in asides)
-            and not (m.kind in ACTOR_KINDS and cues.host_before.search(_before(folded, m, start)))
+            and not (m.kind in ACTOR_KINDS and "host_before" in told and cues.host_before.search(_before(folded, m, start)))
         ]
         mentions = [m for m in mentions if m not in inside]
         if not any(m.kind == "PLACE" for m in mentions):
@@ -119,8 +121,9 @@ def pick_arguments(
     weapons = [m for m in mentions if m.kind == "WEAPON"]
     dated = [m for m in mentions if m.kind == "DATE"]
     agent, target = _actor_roles(
-        folded, start, (t_start, t_end), actors, cues, distance, event_type, genitive_agent, passive, weapons, dated, reciprocal, verb
-    )
+        folded, start, (t_start, t_end), actors, cues, told, distance, event_type,
+        genitive_agent, passive, weapons, dated, reciprocal, verb,
+    )  # fmt: skip
     if agent is not None and agent.kind == "PLACE" and event_type in _VIOLENT and not agent.data.get("capital"):
         places = [m for m in places if m is not agent]  # «حملات آمریکا به یمن»: the state that acts is not where
     if event_type in ("AGREE", "RETREAT"):
@@ -346,6 +349,7 @@ def _actor_roles(
     trigger: tuple[int, int],
     actors: list[Mention],
     cues: Cues,
+    told: frozenset[str],
     distance: Callable[[Mention], int],
     event_type: str,
     genitive_agent: bool = False,
@@ -367,15 +371,15 @@ def _actor_roles(
     verb_trigger = verb or folded.startswith("را ", t_start)
     for mention in actors:
         before = _before(folded, mention, start)
-        if cues.mediator_before.search(before):
+        if "mediator_before" in told and cues.mediator_before.search(before):
             continue  # «با میانجیگری سازمان ملل»: who brokered it took neither side
-        if cues.agent_before.search(before):
+        if "agent_before" in told and cues.agent_before.search(before):
             agents.append((-1000, mention))
-        elif cues.host_before.search(before):
+        elif "host_before" in told and cues.host_before.search(before):
             targets.append((distance(mention) - 400, mention))  # «که محل استقرار نظامیان آمریکایی است»
         elif any(0 <= mention.start - w.end <= 1 for w in weapons or []) and mention.ref != HOMES_ACTOR:
             agents.append((-900, mention))  # «گلوله‌های توپ شبه‌نظامیان حوثی»: whose means they were
-        elif (found := cues.possessive_before.search(before)) and mention.end <= t_start:
+        elif "possessive_before" in told and (found := cues.possessive_before.search(before)) and mention.end <= t_start:
             if before[: found.start()].rstrip().endswith("،"):
                 continue  # «JNIM، وابسته به القاعده، ...»: an aside on whom the subject belongs to
             owned = folded[max(start, mention.start - _FILLER_LOOKBACK) : mention.start]
@@ -414,7 +418,10 @@ def _actor_roles(
             if (
                 _can_act(mention, start, event_type)
                 and not folded.startswith(("منبع ", "منابع "), mention.start)
-                and not cues.reason_before.search(folded[max(start, mention.start - _FILLER_LOOKBACK) : mention.start])
+                and not (
+                    "reason_before" in told
+                    and cues.reason_before.search(folded[max(start, mention.start - _FILLER_LOOKBACK) : mention.start])
+                )
             ):
                 agents.append((mention.start - start, mention))  # earliest first: the subject
         else:

@@ -70,11 +70,17 @@ def test_anaphor_patterns_are_the_look_behind_pattern_s(texts: list[str]) -> Non
 
 def test_a_list_whose_pattern_matches_is_told_present(extractor: Extractor, texts: list[str]) -> None:
     cues = extractor.cues
-    patterns = {name: getattr(cues, name) for name in ("sports", "market", "pests", "habitual", "two_sides", "cumulative", "nobody_killed")}
+    seldom = (
+        "sports", "market", "pests", "habitual", "two_sides", "cumulative", "nobody_killed", "killed", "injured",
+        "reference_before", "response_before", "agent_before", "host_before", "mediator_before", "possessive_before",
+        "reason_before", "attribution_before", "negation_before", "intended_before", "generic_before", "clause_opener",
+    )  # fmt: skip
+    patterns = {name: getattr(cues, name) for name in seldom}
     patterns |= {f"status.{name}": pattern for name, pattern in cues.status.items()}
     for text in map(fold, texts):
         for start in range(0, len(text), 97):
             end = min(len(text), start + 300)
             present = cues.words.present(text, start, end)
             for name, pattern in patterns.items():
-                assert pattern.search(text, start, end) is None or name in present, (name, text[start:end])
+                found = pattern.search(text, start, end) or pattern.search(text[start:end])
+                assert found is None or name in present, (name, text[start:end])
