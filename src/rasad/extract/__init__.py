@@ -234,6 +234,7 @@ class Extractor:
                         [m for m in mentions if m.kind == "NUMBER"],
                         self.cues,
                         [m for m in mentions if m.kind in ("ACTOR", "PERSON")],
+                        told,
                     )
                     event.fatalities = casualties.killed
                     event.injured = casualties.injured

@@ -61,10 +61,18 @@ def _value(number: Mention) -> int | None:
 
 
 def find_casualties(
-    folded: str, start: int, end: int, numbers: list[Mention], cues: Cues, actors: list[Mention] | None = None
+    folded: str,
+    start: int,
+    end: int,
+    numbers: list[Mention],
+    cues: Cues,
+    actors: list[Mention] | None = None,
+    told: frozenset[str] | None = None,
 ) -> Casualties:
     """Counts of killed and injured in folded[start:end] (a sentence), by the nearest count rule.
-    `actors` (the sentence's actor mentions) tell which counts are of people: «سه رهگذر»."""
+    `actors` (the sentence's actor mentions) tell which counts are of people: «سه رهگذر». `told`: the
+    cue lists the sentence holds a word of (`CueWords.present`), when the caller has read them."""
+    told = cues.words.present(folded, start, end) if told is None else told
     sentence = folded[start:end]
     # «موشک «یاسین ۱۰۵»»: a number inside a quoted name counts nothing
     # «این فعال ۳۵ ساله»: an age counts no one
@@ -90,9 +98,18 @@ def find_casualties(
         )
     }
     # «هیچ کس ... کشته یا زخمی نشده است»: a toll word inside a denial of any toll counts nothing
-    denied = [(m.start(), m.end()) for m in cues.nobody_killed.finditer(sentence)]
-    killed, killed_from = _count_for(sentence, start, counts, cues.killed, people, cues.people_noun, cues.injured, denied)
-    injured, injured_from = _count_for(sentence, start, counts, cues.injured, people, cues.people_noun, cues.killed, denied)
+    denied = [(m.start(), m.end()) for m in cues.nobody_killed.finditer(sentence)] if "nobody_killed" in told else []
+    # (a sentence with no word of a toll counts none)
+    killed, killed_from = (
+        _count_for(sentence, start, counts, cues.killed, people, cues.people_noun, cues.injured, denied)
+        if "killed" in told
+        else (None, [])
+    )
+    injured, injured_from = (
+        _count_for(sentence, start, counts, cues.injured, people, cues.people_noun, cues.killed, denied)
+        if "injured" in told
+        else (None, [])
+    )
     if killed is not None:
         # «سردار زاهدی و شش تن دیگر به شهادت رسیدند», «ابوباقر الساعدی، از فرماندهان ...، و دو همراهش
         # کشته شدند»: the person named before the count died with them
@@ -110,7 +127,7 @@ def find_casualties(
         killed = 2  # «این سیاستمدار به همراه راننده‌اش جان باخت»: he and the one with him
     if killed is None and _SINGULAR.search(sentence):
         killed = 1  # «... هدف قرار گرفت و جان باخت»: one person, named by a singular verb
-    if killed is None and cues.nobody_killed.search(sentence):
+    if killed is None and "nobody_killed" in told and cues.nobody_killed.search(sentence):
         killed = 0
     parts = tuple(v for n in killed_from if (v := _value(n)) is not None)
     return Casualties(killed, injured, tuple(killed_from + injured_from), parts if len(parts) > 1 else ())
