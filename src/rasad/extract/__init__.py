@@ -17,6 +17,7 @@ from rasad.extract.arguments import (
     PASSIVE_AUXILIARIES,
     Arguments,
     claim_of_told_act,
+    passive_verb,
     pick_arguments,
     verbal,
 )
@@ -27,6 +28,7 @@ from rasad.extract.triggers import TriggerFinder, TriggerHit
 from rasad.knowledge.loader import KnowledgeBase
 from rasad.model import ARMED_KINDS, HOMES_ACTOR, Doc, Event, Mention, Span, country_of_ref
 from rasad.normalize import fold
+from rasad.recognize.lookup import word_start
 
 # Types whose events do not happen when threatened, hypothetical, negated or denied.
 FACTUAL_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE", "RETREAT", "MOBILIZE", "SANCTION", "AGREE"})
@@ -43,7 +45,7 @@ _NEGATION_AFTER = re.compile(
 # «بازداشت و به مکان نامعلومی منتقل شدند» is passive too.
 _COORDINATED_PASSIVE = re.compile(r"^\s*و\s+(?:[^\s،؛:]+\s+){0,4}?(?:شد|شدند|شده اند|گردید|گردیدند)(?![\w])")
 # A demonstrative ending a stretch of text: «به گفته این ».
-_DEMONSTRATIVE_END = re.compile(r"(?<![\w])(?:این|همین|آن|همان) $")
+_DEMONSTRATIVE_END = re.compile(word_start([(w, "") for w in ("این", "همین", "آن", "همان")]) + " $")
 # Riot words that, as a verb («شورش کردند»), name a crowd's violence by themselves (not «به آتش کشید»,
 # which may be arson).
 _RIOT_NOUN = re.compile(r"(?:شورش|آشوب|اغتشاش)")
@@ -58,7 +60,7 @@ _BLAMED = frozenset({"ASSAULT", "SANCTION", "COERCE"})
 _SUBJUNCTIVE_AFTER = re.compile(
     r"\s*(?:کند|کنند|بکند|بکنند|نماید|نمایند|شود|شوند|گردد|دهد|دهند|بدهد|گیرد|گیرند|زند|زنند|رساند|رسانند)(?![\w])"
 )
-_RELATIVE = re.compile(r"(?<![\w])که(?![\w])")
+_RELATIVE = re.compile(word_start([("که", "")]) + r"(?![\w])")
 _PASSIVE_AFTER = re.compile(rf"^\s*(?:قرار\s+)?(?:{PASSIVE_AUXILIARIES}|گرفت|گرفتند|گرفته)(?![\w])")
 # An event noun with its genitive (a few words, no punctuation, no «که») and then «را».
 _OBJECT_AFTER = re.compile(
@@ -98,8 +100,9 @@ class Extractor:
         ordered = starts == sorted(starts)
         story = 0  # «در رویدادی دیگر»: a new story starts; frames do not continue the one before
         for sentence in doc.sentences:
+            label = self._item_label(folded, sentence.start)
             if self.cues.story_break.search(folded, sentence.start, min(sentence.end, sentence.start + 30)) or (
-                self._item_label(folded, sentence.start) is not None and sentence.start > 0
+                label is not None and sentence.start > 0
             ):
                 story += 1  # «در خبری دیگر ...», or a digest's item label («بنگلادش: ...», «تحریم: ...»)
             # a word its surroundings show to be no act neither makes a frame nor takes the arguments
@@ -110,6 +113,8 @@ class Extractor:
             ]
             if not in_sentence:
                 continue
+            # the word lists the sentence holds a word of: the others' patterns are not searched in it
+            told = self.cues.words.present(folded, sentence.start, sentence.end)
             # the sentence's mentions (a slice of the list when it is in text order, as the recognizer leaves it)
             window = (
                 doc.mentions[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
@@ -127,17 +132,25 @@ class Extractor:
                 # «به گزارش پایگاه خبری X»: the outlet of the lead tells the news, it takes no part in it
                 and not (lead is not None and m.start < lead.end and lead.start < m.end)
             ]
-            label = self._item_label(folded, sentence.start)
             if label is not None:
                 # «سومالی: انفجار یک خودروی ...»: a digest item's label names its subject, not a side
                 mentions = [m for m in mentions if m.start >= label.end()]
-            if len(set(self.cues.sports.findall(folded, sentence.start, sentence.end))) >= 2:
+            # (each word list is read only when what it rules out is there)
+            if (
+                "sports" in told
+                and any(h.trigger.type == "ASSAULT" for h in in_sentence)
+                and _distinct_words(self.cues.sports, folded, bounds) >= 2
+            ):
                 # «بازیکنان ... با حملات پی‌درپی دروازه حریف را زیر آتش گرفتند»: a match, not a fight
                 in_sentence = [h for h in in_sentence if h.trigger.type != "ASSAULT"]
-            if len(set(self.cues.pests.findall(folded, sentence.start, sentence.end))) >= 2:
+            if "pests" in told and in_sentence and _distinct_words(self.cues.pests, folded, bounds) >= 2:
                 # «هجوم ملخ‌ها ... عملیات سم‌پاشی ... میلیون‌ها ملخ کشته شده‌اند»: pests and their control
                 in_sentence = []
-            if len(set(self.cues.market.findall(folded, sentence.start, sentence.end))) >= 2:
+            if (
+                "market" in told
+                and any(h.trigger.type in ("ASSAULT", "AGREE") for h in in_sentence)
+                and _distinct_words(self.cues.market, folded, bounds) >= 2
+            ):
                 # «حمله کم‌سابقه خریداران به نمادهای خودرویی ... شاخص کل»: trading, not fighting or a truce
                 in_sentence = [h for h in in_sentence if h.trigger.type not in ("ASSAULT", "AGREE")]
             strong = [h for h in in_sentence if h.trigger.strength == "strong" and not _inside(h, mentions, False)]
@@ -147,7 +160,7 @@ class Extractor:
                 strong += [h for h in in_sentence if h.trigger.id == "suicide" and h not in strong and not _inside_mention(h, mentions)]
                 strong.sort(key=lambda h: h.start)
             weak = [h for h in in_sentence if h.trigger.strength == "weak" and not _inside_mention(h, mentions)][:1]
-            refers = {h.start: self._refers_back(folded, sentence.start, h, mentions) for h in strong + weak}
+            refers = {h.start: self._refers_back(folded, sentence.start, h, mentions, told) for h in strong + weak}
             chosen = strong or weak
             if strong and weak and not any(h.trigger.type == weak[0].trigger.type for h in strong):
                 # «... دو عضو این گروه را کشته و سه تن دیگر را بازداشت کرده‌اند»: the deaths are an act of
@@ -164,10 +177,10 @@ class Extractor:
                 chosen = sorted(strong + weak, key=lambda h: h.start)
             # references («در پاسخ به حمله», «این حمله») do not claim the arguments around them
             # «محل استقرار نظامیان آمریکایی»: a word that is no act refers to none either
-            no_act = {h.start for h in chosen if self._generic(folded, sentence.start, h)}
+            no_act = {h.start for h in chosen if self._generic(folded, sentence.start, h, told)}
             referring = [h.start for h in chosen if refers[h.start] and h.start not in no_act]
             references = _conjoined(folded, chosen, referring)
-            claim_end = claim_of_told_act(folded, sentence.start, sentence.end, self.cues)
+            claim_end = claim_of_told_act(folded, sentence.start, sentence.end, self.cues) if "status.claimed" in told else None
             if claim_end is not None:
                 # «مسئولیت این حمله را بر عهده گرفت و مدعی شد ۲۱۴ نفر را به گروگان گرفته است»: what the
                 # claim goes on to tell is part of the act told already
@@ -176,7 +189,12 @@ class Extractor:
             answered = _conjoined(
                 folded,
                 chosen,
-                [h.start for h in chosen if self.cues.response_before.search(folded[max(sentence.start, h.start - 20) : h.start])],
+                [
+                    h.start
+                    for h in chosen
+                    if "response_before" in told
+                    and self.cues.response_before.search(folded[max(sentence.start, h.start - 20) : h.start])
+                ],
             )
             generic = _conjoined(folded, chosen, sorted(no_act))
             positions = [h.start for h in chosen if h.start not in references]
@@ -199,7 +217,7 @@ class Extractor:
                     verb = CLAUSE_VERB.search(folded, hit.end, clause_end) or self.cues.reporting.search(folded, hit.end, clause_end)
                     clause_end = verb.start() if verb is not None else clause_end
                     own = [m for m in own if hit.start <= m.start and m.end <= clause_end]
-                event = self._frame(doc, folded, (sentence.start, sentence.end), hit, own, positions, reference)
+                event = self._frame(doc, folded, (sentence.start, sentence.end), hit, own, positions, reference, told)
                 if event is None:
                     continue
                 event.coded["story"] = story
@@ -218,15 +236,18 @@ class Extractor:
                         [m for m in mentions if m.kind == "NUMBER"],
                         self.cues,
                         [m for m in mentions if m.kind in ("ACTOR", "PERSON")],
+                        told,
                     )
                     event.fatalities = casualties.killed
                     event.injured = casualties.injured
                     if casualties.killed_parts:
                         event.coded["toll_parts"] = list(casualties.killed_parts)
                     # «و مدعی شد ۴۷ نظامی را کشته است»: a toll a party claims
-                    event.coded["toll_claimed"] = bool(
-                        self.cues.status["alleged"].search(folded, sentence.start, sentence.end)
-                    ) and (casualties.killed is not None or casualties.injured is not None)
+                    event.coded["toll_claimed"] = (
+                        (casualties.killed is not None or casualties.injured is not None)
+                        and "status.alleged" in told
+                        and bool(self.cues.status["alleged"].search(folded, sentence.start, sentence.end))
+                    )
                     victims = _victims(casualties.counted, mentions)
                     if (
                         victims is not None
@@ -320,21 +341,37 @@ class Extractor:
         mentions: list[Mention],
         positions: list[int],
         reference: bool,
+        told: frozenset[str],
     ) -> Event | None:
+        """`told`: the word lists the sentence holds a word of (`CueWords.present`)."""
         trigger = hit.trigger  # (the caller has already left out words that are no act: `_not_an_act`)
         # a crowd named only as what was done to («چادرهای معترضان را به آتش کشیدند») is not the rioter
-        crowd = [m for m in mentions if m.data.get("kind") in _CROWD_KINDS and not _object_phrase(folded, m, hit.start)]
-        if trigger.mode == "riot" and not crowd and not (
+        if trigger.mode == "riot" and not _rioting_crowd(folded, mentions, hit) and not (
             _RIOT_NOUN.match(folded, hit.start) and (verbal(folded, hit.start, hit.end) or folded.endswith("دست به ", 0, hit.start))
         ):
             # «خودرو را به آتش کشید» with no crowd: fire, not a riot; «صدها مهاجر ... شورش کردند», «دست به
             # شورش زدند» is one by itself (not «گروه شورشی», «لیدرهای اغتشاش»)
             return None
+        # what the trigger's own words tell rules the frame out before its arguments are sought
+        clause = _clause(folded, sentence, hit)  # read once: the status and the plural both ask
+        status = self._status(folded, sentence, hit, clause, told)
+        no_toll = (
+            trigger.strength == "weak"
+            and trigger.type == "ASSAULT"
+            and "nobody_killed" in told
+            and bool(self.cues.nobody_killed.search(folded, sentence[0], sentence[1]))
+        )
+        if no_toll and status == "negated":
+            status = "reported"  # «در این حادثه هیچ‌کس کشته نشد»: a toll of none, for the event told before
+        if trigger.type in FACTUAL_TYPES and status in ("hypothetical", "threatened", "negated", "denied"):
+            return None
+        if trigger.type == "ACCUSE" and "status.requested" in told and self._asked_for(folded, sentence[0], hit):
+            return None  # «از شورای امنیت خواست این اقدام را محکوم کند»: asked for, not made
         others = [p for p in positions if p != hit.start]
         candidates = mentions
         speakers: set[tuple[int, int]] = set()
         if trigger.type in FACTUAL_TYPES:
-            speakers = _speakers(folded, sentence, hit.start, mentions, self.cues)
+            speakers = _speakers(folded, sentence, hit.start, mentions, self.cues, told)
             if trigger.type == "SANCTION":
                 # «وزارت خزانه‌داری آمریکا اعلام کرد ... را تحریم کرده است»: who announces a sanction imposes
                 # it; only those a report is attributed to stay out
@@ -354,6 +391,7 @@ class Extractor:
             (hit.start, hit.end),
             candidates,
             self.cues,
+            told,
             others,
             trigger.type,
             genitive_agent,
@@ -392,8 +430,6 @@ class Extractor:
                 None,
             )
             args = replace(args, actor1=reporter)
-        clause = _clause(folded, sentence, hit)  # read once: the status and the plural both ask
-        status = self._status(folded, sentence, hit, clause)
         if status == "claimed" and args.actor1 is None:
             # «گروه جیش العدل در بیانیه‌ای مسئولیت این حمله را بر عهده گرفت»: who claims it, did it
             claimant = next(
@@ -401,7 +437,7 @@ class Extractor:
             )
             if claimant is None:
                 # «حمله انتحاری به کاروان چینی‌ها؛ ارتش آزادی‌بخش بلوچ مسئولیت را پذیرفت»: the claim follows the act
-                claim = self.cues.status["claimed"].search(folded, hit.end, sentence[1])
+                claim = self.cues.status["claimed"].search(folded, hit.end, sentence[1]) if "status.claimed" in told else None
                 claimant = next(
                     (
                         m
@@ -416,17 +452,6 @@ class Extractor:
                 )
             target = None if claimant is not None and args.actor2 is claimant else args.actor2
             args = replace(args, actor1=claimant, actor2=target)
-        no_toll = (
-            trigger.strength == "weak"
-            and trigger.type == "ASSAULT"
-            and bool(self.cues.nobody_killed.search(folded, sentence[0], sentence[1]))
-        )
-        if no_toll and status == "negated":
-            status = "reported"  # «در این حادثه هیچ‌کس کشته نشد»: a toll of none, for the event told before
-        if trigger.type in FACTUAL_TYPES and status in ("hypothetical", "threatened", "negated", "denied"):
-            return None
-        if trigger.type == "ACCUSE" and self._asked_for(folded, sentence[0], hit):
-            return None  # «از شورای امنیت خواست این اقدام را محکوم کند»: asked for, not made
         # «این حمله», or the event as the object of another verb («بازداشت خبرنگاران را محکوم کرد»):
         # an event told already, whose date and weapon in this sentence are not its own
         anaphoric = self._anaphoric(folded, sentence[0], hit) or (
@@ -448,11 +473,15 @@ class Extractor:
         plural = (
             hit.plural
             or bool(self.cues.plural_before.search(folded[max(sentence[0], hit.start - 12) : hit.start]))
-            or (trigger.strength == "weak" and bool(self.cues.cumulative.search(folded[sentence[0] : sentence[1]])))
+            or (
+                trigger.strength == "weak"
+                and "cumulative" in told
+                and bool(self.cues.cumulative.search(folded[sentence[0] : sentence[1]]))
+            )
             # «سالانه ده‌ها نفر ... جان می‌دهند»: a habit told before the trigger's clause ends
-            or bool(self.cues.habitual.search(folded, sentence[0], clause[1]))
+            or "habitual" in told and bool(self.cues.habitual.search(folded, sentence[0], clause[1]))
             # «از زمان بازگشت طالبان ده‌ها خبرنگار بازداشت شده‌اند»: a tally since a time, not one event
-            or bool(self.cues.cumulative.search(folded, clause[0], hit.start))
+            or "cumulative" in told and bool(self.cues.cumulative.search(folded, clause[0], hit.start))
         )
         sources = [m for m in mentions if m.kind == "SOURCE"] or [m for m in mentions if m.kind == "OUTLET"]
         event = Event(
@@ -476,14 +505,15 @@ class Extractor:
             coded={
                 "reference": reference,
                 "anaphoric": anaphoric,
-                "response": bool(self.cues.response_before.search(folded[max(sentence[0], hit.start - 20) : hit.start])),
+                "response": "response_before" in told
+                and bool(self.cues.response_before.search(folded[max(sentence[0], hit.start - 20) : hit.start])),
                 "trigger_id": trigger.id,
                 "acled_default": acled_default,
                 # the trigger alone decides the ACLED type («بازداشت», «کشف و ضبط»): no weapon refines it
                 "acled_fixed": trigger.id not in WEAPON_REFINED,
                 "weak": trigger.strength == "weak",
                 # «فرماندهان مرزی دو طرف بر سر آتش‌بس به توافق رسیدند»: parties there are, though unnamed
-                "two_sides": bool(self.cues.two_sides.search(folded, sentence[0], sentence[1])),
+                "two_sides": "two_sides" in told and bool(self.cues.two_sides.search(folded, sentence[0], sentence[1])),
                 # «هیچ‌یک از خدمه آسیبی ندیدند»: only tells an event told before that no one was hurt
                 "no_toll": no_toll,
                 # «سه تروریست نیز به هلاکت رسیدند»: more victims of the same event, to be added
@@ -516,9 +546,10 @@ class Extractor:
         """A verb of asking before the act, whose light verb is then subjunctive («خواست ... محکوم کند»)."""
         return bool(_SUBJUNCTIVE_AFTER.match(folded, hit.end) and self.cues.status["requested"].search(folded, sentence_start, hit.start))
 
-    def _generic(self, folded: str, sentence_start: int, hit: TriggerHit) -> bool:
+    def _generic(self, folded: str, sentence_start: int, hit: TriggerHit, told: frozenset[str]) -> bool:
         """«حق اعتراض مسالمت‌آمیز», «صحنه‌های بمباران»: a right or a depiction, not an act."""
-        return bool(self.cues.generic_before.search(folded[max(sentence_start, hit.start - 16) : hit.start]))
+        before = folded[max(sentence_start, hit.start - 16) : hit.start]
+        return "generic_before" in told and bool(self.cues.generic_before.search(before))
 
     def _anaphoric(self, folded: str, sentence_start: int, hit: TriggerHit) -> bool:
         """«این حمله»: a determiner points back to an event already told."""
@@ -526,7 +557,9 @@ class Extractor:
             return False  # «با سرنشینان مسلح آن درگیر شدند»: before a verb «آن» ends a noun phrase, it points to no event
         return bool(self.cues.anaphora_before.search(folded[max(sentence_start, hit.start - 8) : hit.start]))
 
-    def _refers_back(self, folded: str, sentence_start: int, hit: TriggerHit, mentions: list[Mention]) -> bool:
+    def _refers_back(
+        self, folded: str, sentence_start: int, hit: TriggerHit, mentions: list[Mention], told: frozenset[str]
+    ) -> bool:
         """«در پاسخ به حمله», «این حمله»: the trigger names an event told elsewhere."""
         if hit.indefinite and not hit.plural:
             return False
@@ -535,34 +568,38 @@ class Extractor:
             return False  # «به صحنه اعتراض و درگیری تبدیل شد»: it became the scene of one, it happened
         if _object_of_verb(folded, hit, mentions):
             return True
-        return bool(self.cues.reference_before.search(before)) or self._anaphoric(folded, sentence_start, hit)
+        return "reference_before" in told and bool(self.cues.reference_before.search(before)) or self._anaphoric(
+            folded, sentence_start, hit
+        )
 
-    def _status(self, folded: str, sentence: tuple[int, int], hit: TriggerHit, bounds: tuple[int, int]) -> str:
-        """`bounds`: the trigger's clause (`_clause`)."""
+    def _status(
+        self, folded: str, sentence: tuple[int, int], hit: TriggerHit, bounds: tuple[int, int], told: frozenset[str]
+    ) -> str:
+        """`bounds`: the trigger's clause (`_clause`); `told`: the word lists the sentence holds a word of."""
         start, end = sentence
-        text = folded[start:end]
         clause_start, clause_end = bounds
-        clause_before = folded[clause_start : hit.start]
-        clause = folded[clause_start:clause_end]
         status = self.cues.status
         if _INVOLVEMENT_BEFORE.search(folded[max(start, hit.start - 25) : hit.start]):
             # «هرگونه دست داشتن در حمله ... را رد کرد»: the involvement is denied, the attack happened
             return "reported"
         if _NEGATION_AFTER.search(folded[hit.end : hit.end + 25]):
             return "negated"
-        if self.cues.negation_before.search(folded[max(start, hit.start - 8) : hit.start]):
+        if "negation_before" in told and self.cues.negation_before.search(folded[max(start, hit.start - 8) : hit.start]):
             return "negated"
-        if status["hypothetical"].search(clause_before) or status["hypothetical"].search(folded[start : hit.start][-40:]):
+        if "status.hypothetical" in told and (
+            status["hypothetical"].search(folded[clause_start : hit.start])
+            or status["hypothetical"].search(folded[max(start, hit.start - 40) : hit.start])
+        ):
             return "hypothetical"
-        if self.cues.intended_before.search(folded[max(start, hit.start - 20) : hit.start]):
+        if "intended_before" in told and self.cues.intended_before.search(folded[max(start, hit.start - 20) : hit.start]):
             return "hypothetical"  # «قصد ایجاد اغتشاش داشتند»: intended, not done
-        if status["future"].search(clause):
+        if "status.future" in told and status["future"].search(folded[clause_start:clause_end]):
             return "threatened"
-        if status["denied"].search(text):
+        if "status.denied" in told and status["denied"].search(folded[start:end]):
             return "denied"
-        if status["claimed"].search(text):
+        if "status.claimed" in told and status["claimed"].search(folded[start:end]):
             return "claimed"
-        if status["alleged"].search(clause):
+        if "status.alleged" in told and status["alleged"].search(folded[clause_start:clause_end]):
             return "alleged"
         return "reported"
 
@@ -587,7 +624,7 @@ class Extractor:
 
 
 # «به این اردوگاه», «در همین شهر»: a place told before, named again by its kind.
-_PLACE_ANAPHOR = re.compile(r"(?<![\w])(?:این|همین|همان) (?:اردوگاه|شهر|شهرک|روستا|منطقه|پایگاه|زندان|بندر|استان|ولایت|ولسوالی|کمپ|گذرگاه|پادگان|قرارگاه)(?![\w])")
+_PLACE_ANAPHOR = re.compile(word_start([(w, "") for w in ("این", "همین", "همان")]) + r" (?:اردوگاه|شهر|شهرک|روستا|منطقه|پایگاه|زندان|بندر|استان|ولایت|ولسوالی|کمپ|گذرگاه|پادگان|قرارگاه)(?![\w])")
 
 
 def _place_told_before(doc: Doc, folded: str, start: int, end: int) -> Mention | None:
@@ -600,7 +637,7 @@ def _place_told_before(doc: Doc, folded: str, start: int, end: int) -> Mention |
 
 
 def _speakers(
-    folded: str, sentence: tuple[int, int], trigger_start: int, mentions: list[Mention], cues: Cues
+    folded: str, sentence: tuple[int, int], trigger_start: int, mentions: list[Mention], cues: Cues, told: frozenset[str]
 ) -> set[tuple[int, int]]:
     """Who tells the news rather than does it: attributed sources, and the first named actor of a
     sentence whose reporting verb comes after the trigger («یک منبع امنیتی ... از شلیک موشک خبر داد»)."""
@@ -611,11 +648,12 @@ def _speakers(
     spans |= overlapping
     # «به گزارش خبرنگار شرق», «به گفته پلیس ...»: whoever a report is attributed to tells it
     # («به گفته این مقام قضایی»: a demonstrative may stand between)
-    spans |= {
-        (m.start, m.end)
-        for m in named
-        if cues.attribution_before.search(_DEMONSTRATIVE_END.sub("", folded[max(sentence[0], m.start - 22) : m.start]))
-    }
+    if "attribution_before" in told:
+        spans |= {
+            (m.start, m.end)
+            for m in named
+            if cues.attribution_before.search(_DEMONSTRATIVE_END.sub("", folded[max(sentence[0], m.start - 22) : m.start]))
+        }
     reported = cues.reporting.search(folded, trigger_start, sentence[1])
     # «توپخانه اسرائیل ... را گلوله‌باران کرد و منابع محلی از زخمی شدن ... خبر دادند»: a report with its own
     # teller after the act leaves the act's subject its agent
@@ -677,7 +715,7 @@ def _describes(folded: str, reference: int, mention: Mention, trigger_start: int
     return CLAUSE_BREAK.search(folded, reference, mention.start) is None
 
 
-_RA = re.compile(r"(?<![\w])را(?![\w])")
+_RA = re.compile(word_start([("را", "")]) + r"(?![\w])")
 
 
 def _object_of_verb(folded: str, hit: TriggerHit, mentions: list[Mention], undated: bool = False) -> bool:
@@ -790,21 +828,20 @@ def _days_after(folded: str, sentence_start: int, trigger_start: int, mentions: 
     found = _DAYS_AFTER.search(folded, sentence_start, trigger_start)
     if found is None:
         return None
-    if found.group("same"):
+    if found.group() in _SAME_DAY:
         return 0
     count = next((m for m in mentions if m.kind == "NUMBER" and folded[m.end : found.start()].strip() == ""), None)
     if count is None:
-        return 1 if found.group("next") else None
+        return 1 if found.group() in _NEXT_DAY else None
     value = count.data.get("value")
     return int(value) if isinstance(value, int | float) and 0 < value <= _MAX_DAYS_AFTER else None
 
 
 # «N روز بعد» beyond this is no day of the same story.
 _MAX_DAYS_AFTER = 7
-_DAYS_AFTER = re.compile(
-    r"(?<![\w])(?:(?P<next>روز بعد|فردای ان روز|فردای همان روز)"
-    r"|(?P<same>همان روز|همان شب|ساعاتی بعد|ساعتی بعد|چند ساعت بعد|دقایقی بعد))(?![\w])"
-)
+_NEXT_DAY = ("روز بعد", "فردای ان روز", "فردای همان روز")
+_SAME_DAY = ("همان روز", "همان شب", "ساعاتی بعد", "ساعتی بعد", "چند ساعت بعد", "دقایقی بعد")
+_DAYS_AFTER = re.compile(word_start([(w, "") for w in (*_NEXT_DAY, *_SAME_DAY)]) + r"(?![\w])")
 
 
 def _made_target(folded: str, sentence: tuple[int, int], hit: TriggerHit) -> bool:
@@ -824,7 +861,7 @@ def _clause_verb_passive(folded: str, sentence: tuple[int, int], hit: TriggerHit
     end = _clause(folded, sentence, hit)[1]
     relative = _RELATIVE.search(folded, hit.end, end)  # «... هدف گرفت که راننده آن زخمی شد»: another clause
     verb = CLAUSE_VERB.search(folded, hit.end, relative.start() if relative else end)
-    return verb is not None and verb.group("passive") is not None and verb.start() - hit.end <= 60
+    return verb is not None and passive_verb(verb) and verb.start() - hit.end <= 60
 
 
 def _clause(folded: str, sentence: tuple[int, int], hit: TriggerHit) -> tuple[int, int]:
@@ -860,6 +897,16 @@ def _in_short_quote(folded: str, sentence: tuple[int, int], hit: TriggerHit) -> 
         return False
     closed = folded.find("»", hit.end, sentence[1])
     return closed >= 0 and len(folded[opened + 1 : closed].split()) <= _SHORT_QUOTE_WORDS
+
+
+def _distinct_words(cue: re.Pattern[str], folded: str, sentence: tuple[int, int]) -> int:
+    """How many different words of a cue list the sentence holds."""
+    return len(set(cue.findall(folded, sentence[0], sentence[1])))
+
+
+def _rioting_crowd(folded: str, mentions: list[Mention], hit: TriggerHit) -> bool:
+    """A crowd is named, and not only as what was done to («چادرهای معترضان را به آتش کشیدند»)."""
+    return any(m.data.get("kind") in _CROWD_KINDS and not _object_phrase(folded, m, hit.start) for m in mentions)
 
 
 def _object_phrase(folded: str, mention: Mention, trigger_start: int) -> bool:

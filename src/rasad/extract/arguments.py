@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from rasad.extract.cues import Cues
 from rasad.model import HOMES_ACTOR, Mention
+from rasad.recognize.lookup import word_start
 
 ACTOR_KINDS = ("ACTOR", "PERSON")
 _LOOKBACK = 14  # characters before a mention that hold its preposition
@@ -47,6 +48,7 @@ def pick_arguments(
     trigger: tuple[int, int],
     mentions: list[Mention],
     cues: Cues,
+    told: frozenset[str],
     other_triggers: list[int],
     event_type: str = "ASSAULT",
     genitive_agent: bool = False,
@@ -56,15 +58,17 @@ def pick_arguments(
 ) -> Arguments:
     """Choose each argument among the sentence's mentions by role cues, then by closeness to the trigger.
     `about`: places after «علیه», «با», «در اعتراض به» are what the act is about, not where it was.
-    `reciprocal`: an act done with someone («با X درگیر شدند»): «با» marks the other side."""
+    `reciprocal`: an act done with someone («با X درگیر شدند»): «با» marks the other side.
+    `told`: the cue lists the trigger's sentence holds a word of (`CueWords.present`)."""
     start, _end = sentence
     t_start, t_end = trigger
     # «حمله پهپادی حزب‌الله به کریات شمونه؛ جنگنده‌های صهیونیستی بقاع را بمباران کردند»: «؛» joins two
     # sentences, and each act takes its actors from its own (dates too, below)
-    # («؛ از جمله ...» goes on with the same one)
-    mentions = [
-        m for m in mentions if m.kind not in ACTOR_KINDS or not _SENTENCE_JOIN.search(folded, min(m.end, t_end), max(m.start, t_start))
-    ]
+    # («؛ از جمله ...» goes on with the same one; most sentences hold no «؛», and ask nothing per mention)
+    if folded.find("؛", min([t_start, *(m.start for m in mentions)]), max([t_end, *(m.end for m in mentions)])) >= 0:
+        mentions = [
+            m for m in mentions if m.kind not in ACTOR_KINDS or not _SENTENCE_JOIN.search(folded, min(m.end, t_end), max(m.start, t_start))
+        ]
 
     def distance(mention: Mention) -> int:
         if mention.end <= t_start:
@@ -75,45 +79,11 @@ def pick_arguments(
         crossing = sum(1 for other in other_triggers if min(mention.start, t_start) < other < max(mention.end, t_end))
         return gap + 200 * crossing
 
-    # a mention nearer to another trigger of the sentence is that trigger's argument, except the
-    # sentence's subject, which acts through every verb of it
-    subject = next(
-        (
-            m
-            for m in mentions
-            if (m.kind in ACTOR_KINDS or _state_place(m)) and m.end <= t_start and _can_act(m, start, event_type)
-        ),
-        None,
-    )
-    # «ترکیه و روسیه ... به توافق رسیدند»: a subject joined by «و» to another acts with it
-    partner = (
-        next((m for m in mentions if 0 < m.start - subject.end <= 5 and folded[subject.end : m.start].strip() == "و"), None)
-        if subject is not None
-        else None
-    )
-    # «نظامیان شامگاه شنبه به طوباس یورش بردند و ۱۴ نفر را بازداشت کردند»: the date told with the subject
-    # before its first verb dates every verb of that subject
-    first_verb = min([t_start, *other_triggers])
-    mentions = [
-        m
-        for m in mentions
-        if m is subject
-        or m is partner
-        or not _crosses(m, (t_start, t_end), other_triggers)
-        or _object_across(folded, m, t_start, t_end)
-        or _date_of_the_clause(folded, m, t_start, t_end)
-        or (
-            m.kind == "DATE"
-            and subject is not None
-            and subject.end <= m.start
-            and m.end <= first_verb
-            and "؛" not in folded[m.end : t_start]
-            and not CLAUSE_BREAK.search(folded, subject.end, m.start)
-            and verbal(folded, t_start, t_end)
-        )
-    ]
+    verb = verbal(folded, t_start, t_end)  # asked of every mention below: read once
+    if other_triggers:  # (alone in its sentence, the trigger shares its mentions with none)
+        mentions = _not_of_other_triggers(folded, start, trigger, mentions, other_triggers, event_type, verb)
     # «... حمله به نیروهای آمریکایی است زیرا گروه‌های مسلح در عراق ...»: another clause, another verb
-    openers = [found.start() for found in cues.clause_opener.finditer(folded, start, _end)]
+    openers = [found.start() for found in cues.clause_opener.finditer(folded, start, _end)] if "clause_opener" in told else []
     if openers:
         mentions = [m for m in mentions if not any(min(m.end, t_end) <= o < max(m.start, t_start) for o in openers)]
     # «حمید نوری، شهروند ایرانی که از ۱۳۹۸ در سوئد زندانی بود، ... آزاد شد», «گروه الشباب که با
@@ -125,7 +95,7 @@ def pick_arguments(
             m
             for m in mentions
             if any(a <= m.start and m.end <= b for a, b in asides)
-            and not (m.kind in ACTOR_KINDS and cues.host_before.search(_before(folded, m, start)))
+            and not (m.kind in ACTOR_KINDS and "host_before" in told and cues.host_before.search(_before(folded, m, start)))
         ]
         mentions = [m for m in mentions if m not in inside]
         if not any(m.kind == "PLACE" for m in mentions):
@@ -151,8 +121,9 @@ def pick_arguments(
     weapons = [m for m in mentions if m.kind == "WEAPON"]
     dated = [m for m in mentions if m.kind == "DATE"]
     agent, target = _actor_roles(
-        folded, start, (t_start, t_end), actors, cues, distance, event_type, genitive_agent, passive, weapons, dated, reciprocal
-    )
+        folded, start, (t_start, t_end), actors, cues, told, distance, event_type,
+        genitive_agent, passive, weapons, dated, reciprocal, verb,
+    )  # fmt: skip
     if agent is not None and agent.kind == "PLACE" and event_type in _VIOLENT and not agent.data.get("capital"):
         places = [m for m in places if m is not agent]  # «حملات آمریکا به یمن»: the state that acts is not where
     if event_type in ("AGREE", "RETREAT"):
@@ -207,6 +178,55 @@ def pick_arguments(
     return Arguments(agent, target, location, origin, date, weapon, quantity, ranked[1:], within)
 
 
+def _not_of_other_triggers(
+    folded: str,
+    start: int,
+    trigger: tuple[int, int],
+    mentions: list[Mention],
+    other_triggers: list[int],
+    event_type: str,
+    verb: bool,
+) -> list[Mention]:
+    """The mentions left to this trigger: a mention nearer to another trigger of the sentence is that
+    trigger's argument, except the sentence's subject, which acts through every verb of it."""
+    t_start, t_end = trigger
+    subject = next(
+        (
+            m
+            for m in mentions
+            if (m.kind in ACTOR_KINDS or _state_place(m)) and m.end <= t_start and _can_act(m, start, event_type)
+        ),
+        None,
+    )
+    # «ترکیه و روسیه ... به توافق رسیدند»: a subject joined by «و» to another acts with it
+    partner = (
+        next((m for m in mentions if 0 < m.start - subject.end <= 5 and folded[subject.end : m.start].strip() == "و"), None)
+        if subject is not None
+        else None
+    )
+    # «نظامیان شامگاه شنبه به طوباس یورش بردند و ۱۴ نفر را بازداشت کردند»: the date told with the subject
+    # before its first verb dates every verb of that subject
+    first_verb = min([t_start, *other_triggers])
+    return [
+        m
+        for m in mentions
+        if m is subject
+        or m is partner
+        or not _crosses(m, (t_start, t_end), other_triggers)
+        or _object_across(folded, m, t_start, verb)
+        or _date_of_the_clause(folded, m, t_start, verb)
+        or (
+            m.kind == "DATE"
+            and subject is not None
+            and subject.end <= m.start
+            and m.end <= first_verb
+            and "؛" not in folded[m.end : t_start]
+            and not CLAUSE_BREAK.search(folded, subject.end, m.start)
+            and verb
+        )
+    ]
+
+
 def _weekday_of_the_date_before(mention: Mention, dates: list[Mention]) -> bool:
     """«در ۱۳ آوریل ۲۰۲۵، هم‌زمان با یکشنبه نخل»: a weekday counted back from publication that names
     the weekday of a full date told just before it is that date's, not a day of its own."""
@@ -229,10 +249,10 @@ def _weekday_of_the_date_before(mention: Mention, dates: list[Mention]) -> bool:
 _WEEKDAY_REACH = 40
 
 
-def _date_of_the_clause(folded: str, mention: Mention, trigger_start: int, trigger_end: int) -> bool:
+def _date_of_the_clause(folded: str, mention: Mention, trigger_start: int, verb: bool) -> bool:
     """«... روز دوشنبه ... به اتهام سرکوب اعتراضات تحریم کردند»: a date before the clause's own verb
     dates that verb, whatever event nouns stand between, as long as no other verb or clause does."""
-    if mention.kind != "DATE" or mention.end > trigger_start or not verbal(folded, trigger_start, trigger_end):
+    if mention.kind != "DATE" or mention.end > trigger_start or not verb:
         return False
     between = folded[mention.end : trigger_start]
     return not CLAUSE_BREAK.search(between) and not CLAUSE_VERB.search(between) and " که " not in between
@@ -268,10 +288,10 @@ def _ends_with_verb(text: str, cues: Cues) -> bool:
     return len(tail) in [m.end() for m in cues.reporting.finditer(tail)] or CLAUSE_VERB.fullmatch(words[-1]) is not None
 
 
-def _object_across(folded: str, mention: Mention, trigger_start: int, trigger_end: int) -> bool:
+def _object_across(folded: str, mention: Mention, trigger_start: int, verb: bool) -> bool:
     """«طالبان را به دست داشتن در حمله انتحاری ... متهم کرد»: the object before «را» belongs to the
     clause's verb even when event nouns stand between them, as long as no verb or clause ends first."""
-    if mention.end > trigger_start or not verbal(folded, trigger_start, trigger_end):
+    if mention.end > trigger_start or not verb:
         return False
     position = folded.find(" را ", mention.end - 1, trigger_start + 1)
     gap = folded[mention.end : position].split() if position >= 0 else []
@@ -285,8 +305,9 @@ def _target_across_filler(folded: str, mention: Mention, sentence_start: int, cu
     """«به یکی از مقرهای X», «به داخل محوطه این پایگاه»: a target's preposition before the words that
     place or point at it."""
     before = folded[max(sentence_start, mention.start - _FILLER_LOOKBACK) : mention.start]
-    filler = cues.target_filler.search(before)
-    return filler is not None and filler.start() > 0 and bool(cues.target_before.search(before[: filler.start()]))
+    spaced = cues.target_filler.search(before)  # from the space before the filler; none: the filler is empty
+    filler_start = spaced.start() + 1 if spaced is not None else len(before)
+    return filler_start > 0 and bool(cues.target_before.search(before[:filler_start]))
 
 
 # characters before a mention that may hold its preposition and the words between («به داخل محوطه این»,
@@ -328,6 +349,7 @@ def _actor_roles(
     trigger: tuple[int, int],
     actors: list[Mention],
     cues: Cues,
+    told: frozenset[str],
     distance: Callable[[Mention], int],
     event_type: str,
     genitive_agent: bool = False,
@@ -335,27 +357,29 @@ def _actor_roles(
     weapons: list[Mention] | None = None,
     dated: list[Mention] | None = None,
     reciprocal: bool = False,
+    verb: bool = False,
 ) -> tuple[Mention | None, Mention | None]:
     """Agent and target. Persian puts the subject first: the agent is the earliest actor before the
     verb that no preposition or «را» marks as something else; the target is the nearest marked one.
-    A passive verb («منفجر شد», «مورد حمله قرار گرفت») makes that subject the target."""
+    A passive verb («منفجر شد», «مورد حمله قرار گرفت») makes that subject the target. `verb`: the
+    trigger is a verb or has its light verb (`verbal`)."""
     t_start, t_end = trigger
     agents: list[tuple[int, Mention]] = []
     targets: list[tuple[int, Mention]] = []
     before_trigger = [m for m in actors if m.end <= t_start]
     # «X را مسئول ... دانست»: a trigger that opens with «را» has its object right before it
-    verb_trigger = verbal(folded, t_start, t_end) or folded.startswith("را ", t_start)
+    verb_trigger = verb or folded.startswith("را ", t_start)
     for mention in actors:
         before = _before(folded, mention, start)
-        if cues.mediator_before.search(before):
+        if "mediator_before" in told and cues.mediator_before.search(before):
             continue  # «با میانجیگری سازمان ملل»: who brokered it took neither side
-        if cues.agent_before.search(before):
+        if "agent_before" in told and cues.agent_before.search(before):
             agents.append((-1000, mention))
-        elif cues.host_before.search(before):
+        elif "host_before" in told and cues.host_before.search(before):
             targets.append((distance(mention) - 400, mention))  # «که محل استقرار نظامیان آمریکایی است»
         elif any(0 <= mention.start - w.end <= 1 for w in weapons or []) and mention.ref != HOMES_ACTOR:
             agents.append((-900, mention))  # «گلوله‌های توپ شبه‌نظامیان حوثی»: whose means they were
-        elif (found := cues.possessive_before.search(before)) and mention.end <= t_start:
+        elif "possessive_before" in told and (found := cues.possessive_before.search(before)) and mention.end <= t_start:
             if before[: found.start()].rstrip().endswith("،"):
                 continue  # «JNIM، وابسته به القاعده، ...»: an aside on whom the subject belongs to
             owned = folded[max(start, mention.start - _FILLER_LOOKBACK) : mention.start]
@@ -375,7 +399,7 @@ def _actor_roles(
                 targets.append((-800, mention))  # «ترور X», «بازداشت X»: the one it was done to
         elif reciprocal and before.split()[-1:] == ["با"] and mention.end <= t_start:
             targets.append((distance(mention) - 100, mention))  # «با قاچاقچیان مسلح درگیر شدند»: the other side
-        elif verb_trigger and (_object_of(folded, mention, t_start, before_trigger) or _object_across(folded, mention, t_start, t_end)):
+        elif verb_trigger and (_object_of(folded, mention, t_start, before_trigger) or _object_across(folded, mention, t_start, verb)):
             targets.append((distance(mention) - 300, mention))  # the verb's «را» object comes first
         elif (
             cues.target_before.search(before)
@@ -394,7 +418,10 @@ def _actor_roles(
             if (
                 _can_act(mention, start, event_type)
                 and not folded.startswith(("منبع ", "منابع "), mention.start)
-                and not cues.reason_before.search(folded[max(start, mention.start - _FILLER_LOOKBACK) : mention.start])
+                and not (
+                    "reason_before" in told
+                    and cues.reason_before.search(folded[max(start, mention.start - _FILLER_LOOKBACK) : mention.start])
+                )
             ):
                 agents.append((mention.start - start, mention))  # earliest first: the subject
         else:
@@ -461,7 +488,9 @@ _RA_TO_VERB = 4
 # An aside opened by a comma and «از» that has not closed yet.
 _APPOSITION_OPEN = re.compile(r"،\s*(?:یکی )?از\s[^،]*$")
 # A preposition right before a name: the name is not the head of the object phrase.
-_PREPOSITION_BEFORE = re.compile(r"(?<![\w])(?:به|از|در|با|برای|علیه|توسط|میان|بین|نزد|تا)\s+(?:\S+\s+)?$")
+_PREPOSITION_BEFORE = re.compile(
+    word_start([(w, "") for w in ("به", "از", "در", "با", "برای", "علیه", "توسط", "میان", "بین", "نزد", "تا")]) + r"\s+(?:\S+\s+)?$"
+)
 
 
 # The auxiliaries of a passive verb (shared with the extractor): «منفجر شد», «بازداشت شده اند».
@@ -475,13 +504,32 @@ _SENTENCE_JOIN = re.compile(r"؛(?!\s*(?:از جمله|یعنی|به ویژه|ب
 # Punctuation that ends a clause (shared with the extractor).
 CLAUSE_BREAK = re.compile(r"[،؛:]")
 # The first light or auxiliary verb of the clause after an event noun: «سپاه ... به فهرست نهادهای
-# تروریستی افزوده شده است» is passive, «... را هدف قرار داد» active.
-CLAUSE_VERB = re.compile(
-    r"(?<![\w])(?:(?:مواجه|روبرو|وارد|موفق|متوسل|حاضر|مستقر|پیروز|درگیر|اماده|متعهد|خواستار) (?:شد|شدند|شده|شوند|می شوند)"
-    rf"|(?:قرار )?(?P<passive>{PASSIVE_AUXILIARIES}|گردیده)"
-    r"|(?:قرار )?(?:کرد|کردند|کرده|می کند|می کنند|داد|دادند|داده|زد|زدند|زده|گرفت|گرفتند|گرفته|نمود|نمودند|نموده"
-    r"|است|بود|بودند|بوده|اند|کشید|کشیدند|کشیده|رساند|رساندند|رسانده|برد|بردند|برده|داشت|داشتند|داشته))(?![\w])"
+# تروریستی افزوده شده است» is passive, «... را هدف قرار داد» active (`passive_verb`). Listed word by
+# word for `word_start`, in the order the alternatives are tried.
+_STATE_WORDS = ("مواجه", "روبرو", "وارد", "موفق", "متوسل", "حاضر", "مستقر", "پیروز", "درگیر", "اماده", "متعهد", "خواستار")
+_STATE_AUXILIARIES = ("شد", "شدند", "شده", "شوند", "می شوند")
+_PASSIVE_VERBS = (*PASSIVE_AUXILIARIES.split("|"), "گردیده")
+_ACTIVE_VERBS = (
+    "کرد", "کردند", "کرده", "می کند", "می کنند", "داد", "دادند", "داده", "زد", "زدند", "زده", "گرفت", "گرفتند", "گرفته",
+    "نمود", "نمودند", "نموده", "است", "بود", "بودند", "بوده", "اند", "کشید", "کشیدند", "کشیده", "رساند", "رساندند",
+    "رسانده", "برد", "بردند", "برده", "داشت", "داشتند", "داشته",
 )
+CLAUSE_VERB = re.compile(
+    word_start(
+        [(f"{word} {auxiliary}", "") for word in _STATE_WORDS for auxiliary in _STATE_AUXILIARIES]
+        + [(f"قرار {verb}", "") for verb in (*_PASSIVE_VERBS, *_ACTIVE_VERBS)]
+        + [(verb, "") for verb in (*_PASSIVE_VERBS, *_ACTIVE_VERBS)]
+    )
+    + r"(?![\w])"
+)
+_PASSIVE_VERB = re.compile(rf"(?:قرار )?(?:{'|'.join(_PASSIVE_VERBS)})")
+
+
+def passive_verb(verb: re.Match[str]) -> bool:
+    """A `CLAUSE_VERB` match that is a passive auxiliary («شد», «قرار گرفته شده»), not an active or state verb."""
+    return _PASSIVE_VERB.fullmatch(verb.group()) is not None
+
+
 def _without_asides(text: str) -> str:
     """`text` with its asides between commas taken out: «معترضان، از جمله دو نوجوان، بازداشت شدند»,
     «یک روحانی ... شامگاه یکشنبه، ۳۰ شهریور، هدف تیراندازی قرار گرفت», «X، امام جماعت مسجد جامع، مورد حمله
@@ -513,7 +561,7 @@ _ABOUT_TYPES = frozenset({"PROTEST"})
 # گذشته دست به اعتصاب زده‌اند», «از ۱۴ اردیبهشت ... پورت‌سودان را هدف قرار دادند» (not a month or a
 # year: «از نوامبر ۲۰۲۳ ده‌ها کشتی را هدف قرار داده‌اند» is a tally).
 _STARTED_TYPES = frozenset({"PROTEST", "ASSAULT"})
-_UNTIL_NOW = re.compile(r"(?<![\w])(?:تاکنون|تا کنون|تا امروز|تا به حال|تا به امروز)(?![\w])")
+_UNTIL_NOW = re.compile(word_start([(w, "") for w in ("تاکنون", "تا کنون", "تا امروز", "تا به حال", "تا به امروز")]) + r"(?![\w])")
 # Who cannot be the agent of a violent or coercive act: the people it is done to, and informants.
 _NOT_AGENTS = frozenset({"civilians", "media", "source", "ngo", "igo"})
 _VIOLENT = frozenset({"ASSAULT", "COERCE"})
@@ -706,7 +754,7 @@ _ORIGIN_CHAIN = re.compile(r"(?:اهل|بومی) \S+(?: \S+)?[،,]? (?:در |ا�
 # After a state named right after an event noun: its instrument or its target («حمله روسیه با ...», «... به ...»).
 _AGENT_FOLLOWS = re.compile(r"\s(?:با|به|علیه)\s")
 # «در آن روز», «همان روز»: the day the text told last.
-_THAT_DAY = re.compile(r"(?<![\w])(?:در )?(?:ان|همان) روز(?![\w])")
+_THAT_DAY = re.compile(word_start([(w, "") for w in ("در ان", "در همان", "ان", "همان")]) + r" روز(?![\w])")
 # «رخ داد», «روی داد», «صورت گرفت»: a relative clause with one of these tells of the act itself.
 _HAPPENED = re.compile(r"(?<![\w])(?:رخ|روی) (?:داد|داده|می دهد)|اتفاق افتاد|صورت گرفت|صورت گرفته(?![\w])")
 # A distance between a place and the landmark it is measured from, and what that landmark then costs.
@@ -724,7 +772,7 @@ _BEGAN = re.compile(
 # Between a weapon noun and its model's name: «موشک‌های برکان», «موشکهای برکان», «پهپاد شاهد».
 _MODEL_GAP = re.compile(r"(?:[\u200c ]?(?:هایی|های|ها|ی))?\s?")
 # «که …،»: a relative clause closed by a comma.
-_RELATIVE_ASIDE = re.compile(r"(?<![\w])که [^،؛:.]*،")
+_RELATIVE_ASIDE = re.compile(word_start([("که", " [^،؛:.]*،")]))
 _SPATIAL_BEFORE = re.compile(
     r"(?:در|از|به)\s+(?:همسایگی|مرز|مرزهای|نزدیکی|حومه|داخل|خاک|شمال|جنوب|شرق|غرب)(?:\s+(?:شرقی|غربی|شمالی|جنوبی))?\s*$"
 )

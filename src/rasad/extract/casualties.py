@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from rasad.extract.cues import Cues
 from rasad.model import HOMES_ACTOR, Mention
+from rasad.recognize.lookup import word_start
 
 # How far (characters) a count may stand from its casualty word; a count of people («پنج
 # غیرنظامی ... کشته شدند») is the subject of a verb-final sentence and may stand farther.
@@ -28,17 +29,17 @@ _SUBCOUNT_REACH = 30
 _SUBCOUNT = re.compile(r"(?:از جمله|شامل|منجمله)")
 _SINGULAR = re.compile(r"(?:کشته شد|جان باخت|جان سپرد|درگذشت|به شهادت رسید|شهید شد|به هلاکت رسید|به قتل رسید)(?![\w])")
 # «جان ۹ گردشگر عراقی را گرفت», «جان بیش از ۳۰۰ نمازگزار را گرفته است»: took the lives of.
-_TOOK_LIVES = re.compile(r"(?<![\w])جان (?:\S+ ){1,6}?را (?:گرفت|گرفتند|گرفته)(?![\w])")
+_TOOK_LIVES = re.compile(word_start([("جان", r" (?:\S+ ){1,6}?را (?:گرفت|گرفتند|گرفته)")]) + r"(?![\w])")
 # Between a person and the count of those who died with him: «و», after an aside in commas.
 _PERSON_AND = re.compile(r"(?:\s*،[^،.؛]{1,60}،)?\s*و\s*")
 _SINGULAR_INJURED = re.compile(r"(?:زخمی شد|مجروح شد|مصدوم شد|زخمی گردید|مجروح گردید)(?![\w])")
 # «اما», «ولی»: between two counts of the same toll, a second source's figure, not more dead.
-_BUT = re.compile(r"(?<![\w])(?:اما|ولی|در حالی که|درحالی که)(?![\w])")
+_BUT = re.compile(word_start([(w, "") for w in ("اما", "ولی", "در حالی که", "درحالی که")]) + r"(?![\w])")
 # «X به همراه راننده‌اش جان باخت»: one person and his companion, named by a singular verb.
 _WITH_COMPANION = re.compile(
     r"(?:به همراه|همراه با) \S+?(?: ?اش| ?ش)\s+(?:\S+\s+){0,2}?(?:کشته شد|جان باخت|جان سپرد|به شهادت رسید|به قتل رسید)(?![\w])"
 )
-_ONE_OF = re.compile(r"(?<![\w])یکی از")
+_ONE_OF = re.compile(word_start([("یکی از", "")]))
 _AGE = re.compile(r"\s?(?:ساله|سالگی|ساله ای|ماهه|ماهگی|روزه)(?![\w])")
 # Added to the distance of a count of something else than people («یک محله»).
 _NOT_PEOPLE = 1000
@@ -60,10 +61,18 @@ def _value(number: Mention) -> int | None:
 
 
 def find_casualties(
-    folded: str, start: int, end: int, numbers: list[Mention], cues: Cues, actors: list[Mention] | None = None
+    folded: str,
+    start: int,
+    end: int,
+    numbers: list[Mention],
+    cues: Cues,
+    actors: list[Mention] | None = None,
+    told: frozenset[str] | None = None,
 ) -> Casualties:
     """Counts of killed and injured in folded[start:end] (a sentence), by the nearest count rule.
-    `actors` (the sentence's actor mentions) tell which counts are of people: «سه رهگذر»."""
+    `actors` (the sentence's actor mentions) tell which counts are of people: «سه رهگذر». `told`: the
+    cue lists the sentence holds a word of (`CueWords.present`), when the caller has read them."""
+    told = cues.words.present(folded, start, end) if told is None else told
     sentence = folded[start:end]
     # «موشک «یاسین ۱۰۵»»: a number inside a quoted name counts nothing
     # «این فعال ۳۵ ساله»: an age counts no one
@@ -90,9 +99,18 @@ def find_casualties(
         )
     }
     # «هیچ کس ... کشته یا زخمی نشده است»: a toll word inside a denial of any toll counts nothing
-    denied = [(m.start(), m.end()) for m in cues.nobody_killed.finditer(sentence)]
-    killed, killed_from = _count_for(sentence, start, counts, cues.killed, people, cues.people_noun, cues.injured, denied)
-    injured, injured_from = _count_for(sentence, start, counts, cues.injured, people, cues.people_noun, cues.killed, denied)
+    denied = [(m.start(), m.end()) for m in cues.nobody_killed.finditer(sentence)] if "nobody_killed" in told else []
+    # (a sentence with no word of a toll counts none)
+    killed, killed_from = (
+        _count_for(sentence, start, counts, cues.killed, people, cues.people_noun, cues.injured, denied)
+        if "killed" in told
+        else (None, [])
+    )
+    injured, injured_from = (
+        _count_for(sentence, start, counts, cues.injured, people, cues.people_noun, cues.killed, denied)
+        if "injured" in told
+        else (None, [])
+    )
     if killed is not None:
         # «سردار زاهدی و شش تن دیگر به شهادت رسیدند», «ابوباقر الساعدی، از فرماندهان ...، و دو همراهش
         # کشته شدند»: the person named before the count died with them
@@ -110,7 +128,7 @@ def find_casualties(
         killed = 2  # «این سیاستمدار به همراه راننده‌اش جان باخت»: he and the one with him
     if killed is None and _SINGULAR.search(sentence):
         killed = 1  # «... هدف قرار گرفت و جان باخت»: one person, named by a singular verb
-    if killed is None and cues.nobody_killed.search(sentence):
+    if killed is None and "nobody_killed" in told and cues.nobody_killed.search(sentence):
         killed = 0
     parts = tuple(v for n in killed_from if (v := _value(n)) is not None)
     return Casualties(killed, injured, tuple(killed_from + injured_from), parts if len(parts) > 1 else ())

@@ -48,11 +48,15 @@ _OWN = re.compile(
 # How far back the owner of «نیروهایش» may be named.
 _OWN_REACH = 160
 # «این شهر», «همین روستا»: the town told before; how far back it may be named.
-_TOWN = re.compile(word_start([(word, "") for word in _DETERMINERS]) + r"\s+(?:شهر|شهرک|روستا|روستای)(?![\w])")
+_TOWN_NOUNS = r"شهر|شهرک|روستا|روستای"
 _TOWN_REACH = 400
 # A place named by a site noun («میدان آزادی», «خیابان دانشگاه») is no town «این شهر» could mean.
 _SITE_NOUN = re.compile(r"(?:میدان|خیابان|بلوار|کوچه|محله|مسجد|بیمارستان|زندان|پایگاه|فرودگاه|اردوگاه|پل|بازار|دانشگاه|مدرسه) ")
-_STATE = re.compile(word_start([(word, "") for word in _DETERMINERS]) + r"\s+(?P<noun>کشور|رژیم)(?![\w])")
+_STATE_NOUNS = r"کشور|رژیم"
+# «این شهر» and «این کشور» in one scan of the text (a determiner opens both; their nouns differ)
+_DETERMINED = re.compile(
+    word_start([(word, "") for word in _DETERMINERS]) + rf"\s+(?:(?P<town>{_TOWN_NOUNS})|(?P<noun>{_STATE_NOUNS}))(?![\w])"
+)
 
 
 def resolve_anaphors(
@@ -60,11 +64,12 @@ def resolve_anaphors(
 ) -> list[Mention]:
     """The mentions with every resolvable anaphoric phrase added as an ACTOR (and the bare force noun
     it completes, «نیروهای» of «نیروهای این گروه», taken out). Sorted by position."""
+    determined = list(_DETERMINED.finditer(folded))
     added = (
         _groups(folded, mentions)
-        + _states(folded, mentions, forces, country_names)
+        + _states([m for m in determined if m["noun"]], mentions, forces, country_names)
         + _own_forces(folded, mentions)
-        + _towns(folded, mentions)
+        + _towns(folded, [m for m in determined if m["town"]], mentions)
     )
     if not added:
         return mentions
@@ -87,10 +92,11 @@ def _groups(folded: str, mentions: list[Mention]) -> list[Mention]:
     return added
 
 
-def _towns(folded: str, mentions: list[Mention]) -> list[Mention]:
-    """«پیشاور ... ؛ در آن روز یک بمب‌گذار در مسجد مقر پلیس این شهر ...»: the town named last before."""
+def _towns(folded: str, matches: list[re.Match[str]], mentions: list[Mention]) -> list[Mention]:
+    """«پیشاور ... ؛ در آن روز یک بمب‌گذار در مسجد مقر پلیس این شهر ...» (`matches` of `_DETERMINED`): the
+    town named last before."""
     added: list[Mention] = []
-    for match in _TOWN.finditer(folded):
+    for match in matches:
         # the place named last, if it is a known town (an unknown village before «این روستا» is what it
         # means, though it cannot be placed)
         town = next(
@@ -132,11 +138,11 @@ def _own_forces(folded: str, mentions: list[Mention]) -> list[Mention]:
 
 
 def _states(
-    folded: str, mentions: list[Mention], forces: Sequence[ForceNoun], country_names: Mapping[str, str]
+    matches: list[re.Match[str]], mentions: list[Mention], forces: Sequence[ForceNoun], country_names: Mapping[str, str]
 ) -> list[Mention]:
-    """«جنگنده‌های این رژیم», «نیروهای این کشور»: a force noun of the state named before."""
+    """«جنگنده‌های این رژیم», «نیروهای این کشور» (`matches` of `_DETERMINED`): a force noun of the state named before."""
     added: list[Mention] = []
-    for match in _STATE.finditer(folded):
+    for match in matches:
         force = next(
             (
                 m

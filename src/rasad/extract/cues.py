@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import ahocorasick
 import yaml
 
 from rasad.normalize import fold
@@ -14,8 +15,8 @@ from rasad.recognize.lookup import word_start
 DATA_FILE = Path(__file__).parent / "data" / "cues.yaml"
 
 
-def _alternation(keys: list[str]) -> str:
-    return word_start([(key, "") for key in keys])
+def _alternation(keys: list[str], not_after: list[str] | None = None) -> str:
+    return word_start([(key, "") for key in keys], not_after or [])
 
 
 def _longest_first(forms: list[str]) -> list[str]:
@@ -24,8 +25,7 @@ def _longest_first(forms: list[str]) -> list[str]:
 
 def _words(forms: list[str], not_after: list[str] | None = None) -> re.Pattern[str]:
     """Any of the forms as whole words; not right after one of `not_after` («پیش از آغاز» is no «از آغاز»)."""
-    guard = "".join(f"(?<!{re.escape(word)} )" for word in _longest_first(not_after or []))
-    return re.compile(guard + _alternation(_longest_first(forms)) + r"(?![\w])")
+    return re.compile(_alternation(_longest_first(forms), _longest_first(not_after or [])) + r"(?![\w])")
 
 
 def _ending(forms: list[str], gap_words: int = 0) -> re.Pattern[str]:
@@ -33,6 +33,32 @@ def _ending(forms: list[str], gap_words: int = 0) -> re.Pattern[str]:
     («با وجود اعلام توافق»: the cue, one word, then the trigger)."""
     gap = rf"(?: [^\s]+){{0,{gap_words}}}" if gap_words else ""
     return re.compile(_alternation(_longest_first(forms)) + gap + r"\s*$")
+
+
+class CueWords:
+    """Which word lists have a word of theirs somewhere in a stretch of text (as letters, whole word or
+    not): one Aho-Corasick pass over a sentence tells which lists' patterns could match in it at all,
+    so that the others are not searched."""
+
+    def __init__(self, lists: dict[str, list[str]]) -> None:
+        by_word: dict[str, set[str]] = {}
+        for name, forms in lists.items():
+            for form in _longest_first(forms):
+                by_word.setdefault(form, set()).add(name)
+        # a list with an empty form may match anywhere
+        self._always = frozenset(by_word.pop("", ()))
+        self._automaton = ahocorasick.Automaton()
+        for form, names in by_word.items():
+            self._automaton.add_word(form, frozenset(names))
+        self._automaton.make_automaton()
+
+    def present(self, text: str, start: int, end: int) -> frozenset[str]:
+        """The lists one of whose words stands inside text[start:end]."""
+        found = set(self._always)
+        if len(self._automaton):
+            for _, names in self._automaton.iter(text, start, end):
+                found |= names
+        return frozenset(found)
 
 
 @dataclass(frozen=True)
@@ -76,12 +102,28 @@ class Cues:
     sports: re.Pattern[str]
     market: re.Pattern[str]
     pests: re.Pattern[str]
+    # the words of the lists seldom in a sentence, to tell a sentence that holds none of a list's words
+    # (named as their pattern above; `status.<name>` for the status lists)
+    words: CueWords
 
 
 def load_cues(path: Path = DATA_FILE) -> Cues:
     with open(path, encoding="utf-8") as handle:
         data = yaml.safe_load(handle)
+    # the lists seldom in a sentence (by the name of their pattern): the sentences without them skip its search
+    seldom = {
+        "sports": "sports", "market": "market", "pests": "pests", "habitual": "habitual", "two_sides": "two_sides",
+        "cumulative": "cumulative", "nobody_killed": "nobody_killed", "killed": "killed", "injured": "injured",
+        "reference_before": "reference", "response_before": "response", "agent_before": "agent", "host_before": "host",
+        "mediator_before": "mediator", "possessive_before": "possessive", "reason_before": "reason",
+        "attribution_before": "attribution", "negation_before": "negation_before", "intended_before": "intended_before",
+        "generic_before": "generic_before", "clause_opener": "clause_openers",
+    }  # fmt: skip
     return Cues(
+        words=CueWords(
+            {name: data[key] for name, key in seldom.items()}
+            | {f"status.{name}": forms for name, forms in data["status"].items()}
+        ),
         status={name: _words(forms) for name, forms in data["status"].items()},
         reference_before=_ending(data["reference"], gap_words=1),
         response_before=_ending(data["response"], gap_words=1),
@@ -125,9 +167,10 @@ def load_cues(path: Path = DATA_FILE) -> Cues:
         other_words=frozenset(" ".join(fold(w).split()) for w in data["other_words"]),
         installation=re.compile(r"(?:" + "|".join(re.escape(" ".join(fold(f).split())) for f in data["installations"]) + r")(?![\w])"),
         # «به یک پاسگاه X», «به اردوگاه X», «به یکی از مقرهای X», «به داخل محوطه این پایگاه»: what stands between a target's
-        # preposition and the owner of the place struck
+        # preposition and the owner of the place struck; matched from the space before it, which re finds
+        # fast (every word of it follows a space), to the end
         target_filler=re.compile(
-            r"(?:(?<=\s)(?:" + "|".join(re.escape(fold(f)) for f in data["target_between"]) + r")\s*){0,3}"
+            r"\s(?:(?<=\s)(?:" + "|".join(re.escape(fold(f)) for f in data["target_between"]) + r")\s*){0,3}"
             r"(?:(?<=\s)(?:یک|یکی از|دو|سه|چند|چندین|[0-9۰-۹]+)\s*)?(?:(?<=\s)(?:"
             + "|".join(re.escape(" ".join(fold(f).split())) for f in data["installations"])
             # «به سوی یک خودروی گشتی پلیس»: a word or two may describe the place before its owner

@@ -39,7 +39,7 @@ class Words:
         return cls(text, folded, spans, [folded[s:e].replace(" ", "") for s, e in spans])
 
 
-def word_start(branches: list[tuple[str, str]]) -> str:
+def word_start(branches: list[tuple[str, str]], not_after: Iterable[str] = ()) -> str:
     r"""`(?<![\w])(?:w1p1|w2p2|…)`: a word, then the pattern after it, for the first of the (word, pattern)
     `branches` that matches, where no letter or digit stands before the word.
 
@@ -48,15 +48,22 @@ def word_start(branches: list[tuple[str, str]]) -> str:
     that opens with a letter only where `re`'s quick scan finds a letter that a word begins with. It
     matches the same: the words that can match at one place all open alike there, and keep their order
     within their branch.
+
+    `not_after`: words that may not stand right before the word, a space between («پیش از آغاز» is no
+    «از آغاز»); checked after the opening too, so that they keep the quick scan.
     """
     if not branches or any(not word for word, _ in branches):
-        return r"(?<![\w])(?:" + "|".join(re.escape(word) + after for word, after in branches) + ")"
+        guard = "".join(f"(?<!{re.escape(word)} )" for word in not_after)
+        return guard + r"(?<![\w])(?:" + "|".join(re.escape(word) + after for word, after in branches) + ")"
     size = 2 if all(len(word) > 1 for word, _ in branches) else 1
     rests: dict[str, list[str]] = {}
     for word, after in branches:
         rests.setdefault(word[:size], []).append(re.escape(word[size:]) + after)
     return "(?:" + "|".join(
-        rf"{re.escape(opening)}(?<![\w]{re.escape(opening)})(?:{'|'.join(tails)})" for opening, tails in rests.items()
+        rf"{re.escape(opening)}(?<![\w]{re.escape(opening)})"
+        + "".join(f"(?<!{re.escape(word)} {re.escape(opening)})" for word in not_after)
+        + f"(?:{'|'.join(tails)})"
+        for opening, tails in rests.items()
     ) + ")"
 
 
