@@ -826,6 +826,12 @@ def _days_after(folded: str, sentence_start: int, trigger_start: int, mentions: 
     the days between the act told before and this one, when the clause counts them (the count is the
     NUMBER the recognizer found right before «روز بعد»)."""
     found = _DAYS_AFTER.search(folded, sentence_start, trigger_start)
+    before = _DAYS_BEFORE.search(folded, sentence_start, trigger_start)
+    if before is not None and (found is None or before.start() < found.start()):
+        # «یک روز پیش از آن، گلوله‌های توپخانه ... فرود آمد»: the day before the act told before
+        count = next((m for m in mentions if m.kind == "NUMBER" and folded[m.end : before.start()].strip() == ""), None)
+        value = count.data.get("value") if count is not None else 1
+        return -int(value) if isinstance(value, int | float) and 0 < value <= _MAX_DAYS_AFTER else None
     if found is None:
         return None
     if found.group() in _SAME_DAY:
@@ -842,6 +848,11 @@ _MAX_DAYS_AFTER = 7
 _NEXT_DAY = ("روز بعد", "فردای ان روز", "فردای همان روز")
 _SAME_DAY = ("همان روز", "همان شب", "ساعاتی بعد", "ساعتی بعد", "چند ساعت بعد", "دقایقی بعد")
 _DAYS_AFTER = re.compile(word_start([(w, "") for w in (*_NEXT_DAY, *_SAME_DAY)]) + r"(?![\w])")
+# «یک روز پیش از آن», «دو روز قبل از این»: days counted back from the act told before.
+_DAYS_BEFORE = re.compile(
+    word_start([(w, "") for w in ("روز پیش از ان", "روز قبل از ان", "روز پیش از این", "روز قبل از این", "شب پیش از ان", "شب قبل از ان")])
+    + r"(?![\w])"
+)
 
 
 def _made_target(folded: str, sentence: tuple[int, int], hit: TriggerHit) -> bool:

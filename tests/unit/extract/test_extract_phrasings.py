@@ -320,6 +320,15 @@ def test_the_place_that_was_the_scene_of_an_act_is_where_it_happened(pipeline: P
     assert events[0]["location"]["name"] == "Jenin refugee camp"
 
 
+def test_a_day_before_that_counts_back_from_the_act_told_before(pipeline: Pipeline) -> None:
+    text = (
+        "بامداد سه‌شنبه چند پهپاد به فرودگاه شهر الابیض اصابت کرد و سه نظامی کشته شدند.\n"
+        "یک روز پیش از آن، توپخانه نیروهای پشتیبانی سریع بازار اصلی شهر را گلوله‌باران کرد و دست‌کم ۲۰ غیرنظامی جان باختند."
+    )
+    events = [e for e in events_of(pipeline, text, "2025-06-12") if e["type"] == "ASSAULT"]
+    assert sorted(e["date"]["value"] for e in events) == ["2025-06-09", "2025-06-10"]
+
+
 def test_a_later_sentence_saying_no_one_was_hurt_gives_a_toll_of_zero(pipeline: Pipeline) -> None:
     text = (
         "یک پهپاد روز دوشنبه در ۴۰ مایلی غرب بندر الحدیده به یک نفتکش اصابت کرد و آتش‌سوزی کوچکی به راه انداخت. "
