@@ -522,6 +522,8 @@ class Extractor:
                 "also_place": any(m.kind == "PLACE" and folded.startswith(" نیز ", m.end) for m in mentions),
                 # «دو روز بعد», «شامگاه همان روز»: a day counted from the act told before
                 "days_after": _days_after(folded, sentence[0], hit.start, mentions) if args.date is None else None,
+                # «به توافق رسیدند», «حمله کردند»: told by a verb, not a bare noun («آتش‌بس شکننده»)
+                "verbal": verbal(folded, hit.start, hit.end) or bool(_REACHED.match(folded, hit.end + 1)),
             },
         )
         return event
@@ -848,6 +850,8 @@ _MAX_DAYS_AFTER = 7
 _NEXT_DAY = ("روز بعد", "فردای ان روز", "فردای همان روز")
 _SAME_DAY = ("همان روز", "همان شب", "ساعاتی بعد", "ساعتی بعد", "چند ساعت بعد", "دقایقی بعد")
 _DAYS_AFTER = re.compile(word_start([(w, "") for w in (*_NEXT_DAY, *_SAME_DAY)]) + r"(?![\w])")
+# «به توافق رسیدند»: the verb that makes an agreement noun an act.
+_REACHED = re.compile(r"(?:رسید|رسیدند|رسیده|می رسند|رسیدیم)(?![\w])")
 # «یک روز پیش از آن», «دو روز قبل از این»: days counted back from the act told before.
 _DAYS_BEFORE = re.compile(
     word_start([(w, "") for w in ("روز پیش از ان", "روز قبل از ان", "روز پیش از این", "روز قبل از این", "شب پیش از ان", "شب قبل از ان")])

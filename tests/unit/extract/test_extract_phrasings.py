@@ -329,6 +329,13 @@ def test_a_day_before_that_counts_back_from_the_act_told_before(pipeline: Pipeli
     assert sorted(e["date"]["value"] for e in events) == ["2025-06-09", "2025-06-10"]
 
 
+def test_a_ceasefire_named_in_passing_is_no_agreement_but_one_reached_is(pipeline: Pipeline) -> None:
+    passing = "آتش‌بس میان دولت و شورشیان در دارفور همچنان شکننده است و دو طرف یکدیگر را به نقض آن متهم می‌کنند."
+    assert [e for e in events_of(pipeline, passing) if e["type"] == "AGREE"] == []
+    reached = "نمایندگان دولت و شورشیان روز دوشنبه در دوحه بر سر آتش‌بس به توافق رسیدند."
+    assert [e["type"] for e in events_of(pipeline, reached) if e["type"] == "AGREE"] == ["AGREE"]
+
+
 def test_a_later_sentence_saying_no_one_was_hurt_gives_a_toll_of_zero(pipeline: Pipeline) -> None:
     text = (
         "یک پهپاد روز دوشنبه در ۴۰ مایلی غرب بندر الحدیده به یک نفتکش اصابت کرد و آتش‌سوزی کوچکی به راه انداخت. "
