@@ -832,7 +832,7 @@ def _drop(event: Event, standalone: bool = True) -> bool:
         return True
     if event.type == "AGREE" and not (event.coded.get("actor1") or event.coded.get("actor2") or event.coded.get("two_sides")):
         return True  # «بازار ارز به نوعی آتش‌بس رسیده است»: an agreement needs parties
-    if event.type == "AGREE" and standalone and not event.coded.get("verbal") and _explicit_date(event) is None:
+    if event.type in ("AGREE", "RETREAT") and standalone and not event.coded.get("verbal") and _explicit_date(event) is None:
         return True  # «در جریان آتش‌بس شکننده ...»: a deal named in passing, with no verb or day of its own
     if event.type == "MOBILIZE" and not any((event.coded.get(k) or {}).get("kind") in ARMED_KINDS for k in ("actor1", "actor2")):
         return True  # «تیم‌های امدادی اعزام شدند»: rescuers, not troops

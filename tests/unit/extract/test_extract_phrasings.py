@@ -336,6 +336,11 @@ def test_a_ceasefire_named_in_passing_is_no_agreement_but_one_reached_is(pipelin
     assert [e["type"] for e in events_of(pipeline, reached) if e["type"] == "AGREE"] == ["AGREE"]
 
 
+def test_a_withdrawal_named_by_a_bare_noun_is_no_event(pipeline: Pipeline) -> None:
+    text = "عقب‌نشینی کامل نیروهای اسرائیلی از جنوب لبنان هنوز محقق نشده است."
+    assert [e for e in events_of(pipeline, text) if e["type"] == "RETREAT"] == []
+
+
 def test_a_later_sentence_saying_no_one_was_hurt_gives_a_toll_of_zero(pipeline: Pipeline) -> None:
     text = (
         "یک پهپاد روز دوشنبه در ۴۰ مایلی غرب بندر الحدیده به یک نفتکش اصابت کرد و آتش‌سوزی کوچکی به راه انداخت. "
