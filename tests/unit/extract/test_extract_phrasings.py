@@ -341,6 +341,11 @@ def test_a_withdrawal_named_by_a_bare_noun_is_no_event(pipeline: Pipeline) -> No
     assert [e for e in events_of(pipeline, text) if e["type"] == "RETREAT"] == []
 
 
+def test_rounds_of_sanctions_told_as_a_summary_are_no_event(pipeline: Pipeline) -> None:
+    text = "از آن زمان کانادا و بریتانیا چندین دور تحریم علیه مقامات و نهادهای ایرانی اعمال کرده‌اند."
+    assert [e for e in events_of(pipeline, text) if e["type"] == "SANCTION"] == []
+
+
 def test_a_later_sentence_saying_no_one_was_hurt_gives_a_toll_of_zero(pipeline: Pipeline) -> None:
     text = (
         "یک پهپاد روز دوشنبه در ۴۰ مایلی غرب بندر الحدیده به یک نفتکش اصابت کرد و آتش‌سوزی کوچکی به راه انداخت. "
