@@ -502,7 +502,8 @@ _COARSE_DATE_PENALTY = 100
 # «؛» between two sentences, not before an elaboration of the first («؛ از جمله پنج کارمند ...»).
 _SENTENCE_JOIN = re.compile(r"؛(?!\s*(?:از جمله|یعنی|به ویژه|به خصوص|مانند|نظیر|شامل))")
 # Punctuation that ends a clause (shared with the extractor).
-CLAUSE_BREAK = re.compile(r"[،؛:]")
+CLAUSE_MARKS = "،؛:"
+CLAUSE_BREAK = re.compile(f"[{CLAUSE_MARKS}]")
 # The first light or auxiliary verb of the clause after an event noun: «سپاه ... به فهرست نهادهای
 # تروریستی افزوده شده است» is passive, «... را هدف قرار داد» active (`passive_verb`). Listed word by
 # word for `word_start`, in the order the alternatives are tried.
