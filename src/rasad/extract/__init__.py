@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from rasad.extract.arguments import (
     CLAUSE_BREAK,
+    CLAUSE_MARKS,
     CLAUSE_VERB,
     PASSIVE_AUXILIARIES,
     Arguments,
@@ -353,7 +354,7 @@ class Extractor:
             # شورش زدند» is one by itself (not «گروه شورشی», «لیدرهای اغتشاش»)
             return None
         # what the trigger's own words tell rules the frame out before its arguments are sought
-        clause = _clause(folded, sentence, hit)  # read once: the status and the plural both ask
+        clause = _clause(folded, sentence, hit)  # read once: the status, the voice and the plural ask
         status = self._status(folded, sentence, hit, clause, told)
         no_toll = (
             trigger.strength == "weak"
@@ -381,7 +382,7 @@ class Extractor:
         finite = folded[hit.start : hit.end].endswith(("د", "گرفت"))  # «تیراندازی کردند و ... کشته شدند»: its own verb
         passive = bool(_PASSIVE_AFTER.search(folded[hit.end : hit.end + 20])) or (
             not finite and bool(_COORDINATED_PASSIVE.match(folded[hit.end : hit.end + 60]))
-        ) or (not finite and _clause_verb_passive(folded, sentence, hit)) or _made_target(folded, sentence, hit)
+        ) or (not finite and _clause_verb_passive(folded, clause, hit)) or _made_target(folded, sentence, hit)
         # «به گزارش یورونیوز، روسیه ... هدف قرار داد»: the clause starts after the lead's attribution
         lead = doc.lead_source
         body = (lead.end + 1, sentence[1]) if lead is not None and sentence[0] <= lead.end < hit.start else sentence
@@ -871,9 +872,9 @@ def _made_target(folded: str, sentence: tuple[int, int], hit: TriggerHit) -> boo
 _MADE_TARGET_VERB = re.compile(r"(?:\s+[^\s،؛:.]+){0,5}?\s+قرار\s+(?:گرفت|گرفتند|گرفته)(?![\w])")
 
 
-def _clause_verb_passive(folded: str, sentence: tuple[int, int], hit: TriggerHit) -> bool:
-    """The event noun's clause ends in a passive verb: its subject before the noun is what it was done to."""
-    end = _clause(folded, sentence, hit)[1]
+def _clause_verb_passive(folded: str, clause: tuple[int, int], hit: TriggerHit) -> bool:
+    """The event noun's clause (`_clause`) ends in a passive verb: its subject before the noun is what it was done to."""
+    end = clause[1]
     relative = _RELATIVE.search(folded, hit.end, end)  # «... هدف گرفت که راننده آن زخمی شد»: another clause
     verb = CLAUSE_VERB.search(folded, hit.end, relative.start() if relative else end)
     return verb is not None and passive_verb(verb) and verb.start() - hit.end <= 60
@@ -882,10 +883,9 @@ def _clause_verb_passive(folded: str, sentence: tuple[int, int], hit: TriggerHit
 def _clause(folded: str, sentence: tuple[int, int], hit: TriggerHit) -> tuple[int, int]:
     """The clause of the sentence that holds the trigger: between the punctuation marks around it."""
     start, end = sentence
-    for match in CLAUSE_BREAK.finditer(folded, start, hit.start):
-        start = match.end()
+    last = max(folded.rfind(mark, start, hit.start) for mark in CLAUSE_MARKS)  # the last break before the trigger
     found = CLAUSE_BREAK.search(folded, hit.end, end)
-    return start, found.start() if found else end
+    return last + 1 if last >= 0 else start, found.start() if found else end
 
 
 def _conjoined(folded: str, hits: list[TriggerHit], marked: list[int]) -> list[int]:

@@ -64,11 +64,10 @@ def pick_arguments(
     t_start, t_end = trigger
     # «حمله پهپادی حزب‌الله به کریات شمونه؛ جنگنده‌های صهیونیستی بقاع را بمباران کردند»: «؛» joins two
     # sentences, and each act takes its actors from its own (dates too, below)
-    # («؛ از جمله ...» goes on with the same one; most sentences hold no «؛», and ask nothing per mention)
-    if folded.find("؛", min([t_start, *(m.start for m in mentions)]), max([t_end, *(m.end for m in mentions)])) >= 0:
-        mentions = [
-            m for m in mentions if m.kind not in ACTOR_KINDS or not _SENTENCE_JOIN.search(folded, min(m.end, t_end), max(m.start, t_start))
-        ]
+    # («؛ از جمله ...» goes on with the same one)
+    mentions = [
+        m for m in mentions if m.kind not in ACTOR_KINDS or not _SENTENCE_JOIN.search(folded, min(m.end, t_end), max(m.start, t_start))
+    ]
 
     def distance(mention: Mention) -> int:
         if mention.end <= t_start:
@@ -502,7 +501,8 @@ _COARSE_DATE_PENALTY = 100
 # «؛» between two sentences, not before an elaboration of the first («؛ از جمله پنج کارمند ...»).
 _SENTENCE_JOIN = re.compile(r"؛(?!\s*(?:از جمله|یعنی|به ویژه|به خصوص|مانند|نظیر|شامل))")
 # Punctuation that ends a clause (shared with the extractor).
-CLAUSE_BREAK = re.compile(r"[،؛:]")
+CLAUSE_MARKS = "،؛:"
+CLAUSE_BREAK = re.compile(f"[{CLAUSE_MARKS}]")
 # The first light or auxiliary verb of the clause after an event noun: «سپاه ... به فهرست نهادهای
 # تروریستی افزوده شده است» is passive, «... را هدف قرار داد» active (`passive_verb`). Listed word by
 # word for `word_start`, in the order the alternatives are tried.
