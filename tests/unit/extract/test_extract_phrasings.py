@@ -346,6 +346,11 @@ def test_rounds_of_sanctions_told_as_a_summary_are_no_event(pipeline: Pipeline) 
     assert [e for e in events_of(pipeline, text) if e["type"] == "SANCTION"] == []
 
 
+def test_an_accusation_made_again_and_again_is_no_single_event(pipeline: Pipeline) -> None:
+    text = "دولت پاکستان بارها طالبان افغانستان را به پناه دادن به شبه‌نظامیان متهم کرده است."
+    assert [e for e in events_of(pipeline, text) if e["type"] == "ACCUSE"] == []
+
+
 def test_a_later_sentence_saying_no_one_was_hurt_gives_a_toll_of_zero(pipeline: Pipeline) -> None:
     text = (
         "یک پهپاد روز دوشنبه در ۴۰ مایلی غرب بندر الحدیده به یک نفتکش اصابت کرد و آتش‌سوزی کوچکی به راه انداخت. "
