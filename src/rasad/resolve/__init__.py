@@ -61,6 +61,21 @@ class Resolver:
             for e in coded
             if e is not None and e.type == "PROTEST"
         }
+        # «نیروها برای پراکنده ساختن معترضان به هوا شلیک کردند»: what the forces who broke up a crowd did
+        # in that sentence, aimed at no one else, was part of breaking it up
+        dispersers = {
+            (bisect.bisect_right(starts, e.trigger.start), (e.coded.get("actor1") or {}).get("id"))
+            for e in coded
+            if e is not None and e.mode == "crowd-control" and e.coded.get("actor1")
+        }
+        for e in coded:
+            if (
+                e is not None
+                and e.type == "ASSAULT"
+                and not e.coded.get("actor2")
+                and (bisect.bisect_right(starts, e.trigger.start), (e.coded.get("actor1") or {}).get("id")) in dispersers
+            ):
+                e.mode = "crowd-control"
         converted = [
             _as_protest_intervention(
                 e, (bisect.bisect_right(starts, e.trigger.start), (e.coded.get("actor2") or {}).get("id")) in crowds

@@ -1215,3 +1215,13 @@ def test_an_indefinite_drone_with_a_country_adjective_names_the_attacker(pipelin
     [event] = of_type(events_of(pipeline, text), "ASSAULT")
     assert (event["actor1"] or {}).get("country") == "USA"
     assert event["acled"]["sub_event_type"] == "Air/drone strike"
+
+
+def test_shots_fired_to_break_up_a_crowd_are_part_of_the_protest(pipeline: Pipeline) -> None:
+    text = (
+        "صدها تن از کشاورزان روز شنبه در برابر فرمانداری شهرستان ورزنه در اعتراض به قطع حقابه تجمع کردند. "
+        "شاهدان گفتند ماموران یگان ویژه برای پراکنده ساختن معترضان به هوا شلیک کردند."
+    )
+    events = events_of(pipeline, text)
+    assert [e["type"] for e in events] == ["PROTEST"]
+    assert events[0]["acled"]["sub_event_type"] == "Protest with intervention"
