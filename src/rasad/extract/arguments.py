@@ -106,6 +106,15 @@ def pick_arguments(
     places = [
         m for m in mentions if m.kind == "PLACE" and not any(_MODEL_GAP.fullmatch(folded, end, m.start) for end in named_weapons)
     ]
+    # «دادگاه انقلاب زاهدان ... حمله ... به مقر انتظامی راسک»: a town inside an institution's name is where the
+    # institution sits, not where the act was, when the sentence names another place
+    named_in = [
+        m
+        for m in places
+        if any(a.kind == "ACTOR" and a.data.get("kind") in _SEATED_KINDS and a.start < m.start and m.end <= a.end for a in mentions)
+    ]
+    if named_in and len(named_in) < len(places):
+        places = [m for m in places if m not in named_in]
     actors = [
         m
         for m in mentions
@@ -162,6 +171,10 @@ def pick_arguments(
     has_day = any((m.data or {}).get("precision", "day") == "day" for m in dates)
 
     def date_rank(mention: Mention) -> int:
+        if not verb and 0 <= mention.start - t_end <= 1 and (mention.data or {}).get("precision", "day") != "year":
+            # «حمله تروریستی آذر ۱۴۰۲ به مقر انتظامی راسک»: the date the event noun itself names (but «حمله
+            # سال جاری در ۲۴ اوت»: a year beside the noun only frames the day told after it)
+            return -1
         coarse = (mention.data or {}).get("precision", "day") in ("month", "year")
         return distance(mention) + (_COARSE_DATE_PENALTY if coarse and has_day else 0)
 
@@ -551,6 +564,8 @@ _NEW_NOUN = re.compile(r"^(?:.+یی|ای|یک|این|ان|همین|همان|چن
 
 # «X صحنه ... بود»: the place a sentence says was the scene of the act after it.
 _SCENE = re.compile(r"(?<![\w])صحنه(?![\w])")
+# Institutions whose name may hold the town they sit in («دادگاه انقلاب زاهدان», «استانداری کرمان»).
+_SEATED_KINDS = frozenset({"government", "media", "party", "igo", "ngo"})
 # A place whose span starts with its kind («شهر حلب», «روستای لمن») is named as a place.
 _PLACE_NOUN_START = re.compile(r"(?:شهرستان|شهرک|شهر|استان|روستای|منطقه|بندر|جزیره|ولایت|ولسوالی|بخش|دهستان|ایالت) ")
 

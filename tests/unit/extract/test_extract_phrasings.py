@@ -351,6 +351,18 @@ def test_an_accusation_made_again_and_again_is_no_single_event(pipeline: Pipelin
     assert [e for e in events_of(pipeline, text) if e["type"] == "ACCUSE"] == []
 
 
+def test_an_attack_recalled_by_its_own_month_is_placed_at_its_target_not_the_court(pipeline: Pipeline) -> None:
+    text = (
+        "رئیس دادگستری استان روز یکشنبه اعلام کرد که دادگاه انقلاب زاهدان یکی از عوامل حمله تروریستی آذر ۱۴۰۲ "
+        "به مقر انتظامی راسک را به ۱۵ سال حبس محکوم کرده است."
+    )
+    events = [e for e in events_of(pipeline, text, "2024-11-05") if e["type"] == "ASSAULT"]
+    assert len(events) == 1
+    assert events[0]["date"]["value"].startswith("2023-1")  # Azar 1402
+    assert events[0]["location"]["name"] == "Rask"
+    assert events[0]["timing"] == "background"
+
+
 def test_a_later_sentence_saying_no_one_was_hurt_gives_a_toll_of_zero(pipeline: Pipeline) -> None:
     text = (
         "یک پهپاد روز دوشنبه در ۴۰ مایلی غرب بندر الحدیده به یک نفتکش اصابت کرد و آتش‌سوزی کوچکی به راه انداخت. "
