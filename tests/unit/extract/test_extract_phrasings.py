@@ -363,6 +363,13 @@ def test_an_attack_recalled_by_its_own_month_is_placed_at_its_target_not_the_cou
     assert events[0]["timing"] == "background"
 
 
+def test_a_title_naming_protests_is_no_protest(pipeline: Pipeline) -> None:
+    text = (
+        "مردان مسلح روز دوشنبه علی حسینی، رئیس هماهنگی اعتراضات ناصریه، را در برابر خانه‌اش به ضرب گلوله کشتند."
+    )
+    assert [e["type"] for e in events_of(pipeline, text) if e["type"] == "PROTEST"] == []
+
+
 def test_a_later_sentence_saying_no_one_was_hurt_gives_a_toll_of_zero(pipeline: Pipeline) -> None:
     text = (
         "یک پهپاد روز دوشنبه در ۴۰ مایلی غرب بندر الحدیده به یک نفتکش اصابت کرد و آتش‌سوزی کوچکی به راه انداخت. "
