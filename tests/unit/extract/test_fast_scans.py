@@ -78,6 +78,7 @@ def test_a_list_whose_pattern_matches_is_told_present(extractor: Extractor, text
         "sports", "market", "pests", "habitual", "two_sides", "cumulative", "nobody_killed", "killed", "injured",
         "reference_before", "response_before", "agent_before", "host_before", "mediator_before", "possessive_before",
         "reason_before", "attribution_before", "negation_before", "intended_before", "generic_before", "clause_opener",
+        "reporting",
     )  # fmt: skip
     patterns = {name: getattr(cues, name) for name in seldom}
     patterns |= {f"status.{name}": pattern for name, pattern in cues.status.items()}
