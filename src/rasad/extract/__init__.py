@@ -426,7 +426,10 @@ class Extractor:
                     m
                     for m in mentions
                     if m.data.get("kind") in doers
-                    and ((m.start, m.end) in speakers or m.end <= hit.start and self.cues.reporting.search(folded, m.end, hit.start))
+                    and (
+                        (m.start, m.end) in speakers
+                        or "reporting" in told and m.end <= hit.start and self.cues.reporting.search(folded, m.end, hit.start)
+                    )
                 ),
                 None,
             )
@@ -657,7 +660,8 @@ def _speakers(
             for m in named
             if cues.attribution_before.search(_DEMONSTRATIVE_END.sub("", folded[max(sentence[0], m.start - 22) : m.start]))
         }
-    reported = cues.reporting.search(folded, trigger_start, sentence[1])
+    reporting = "reporting" in told  # (a sentence without a reporting verb has none to search for)
+    reported = cues.reporting.search(folded, trigger_start, sentence[1]) if reporting else None
     # «توپخانه اسرائیل ... را گلوله‌باران کرد و منابع محلی از زخمی شدن ... خبر دادند»: a report with its own
     # teller after the act leaves the act's subject its agent
     own_teller = reported is not None and any(
@@ -673,14 +677,14 @@ def _speakers(
     # «... به شهادت رسیدند و وزارت بهداشت از زخمی شدن ۷ نفر دیگر خبر داد»: a body that reports after
     # the act, in a clause of its own, tells it
     for index, mention in enumerate(named):
-        if mention.start <= trigger_start:
+        if mention.start <= trigger_start or not reporting:
             continue
         limit = named[index + 1].start if index + 1 < len(named) else sentence[1]
         brk = CLAUSE_BREAK.search(folded, mention.end, limit)
         report = cues.reporting.search(folded, mention.end, brk.start() if brk else limit)
         if report is not None and folded[max(sentence[0], mention.start - 3) : mention.start].strip() in ("و", ""):
             spans.add((mention.start, mention.end))
-    said = cues.reporting.search(folded, named[0].end if named else sentence[0], trigger_start)
+    said = cues.reporting.search(folded, named[0].end if named else sentence[0], trigger_start) if reporting else None
     # «سخنگوی فرماندهی امنیه بلخ به پژواک گفت که ...»: the spokesman of a body speaks for it
     titled = bool(named) and folded[max(sentence[0], named[0].start - 8) : named[0].start].rstrip().endswith("سخنگوی")
     if named and (named[0].kind == "PERSON" or titled) and said is not None:

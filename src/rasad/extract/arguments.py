@@ -140,7 +140,7 @@ def pick_arguments(
     if event_type in _ABOUT_TYPES or about:
         # «تجمع در اعتراض به عادی‌سازی روابط با اسرائیل»: the country argued about is not where it happened
         places = [m for m in places if not cues.about_before.search(folded[max(start, m.start - 25) : m.start])]
-    ranked, origin, within = _places(folded, start, places, cues, distance, event_type, t_start)
+    ranked, origin, within = _places(folded, start, places, cues, distance, event_type, t_start, "reporting" in told)
     location = ranked[0] if ranked else None
     # «؛» joins two sentences in one: a date across it belongs to the other one
     dates = [
@@ -420,7 +420,7 @@ def _actor_roles(
         ):
             targets.append((distance(mention) - (50 if mention.start >= t_end else 0), mention))
         elif mention.end <= t_start and passive and not CLAUSE_BREAK.search(_without_asides(folded[mention.end : t_start])):
-            if " که " in folded[mention.end : t_start] or cues.reporting.search(folded, mention.end, t_start):
+            if " که " in folded[mention.end : t_start] or "reporting" in told and cues.reporting.search(folded, mention.end, t_start):
                 # «پلیس اعلام کرد که خودرو منفجر شد», «ارتش اسرائیل می‌گوید ... دو راکت شلیک شد»: the main
                 # clause's subject neither did it nor suffered it
                 continue
@@ -685,9 +685,11 @@ def _places(
     distance: Callable[[Mention], int],
     event_type: str = "ASSAULT",
     t_start: int = 0,
+    reporting: bool = True,
 ) -> tuple[list[Mention], Mention | None, Mention | None]:
     """The places where it happened, best first; the launch site; the larger place the best one is
-    said to lie in («سیدآباد در شهر کندز»)."""
+    said to lie in («سیدآباد در شهر کندز»). `reporting`: the sentence may hold a reporting verb
+    (`CueWords.present`); without one, none is searched for."""
     origin: Mention | None = None
     origins: list[Mention] = []
     scored: list[tuple[float, Mention]] = []
@@ -714,7 +716,7 @@ def _places(
             # «دیده‌بان حقوق بشر سوریه، مستقر در لندن،»: an aside on where someone is based (but «نیروهای
             # آمریکایی مستقر در پایگاه X را هدف قرار دادند» names the target's place)
             continue
-        if mention.end <= t_start and cues.reporting.search(folded, mention.end, t_start):
+        if reporting and mention.end <= t_start and cues.reporting.search(folded, mention.end, t_start):
             if " که " in folded[start : mention.start] and not cues.reporting.search(folded, start, mention.start):
                 # «دو مهاجری که از طریق بندر اسلام قلعه اخراج شدند به اطلاعات روز گفتند که ...»: a relative
                 # clause on the speakers tells of them, not of the act

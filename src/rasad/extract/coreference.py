@@ -37,14 +37,12 @@ _GROUP = re.compile(
 )
 # «نیروهایش», «رزمندگان خود»: the forces of whoever the clause is about («حزب الله اعلام کرد رزمندگان
 # مقاومت ...»: the resistance's fighters are the group that speaks).
-_OWN = re.compile(
-    word_start(
-        [
-            (word, r"(?:یش|ش| اش|یشان|شان| شان| خود| خویش| مقاومت)(?![\w])")
-            for word in ("نیروها", "رزمندگان", "جنگجویان", "مبارزان", "افراد", "اعضا", "عناصر", "سربازان", "نیرو", "چریک ها", "چریکها")
-        ]
-    )
-)
+_OWN_WORDS = ("نیروها", "رزمندگان", "جنگجویان", "مبارزان", "افراد", "اعضا", "عناصر", "سربازان", "نیرو", "چریک ها", "چریکها")
+_OWN = re.compile(word_start([(word, r"(?:یش|ش| اش|یشان|شان| شان| خود| خویش| مقاومت)(?![\w])") for word in _OWN_WORDS]))
+# What every `_OWN` match starts with, and what every `_GROUP` match holds: rarer than the letters `re`
+# scans a whole text for, so found by `str.find` and matched only there (`_group_matches`, `_own_matches`)
+_OWN_OPENINGS = ("نیرو", "رزمندگان", "جنگجویان", "مبارزان", "افراد", "اعضا", "عناصر", "سربازان", "چریک")
+_GROUP_NOUNS = ("گروه", "جنبش", "حزب", "شبه نظامیان")  # «گروه» is also in «گروهک»
 # How far back the owner of «نیروهایش» may be named.
 _OWN_REACH = 160
 # «این شهر», «همین روستا»: the town told before; how far back it may be named.
@@ -79,7 +77,7 @@ def resolve_anaphors(
 
 def _groups(folded: str, mentions: list[Mention]) -> list[Mention]:
     added: list[Mention] = []
-    for match in _GROUP.finditer(folded):
+    for match in _group_matches(folded):
         groups = [
             m for m in mentions if m.end <= match.start() and m.kind == "ACTOR" and m.ref and m.data.get("kind") in GROUP_KINDS
         ]
@@ -90,6 +88,54 @@ def _groups(folded: str, mentions: list[Mention]) -> list[Mention]:
             data = {"kind": antecedent.data["kind"], "anaphor": True}
             added.append(Mention("ACTOR", match.start(), match.end(), antecedent.ref, data))
     return added
+
+
+def _group_matches(folded: str) -> list[re.Match[str]]:
+    """`_GROUP.finditer(folded)`, tried only where a match can start: before a group noun, its
+    determiner (and the members' word before that), each after a run of spaces."""
+    starts: list[int] = []
+    for noun in _GROUP_NOUNS:
+        for position in _occurrences(folded, noun):
+            determiner_end = _before_spaces(folded, position)
+            for determiner in _DETERMINERS:
+                if determiner_end < position and folded.endswith(determiner, 0, determiner_end):
+                    start = determiner_end - len(determiner)
+                    starts.append(start)
+                    member_end = _before_spaces(folded, start)
+                    starts += [member_end - len(m) for m in _MEMBERS if member_end < start and folded.endswith(m, 0, member_end)]
+    return _matches_at(_GROUP, folded, starts)
+
+
+def _own_matches(folded: str) -> list[re.Match[str]]:
+    """`_OWN.finditer(folded)`, tried only where one of its words opens."""
+    return _matches_at(_OWN, folded, [position for word in _OWN_OPENINGS for position in _occurrences(folded, word)])
+
+
+def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[re.Match[str]]:
+    """What `pattern.finditer(text)` finds when its matches (never empty) can start only at `starts`."""
+    found: list[re.Match[str]] = []
+    end = 0
+    for start in sorted(set(starts)):
+        if start >= end and (match := pattern.match(text, start)) is not None:
+            found.append(match)
+            end = match.end()
+    return found
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    positions: list[int] = []
+    position = text.find(word)
+    while position >= 0:
+        positions.append(position)
+        position = text.find(word, position + 1)
+    return positions
+
+
+def _before_spaces(text: str, end: int) -> int:
+    """Where the run of white space that ends at `end` starts (`end` itself when there is none)."""
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end
 
 
 def _towns(folded: str, matches: list[re.Match[str]], mentions: list[Mention]) -> list[Mention]:
@@ -118,7 +164,7 @@ def _towns(folded: str, matches: list[re.Match[str]], mentions: list[Mention]) -
 def _own_forces(folded: str, mentions: list[Mention]) -> list[Mention]:
     """«جبهه مقاومت اعلام کرد که نیروهایش با طالبان درگیر شدند»: the forces of the actor named just before."""
     added: list[Mention] = []
-    for match in _OWN.finditer(folded):
+    for match in _own_matches(folded):
         owner = next(
             (
                 m

@@ -117,7 +117,7 @@ def load_cues(path: Path = DATA_FILE) -> Cues:
         "reference_before": "reference", "response_before": "response", "agent_before": "agent", "host_before": "host",
         "mediator_before": "mediator", "possessive_before": "possessive", "reason_before": "reason",
         "attribution_before": "attribution", "negation_before": "negation_before", "intended_before": "intended_before",
-        "generic_before": "generic_before", "clause_opener": "clause_openers",
+        "generic_before": "generic_before", "clause_opener": "clause_openers", "reporting": "reporting_verbs",
     }  # fmt: skip
     return Cues(
         words=CueWords(

@@ -119,10 +119,17 @@ def choose_place(
         ]
     if not candidates:
         return None
-    next_country = _country_right_after(mention, doc)
-    neighbours = _sentence_neighbours(mention, doc, kb, gazetteer) if len({p.country for p in candidates}) > 1 else []
+    several = len({p.country for p in candidates}) > 1
+    # the country named right after tells apart only namesakes of several countries; otherwise it is
+    # looked for only when it may keep a town of a country the article never names (below)
+    next_country = _country_right_after(mention, doc) if several else None
+    neighbours = _sentence_neighbours(mention, doc, kb, gazetteer) if several else []
     best = max(candidates, key=lambda p: _score(p, context, next_country, neighbours))
-    if best.source == "geonames" and not context.get(best.country or "") and best.country != next_country:
+    if (
+        best.source == "geonames"
+        and not context.get(best.country or "")
+        and best.country != (next_country if several else _country_right_after(mention, doc))
+    ):
         # a town in a country the article never names is a homonym («وگو», «تازه»), unless it is a big city of the region
         if best.population < BIG_CITY or best.country not in REGION:
             return None
@@ -177,7 +184,7 @@ def country_location(kb: KnowledgeBase, iso3: str, text: str | None) -> dict[str
 def _country_right_after(mention: Mention, doc: Doc) -> str | None:
     """«ذمار عراق», «کالسو در عراق»: a country named right after the place."""
     for other in doc.mentions:
-        if other.start >= mention.end and other.start - mention.end <= 6 and other.ref and other.ref.startswith("country:"):
+        if 0 <= other.start - mention.end <= 6 and other.ref and other.ref.startswith("country:"):
             return other.ref.split(":", 1)[1]
     return None
 

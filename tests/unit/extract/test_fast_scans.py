@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from rasad.extract import Extractor
-from rasad.extract.coreference import _DETERMINED, _GROUP
+from rasad.extract.coreference import _DETERMINED, _GROUP, _OWN, _group_matches, _own_matches
 from rasad.extract.triggers import _SUFFIX
 from rasad.model import Article
 from rasad.normalize import fold
@@ -30,9 +30,10 @@ def texts(pipeline: Pipeline, extractor: Extractor) -> list[str]:
     """The gold articles, normalized, and texts glued from trigger forms, endings, ZWNJs and cue words."""
     normalized = [pipeline.normalizer(Article(p.stem, p.read_text(encoding="utf-8"))).text for p in sorted(GOLD.glob("*.txt"))]
     words = [*extractor.finder._by_form, "ها", " ها", "ای", "ی", "ات", "های", "این", "همین", "گروه", "کشور", "نیروهای", "x", "۱"]
+    words += ["ان", "جنبش", "حزب", "شبه نظامیان", "تروریست های", "نیروهایش", "رزمندگان", "چریک ها", "ش", " خود"]
     rng = random.Random(7)
     glued = [
-        "".join(rng.choice(words) + rng.choice(["", " ", " ", "\u200c", "\n", "،"]) for _ in range(rng.randint(1, 6)))
+        "".join(rng.choice(words) + rng.choice(["", " ", " ", "\u200c", "\n", "،", "  "]) for _ in range(rng.randint(1, 6)))
         for _ in range(3000)
     ]
     return normalized + glued
@@ -66,6 +67,9 @@ def test_anaphor_patterns_are_the_look_behind_pattern_s(texts: list[str]) -> Non
     town = re.compile(r"(?<![\w])(?:این|همین|آن)\s+(?:شهر|شهرک|روستا|روستای)(?![\w])")
     for text in map(fold, texts):
         assert [m.span() for m in _GROUP.finditer(text)] == [m.span() for m in group.finditer(text)]
+        # matched only where a match can start, they find what the whole scan finds
+        assert [m.span() for m in _group_matches(text)] == [m.span() for m in group.finditer(text)]
+        assert [m.span() for m in _own_matches(text)] == [m.span() for m in _OWN.finditer(text)]
         # one scan finds both the states and the towns, each as its own pattern would
         determined = list(_DETERMINED.finditer(text))
         assert [(m.span(), m["noun"]) for m in determined if m["noun"]] == [(m.span(), m["noun"]) for m in state.finditer(text)]
@@ -78,6 +82,7 @@ def test_a_list_whose_pattern_matches_is_told_present(extractor: Extractor, text
         "sports", "market", "pests", "habitual", "two_sides", "cumulative", "nobody_killed", "killed", "injured",
         "reference_before", "response_before", "agent_before", "host_before", "mediator_before", "possessive_before",
         "reason_before", "attribution_before", "negation_before", "intended_before", "generic_before", "clause_opener",
+        "reporting",
     )  # fmt: skip
     patterns = {name: getattr(cues, name) for name in seldom}
     patterns |= {f"status.{name}": pattern for name, pattern in cues.status.items()}
