@@ -194,6 +194,8 @@ def names_inside(
                 if len(cache) > _INSIDE_CACHE:
                     cache.clear()
                 cache[part] = relative
+        if not relative:
+            continue  # no name inside: most outer names
         hits = [Hit(h.start + start, h.end + start, h.entries, h.exact) for h in relative]
         for inner in mentions_from_hits(text, hits, kb):
             span = (inner.kind, inner.start, inner.end)
