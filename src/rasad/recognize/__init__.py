@@ -82,7 +82,10 @@ class Recognizer:
 
 
 # Nouns that name the kind of place before its name: part of the place's name span («شهرستان راسک»).
-_PLACE_NOUN = re.compile(r"(?:شهرستان|شهرک|شهر|استان|روستای|منطقه|بندر|جزیره|ولایت|ولسوالی|بخش|دهستان|ایالت|محافظه|استانداری) $")
+_PLACE_NOUNS = ("شهرستان", "شهرک", "شهر", "استان", "روستای", "منطقه", "بندر", "جزیره", "ولایت", "ولسوالی", "بخش", "دهستان", "ایالت", "محافظه", "استانداری")
+_PLACE_NOUN = re.compile(f"(?:{'|'.join(_PLACE_NOUNS)}) $")
+# The same nouns with their space, for `str.endswith`: most places have none before them, told without a search.
+_PLACE_NOUN_ENDINGS = tuple(f"{noun} " for noun in _PLACE_NOUNS)
 
 
 
@@ -93,7 +96,7 @@ _WIDE_KINDS = frozenset({"region", "sea"})
 def with_place_noun(text: str, mention: Mention, mentions: list[Mention], kb: KnowledgeBase | None = None) -> Mention:
     """«شهر حلب», «روستای لمن»: the place noun belongs to the place's span (not «منطقه» before a
     country or a region: «منطقه خاورمیانه»)."""
-    if mention.kind != "PLACE":
+    if mention.kind != "PLACE" or not text.endswith(_PLACE_NOUN_ENDINGS, 0, mention.start):
         return mention
     match = _PLACE_NOUN.search(text, max(0, mention.start - 14), mention.start)
     if match is None or match.end() != mention.start:
@@ -194,6 +197,8 @@ def names_inside(
                 if len(cache) > _INSIDE_CACHE:
                     cache.clear()
                 cache[part] = relative
+        if not relative:
+            continue  # no name inside: most outer names
         hits = [Hit(h.start + start, h.end + start, h.entries, h.exact) for h in relative]
         for inner in mentions_from_hits(text, hits, kb):
             span = (inner.kind, inner.start, inner.end)

@@ -34,6 +34,7 @@ from rasad.recognize.numbers import (
     GAP,
     JOIN,
     WORD_END,
+    ZWNJ,
     GatedPattern,
     NumberWords,
     alternation,
@@ -276,6 +277,32 @@ def load_date_words() -> DateWords:
 Handler = Callable[[str, re.Match[str]], Found | None]
 
 
+_Tried = list[tuple[int, Callable[[str, int], "re.Match[str] | None"]]]
+
+
+def _dispatch(patterns: list[GatedPattern]) -> tuple[dict[str, _Tried], dict[str, _Tried]]:
+    """The patterns (index, match) that may begin at a start: by its first character, and by its first two.
+
+    A first word whose first piece has two letters or more is told by them, so a pattern is not tried
+    where only its first letter is found («سه» is no month); one with a shorter piece (and a digit) only
+    by its first character. At two characters not among the keys only those patterns may begin.
+    """
+    by_first: dict[str, _Tried] = {}
+    by_two: dict[str, set[int]] = {}
+    for index, pattern in enumerate(patterns):
+        firsts = {matching_key(w).split()[0] for w in pattern.first_words if w.strip()}
+        chars = {w[0] for w in firsts if len(w.split(ZWNJ)[0]) < 2} | (set("0123456789") if pattern.digits else set())
+        for char in sorted(chars):
+            by_first.setdefault(char, []).append((index, pattern.pattern.match))
+        for word in firsts:
+            if len(word.split(ZWNJ)[0]) >= 2:
+                by_two.setdefault(word[:2], set()).add(index)
+    merged = {
+        two: sorted({*indexes, *(index for index, _ in by_first.get(two[0], ()))}) for two, indexes in by_two.items()
+    }
+    return by_first, {two: [(index, patterns[index].pattern.match) for index in indexes] for two, indexes in merged.items()}
+
+
 class DateRecognizer:
     """Compiled patterns over one set of date words; call it on normalized text and a publication date."""
 
@@ -316,12 +343,7 @@ class DateRecognizer:
         ]
         # the word starts where a pattern may match (start of text aside): the one scan of the text
         self.starts = re.compile(gate_pattern([w for p, _ in self.patterns for w in p.first_words], digits=True))
-        # first character of the key → the patterns (index, match) that may begin with it
-        self.by_first: dict[str, list[tuple[int, Callable[[str, int], re.Match[str] | None]]]] = {}
-        for index, (pattern, _) in enumerate(self.patterns):
-            firsts = {matching_key(w).split()[0][0] for w in pattern.first_words if w.strip()}
-            for char in sorted(firsts | (set("0123456789") if pattern.digits else set())):
-                self.by_first.setdefault(char, []).append((index, pattern.pattern.match))
+        self.by_first, self.by_two = _dispatch([p for p, _ in self.patterns])
         self.connector = re.compile(
             f"{GAP}(?P<to>{alternation(words_between)}){GAP}|[ \u200c]*(?P<dash>[{dashes}])[ \u200c]*"
             f"|{GAP}(?P<and>{alternation(d['range_and'])}){GAP}"
@@ -353,9 +375,10 @@ class DateRecognizer:
         free = [0] * len(self.patterns)  # where each pattern's next match may start
         starts = [0] if key else []
         starts += [found.start() + 1 for found in self.starts.finditer(key)]
-        by_first = self.by_first
+        by_first, by_two = self.by_first, self.by_two
         for start in starts:
-            for index, match in by_first.get(key[start], ()):
+            tried = by_two.get(key[start : start + 2])
+            for index, match in by_first.get(key[start], ()) if tried is None else tried:
                 if start >= free[index] and (found := match(key, start)) is not None:
                     matches[index].append(found)
                     free[index] = found.end()

@@ -83,7 +83,7 @@ def mentions_from_hits(text: str, hits: list[Hit], kb: KnowledgeBase) -> list[Me
         adjective = "COUNTRY_ADJ" in kinds and _after_noun(text, hit.start)
         # «در نزدیکی المیادین»: a name that is both an outlet and a town is the town after a place word
         placed = "OUTLET" in kinds and "PLACE" in kinds and _PLACE_WORD_BEFORE.search(text, max(0, hit.start - 14), hit.start)
-        found.extend(_plain_mentions(hit, kb, adjective=adjective, as_place=bool(placed)))
+        found.extend(_plain_mentions(hit, kb, adjective=adjective, as_place=bool(placed), kinds=kinds))
         index += 1
     return _owned_by_the_next(text, found)
 
@@ -204,10 +204,14 @@ def _person_data(kb: KnowledgeBase, person_id: str) -> dict[str, object]:
     return {"name": person.name, "org": person.org, "country": person.country, "office": person.office}
 
 
-def _plain_mentions(hit: Hit, kb: KnowledgeBase, adjective: bool = False, as_place: bool = False) -> list[Mention]:
+def _plain_mentions(
+    hit: Hit, kb: KnowledgeBase, adjective: bool = False, as_place: bool = False, kinds: dict[str, Entry] | None = None
+) -> list[Mention]:
     """The mentions a hit makes alone; `adjective`: the hit follows a noun, so a word that is both a
-    country and its adjective («سعودی» in «سفیر سعودی», «مقام‌های سعودی») is the adjective, no place."""
-    kinds = _kinds(hit)
+    country and its adjective («سعودی» in «سفیر سعودی», «مقام‌های سعودی») is the adjective, no place.
+    `kinds`: `_kinds(hit)` when the caller has it already."""
+    if kinds is None:
+        kinds = _kinds(hit)
     if adjective and "COUNTRY_ADJ" in kinds and not any(k in kinds for k in ("ACTOR", "OUTLET", "PERSON", "CAPITAL")):
         return []
     actor = kinds.get("ACTOR")

@@ -633,9 +633,11 @@ class NameRecognizer:
         links = _Links(text, words.spans)
         busy = _Busy(taken or [])
         found: list[Mention] = []
-        opening = _sentence_starts(text)
-        for first, (first_start, _) in enumerate(words.spans):
-            if first_start not in opening:  # most words do not: no token made for them
+        spans = words.spans
+        # only the words at a sentence's start: found by bisection, not by reading every word
+        for first_start in sorted(_sentence_starts(text)):
+            first = bisect_left(spans, (first_start,))
+            if first == len(spans) or spans[first][0] != first_start:
                 continue
             window = text[first_start : first_start + _APPOSED_CHARS]
             if "،" not in window and "," not in window:
