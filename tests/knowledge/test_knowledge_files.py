@@ -86,3 +86,16 @@ def test_variants_generate_spellings() -> None:
     keys = variants("الحشد الشعبی", normalize_text)
     assert "حشد الشعبی" in keys and "حشد شعبی" in keys
     assert skeleton(fold("زمار")) == skeleton(fold("ذمار"))
+
+
+def test_site_owners_are_set_and_checked(tmp_path: Path) -> None:
+    kb = load_knowledge()
+    assert kb.places["nevatim-air-base"].owner == "isr-military"
+    assert kb.places["ain-al-asad-air-base"].owner == "usa-military"
+    (tmp_path / "places").mkdir()
+    (tmp_path / "places" / "site_owners.yaml").write_text("- site: no-such-base\n  owner: usa-military\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match=r"site_owners.yaml entry 1: unknown site 'no-such-base'"):
+        load_knowledge([tmp_path])
+    (tmp_path / "places" / "site_owners.yaml").write_text("- site: nevatim-air-base\n  owner: nobody\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match=r"unknown actor 'nobody'"):
+        load_knowledge([tmp_path])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -129,7 +129,9 @@ def _load_layer(root: Path) -> dict[str, Any]:
     _no_duplicates(weapons, lambda w: w.id)
     triggers = [(trigger_from(e, w), w) for path in _files(root / "triggers", "*.yaml") for e, w in _yaml_entries(path)]
     _no_duplicates(triggers, lambda t: t.id)
+    owners = [(_site_owner(e, w), w) for path in _files(root / "places", "site_owners.yaml") for e, w in _yaml_entries(path)]
     return {
+        "site_owners": [pair for pair, _ in owners],
         "triggers": _by_id(triggers, lambda t: t.id),
         "actors": _by_id(actors, lambda a: a.id),
         "forces": forces,
@@ -186,6 +188,29 @@ def _site(row: dict[str, str], where: str) -> Place:
     )
 
 
+def _site_owner(entry: dict[str, Any], where: str) -> tuple[str, str, str]:
+    """`site: <place id>`, `owner: <actor id>`: whose forces a base or post holds."""
+    for key in ("site", "owner"):
+        if not isinstance(entry.get(key), str) or not entry[key]:
+            raise KnowledgeError(f"{where}: {key!r} is required")
+    unknown = set(entry) - {"site", "owner", "note"}
+    if unknown:
+        raise KnowledgeError(f"{where}: unknown keys {', '.join(sorted(unknown))}")
+    return str(entry["site"]), str(entry["owner"]), where
+
+
+def _with_owners(places: dict[str, Place], actors: dict[str, Actor], owners: list[tuple[str, str, str]]) -> dict[str, Place]:
+    """The places with the owners of their bases set; an owner of an unknown site or actor is an error."""
+    owned = dict(places)
+    for site, owner, where in owners:
+        if site not in owned:
+            raise KnowledgeError(f"{where}: unknown site {site!r}")
+        if owner not in actors:
+            raise KnowledgeError(f"{where}: unknown actor {owner!r}")
+        owned[site] = replace(owned[site], owner=owner)
+    return owned
+
+
 def load_knowledge(user_dirs: list[Path] | None = None, shipped: Path = SHIPPED) -> KnowledgeBase:
     """The shipped knowledge with each user folder merged on top (same id: the later one wins)."""
     merged: dict[str, Any] = {
@@ -197,6 +222,7 @@ def load_knowledge(user_dirs: list[Path] | None = None, shipped: Path = SHIPPED)
         "places": {},
         "weapons": {},
         "triggers": {},
+        "site_owners": [],
     }
     roots = [shipped, *(user_dirs or [])]
     for root in roots:
@@ -214,7 +240,7 @@ def load_knowledge(user_dirs: list[Path] | None = None, shipped: Path = SHIPPED)
         people=merged["people"],
         titles=tuple(merged["titles"]),
         countries=merged["countries"],
-        places=merged["places"],
+        places=_with_owners(merged["places"], merged["actors"], merged["site_owners"]),
         weapons=merged["weapons"],
         triggers=merged["triggers"],
         sources=tuple(str(r) for r in roots),

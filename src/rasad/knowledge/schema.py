@@ -87,6 +87,7 @@ class Place:
     lon: float
     population: int = 0
     source: str = "site"  # site | admin1 | country | geonames | user
+    owner: str | None = None  # the actor whose forces a base or post holds (places/site_owners.yaml)
 
 
 @dataclass(frozen=True)

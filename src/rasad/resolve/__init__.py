@@ -93,6 +93,8 @@ class Resolver:
         kept = _place_from_story(kept, self._dateline(doc, context) if unplaced else None)
         kept = _perpetrators_named(kept)
         for event in kept:
+            if event.type == "ASSAULT" and not event.coded.get("actor2") and event.coded.get("location"):
+                event.coded["actor2"] = self._site_owner(event.coded["location"], event.coded.get("actor1"), doc, event)
             one, two = event.coded.get("actor1"), event.coded.get("actor2")
             if one and two and one.get("id") is not None and one.get("id") == two.get("id") and event.type != "ASSAULT":
                 event.coded["actor2"] = None  # two frames naming the same side: it is not its own counterpart
@@ -113,6 +115,18 @@ class Resolver:
             return actor
         base = "Civilians" if actor["kind"] == "civilians" else "Rioters" if actor.get("id") == "rioters" else "Protesters"
         return {**actor, "name": f"{base} ({country.name})", "country": iso3, "group": actor.get("name")}
+
+    def _site_owner(
+        self, location: dict[str, Any], agent: dict[str, Any] | None, doc: Doc, event: Event
+    ) -> dict[str, Any] | None:
+        """«پایگاه هوایی نواتیم را هدف قرار داد»: an attack on a base with no target named is one on the forces
+        it holds (places/site_owners.yaml), unless they are the attacker."""
+        place = self.kb.places.get(str(location.get("gazetteer_id")))
+        owner = self.kb.actors.get(place.owner) if place is not None and place.owner else None
+        if owner is None or (agent or {}).get("id") == owner.id:
+            return None
+        text = doc.text[event.location.start : event.location.end] if event.location is not None else place.name if place else ""
+        return {"id": owner.id, "name": owner.name, "text": text, "country": owner.country, "kind": owner.kind, "generic": False}
 
     def _dateline(self, doc: Doc, context: Any) -> dict[str, Any] | None:
         """«به گزارش خبرگزاری تسنیم از زاهدان»: the town the report was filed from; else the first

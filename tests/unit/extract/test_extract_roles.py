@@ -1225,3 +1225,10 @@ def test_shots_fired_to_break_up_a_crowd_are_part_of_the_protest(pipeline: Pipel
     events = events_of(pipeline, text)
     assert [e["type"] for e in events] == ["PROTEST"]
     assert events[0]["acled"]["sub_event_type"] == "Protest with intervention"
+
+
+def test_an_attack_on_a_base_with_no_target_named_is_on_the_forces_it_holds(pipeline: Pipeline) -> None:
+    text = "بامداد یکشنبه دست‌کم هفت موشک بالستیک به پایگاه هوایی نواتیم در جنوب اسرائیل اصابت کرد."
+    [event] = of_type(events_of(pipeline, text), "ASSAULT")
+    assert (event["actor2"] or {}).get("id") == "isr-military"
+    assert "نواتیم" in event["actor2"]["text"]
