@@ -98,18 +98,25 @@ class Resolver:
             one, two = event.coded.get("actor1"), event.coded.get("actor2")
             if one and two and one.get("id") is not None and one.get("id") == two.get("id") and event.type != "ASSAULT":
                 event.coded["actor2"] = None  # two frames naming the same side: it is not its own counterpart
+            # with no place of its own, the people it was done to are of the article's most named country
+            # other than the attacker's («سربازان اسرائیلی ... به گفته وزارت بهداشت لبنان ۲۲ نفر»: Lebanon)
+            attacker = (event.coded.get("actor1") or {}).get("country")
+            fallback = next((iso3 for iso3, _ in context.most_common() if iso3 != attacker), None)
             for key in ("actor1", "actor2"):
-                event.coded[key] = self._of_the_country(event.coded.get(key), event.coded.get("location"))
+                event.coded[key] = self._of_the_country(event.coded.get(key), event.coded.get("location"), fallback)
             event.coded["id"] = event_id(doc, event)
             event.confidence = _confidence(event)
         return replace(doc, events=kept)
 
-    def _of_the_country(self, actor: dict[str, Any] | None, location: dict[str, Any] | None) -> dict[str, Any] | None:
+    def _of_the_country(
+        self, actor: dict[str, Any] | None, location: dict[str, Any] | None, fallback: str | None = None
+    ) -> dict[str, Any] | None:
         """Civilians and protesters with no country of their own are those of the country it happened in,
-        named as ACLED names them («Civilians (Iran)», «Protesters (Iraq)»); the group stays in `group`."""
-        if not actor or actor.get("country") or actor.get("kind") not in _PEOPLE_KINDS or not location:
+        named as ACLED names them («Civilians (Iran)», «Protesters (Iraq)»); the group stays in `group`.
+        `fallback`: the country of an event placed nowhere (the article's most named one)."""
+        if not actor or actor.get("country") or actor.get("kind") not in _PEOPLE_KINDS:
             return actor
-        iso3 = location.get("country")
+        iso3 = location.get("country") if location else fallback
         country = self.kb.countries.get(str(iso3)) if iso3 else None
         if country is None:
             return actor

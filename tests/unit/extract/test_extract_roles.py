@@ -1232,3 +1232,12 @@ def test_an_attack_on_a_base_with_no_target_named_is_on_the_forces_it_holds(pipe
     [event] = of_type(events_of(pipeline, text), "ASSAULT")
     assert (event["actor2"] or {}).get("id") == "isr-military"
     assert "نواتیم" in event["actor2"]["text"]
+
+
+def test_victims_of_an_unplaced_attack_are_of_the_country_named_other_than_the_attackers(pipeline: Pipeline) -> None:
+    text = (
+        "سربازان اسرائیلی روز دوشنبه به روی ساکنان آواره‌ای که به خانه‌هایشان بازمی‌گشتند آتش گشودند "
+        "و به گفته وزارت بهداشت لبنان ۲۲ نفر کشته شدند."
+    )
+    [event] = of_type(events_of(pipeline, text), "ASSAULT")
+    assert (event["actor2"] or {}).get("name") == "Civilians (Lebanon)"
