@@ -836,17 +836,26 @@ def _days_after(folded: str, sentence_start: int, trigger_start: int, mentions: 
     before = _DAYS_BEFORE.search(folded, sentence_start, trigger_start)
     if before is not None and (found is None or before.start() < found.start()):
         # «یک روز پیش از آن، گلوله‌های توپخانه ... فرود آمد»: the day before the act told before
-        count = next((m for m in mentions if m.kind == "NUMBER" and folded[m.end : before.start()].strip() == ""), None)
-        value = count.data.get("value") if count is not None else 1
-        return -int(value) if isinstance(value, int | float) and 0 < value <= _MAX_DAYS_AFTER else None
+        count = _count_right_before(folded, mentions, before.start())
+        days = _days_in_story(count.data.get("value") if count is not None else 1)
+        return -days if days is not None else None
     if found is None:
         return None
     if found.group() in _SAME_DAY:
         return 0
-    count = next((m for m in mentions if m.kind == "NUMBER" and folded[m.end : found.start()].strip() == ""), None)
+    count = _count_right_before(folded, mentions, found.start())
     if count is None:
         return 1 if found.group() in _NEXT_DAY else None
-    value = count.data.get("value")
+    return _days_in_story(count.data.get("value"))
+
+
+def _count_right_before(folded: str, mentions: list[Mention], position: int) -> Mention | None:
+    """The NUMBER the recognizer found right before `position` («دو» of «دو روز بعد»)."""
+    return next((m for m in mentions if m.kind == "NUMBER" and folded[m.end : position].strip() == ""), None)
+
+
+def _days_in_story(value: object) -> int | None:
+    """A count of days that still tells a day of the same story."""
     return int(value) if isinstance(value, int | float) and 0 < value <= _MAX_DAYS_AFTER else None
 
 

@@ -90,38 +90,35 @@ def mentions_from_hits(text: str, hits: list[Hit], kb: KnowledgeBase) -> list[Me
 
 def _owned_by_the_next(text: str, found: list[Mention]) -> list[Mention]:
     """«ماموران یگان ویژه», «نیروهای هنگ مرزی»: a bare force noun right before another force or actor
-    is part of it, and the last one says whose forces they are."""
+    is part of it, and the last one says whose forces they are; «جنگجویان تحریک طالبان پاکستان», «عناصر
+    تروریستی داعش»: a generic noun for fighters right before a known armed group is that group."""
     result: list[Mention] = []
     for mention in found:
         previous = result[-1] if result else None
         if (
             previous is not None
-            and mention.kind == "ACTOR"
-            and previous.kind == "ACTOR"
-            and previous.ref is None
-            and previous.data.get("force")
-            and (mention.ref is not None or mention.data.get("force"))
+            and mention.kind == previous.kind == "ACTOR"
             and 0 <= mention.start - previous.end <= 1
             and not text[previous.end : mention.start].strip()
+            and (_force_of(previous, mention) or _fighters_of(previous, mention))
         ):
-            result[-1] = Mention(mention.kind, previous.start, mention.end, mention.ref, mention.data)
-            continue
-        if (
-            previous is not None
-            and mention.kind == "ACTOR"
-            and previous.kind == "ACTOR"
-            and previous.data.get("generic")
-            and mention.ref is not None
-            and not mention.data.get("generic")
-            and mention.data.get("kind") in ARMED_KINDS
-            and 0 <= mention.start - previous.end <= 1
-            and not text[previous.end : mention.start].strip()
-        ):
-            # «جنگجویان تحریک طالبان پاکستان», «عناصر تروریستی داعش»: the fighters of the armed group named
             result[-1] = Mention(mention.kind, previous.start, mention.end, mention.ref, mention.data)
             continue
         result.append(mention)
     return result
+
+
+def _force_of(noun: Mention, owner: Mention) -> bool:
+    return noun.ref is None and bool(noun.data.get("force")) and (owner.ref is not None or bool(owner.data.get("force")))
+
+
+def _fighters_of(noun: Mention, group: Mention) -> bool:
+    return (
+        bool(noun.data.get("generic"))
+        and group.ref is not None
+        and not group.data.get("generic")
+        and group.data.get("kind") in ARMED_KINDS
+    )
 
 
 # The word before a name that makes it a place: a preposition of place or a place noun (not «به»:

@@ -129,10 +129,12 @@ class Resolver:
         """«پایگاه هوایی نواتیم را هدف قرار داد»: an attack on a base with no target named is one on the forces
         it holds (places/site_owners.yaml), unless they are the attacker."""
         place = self.kb.places.get(str(location.get("gazetteer_id")))
-        owner = self.kb.actors.get(place.owner) if place is not None and place.owner else None
-        if owner is None or (agent or {}).get("id") == owner.id:
+        if place is None or place.owner is None:
             return None
-        text = doc.text[event.location.start : event.location.end] if event.location is not None else place.name if place else ""
+        owner = self.kb.actors[place.owner]  # the loader checked it
+        if (agent or {}).get("id") == owner.id:
+            return None
+        text = doc.text[event.location.start : event.location.end] if event.location is not None else place.name
         return {"id": owner.id, "name": owner.name, "text": text, "country": owner.country, "kind": owner.kind, "generic": False}
 
     def _dateline(self, doc: Doc, context: Any) -> dict[str, Any] | None:
