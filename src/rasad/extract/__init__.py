@@ -21,6 +21,7 @@ from rasad.extract.arguments import (
     passive_verb,
     pick_arguments,
     verbal,
+    without_asides,
 )
 from rasad.extract.casualties import find_casualties
 from rasad.extract.coreference import resolve_anaphors
@@ -272,18 +273,25 @@ class Extractor:
         return replace(doc, events=_accused_as_doer(folded, _blame_the_doer(folded, events)))
 
     def _counted_detainees(self, folded: str, sentence_start: int, hit: TriggerHit, mentions: list[Mention]) -> Mention | None:
-        """«سه مظنون مرتبط با این حمله را ... بازداشت کرد», «۳۰ تن ... بازداشت شدند»: the people counted
-        right before an arrest, with no side named, are its detainees."""
+        """«سه مظنون مرتبط با این حمله را ... بازداشت کرد», «۳۰ تن ... بازداشت شدند», «از بازداشت پنج نفر خبر
+        داد»: the people counted right before an arrest or right after its noun, with no side named, are its
+        detainees."""
         detainees = self.kb.actors.get("prisoners")
         if detainees is None:
             return None
-        for number in sorted((m for m in mentions if m.kind == "NUMBER" and m.end <= hit.start), key=lambda m: -m.start):
+        data = {"name": detainees.name, "country": None, "kind": detainees.kind, "inter": detainees.inter, "generic": True}
+        numbers = [m for m in mentions if m.kind == "NUMBER"]
+        for number in numbers:
+            noun = _DETAINED_NOUN.match(folded, number.end) if hit.end < number.start <= hit.end + 1 else None
+            if noun is not None and noun.group().strip() != "عضو":  # «بازداشت ۶ عضو ... داعش»: members of the group named next
+                return Mention("ACTOR", number.start, noun.end(), detainees.id, data)
+        for number in sorted((m for m in numbers if m.end <= hit.start), key=lambda m: -m.start):
             noun = _DETAINED_NOUN.match(folded, number.end)
             if number.start < sentence_start or noun is None:
                 continue
-            if hit.start - noun.end() > _DETAINED_REACH or CLAUSE_BREAK.search(folded, noun.end(), hit.start):
+            near = hit.start - noun.end() <= _DETAINED_REACH and not CLAUSE_BREAK.search(folded, noun.end(), hit.start)
+            if not near and not _object_before(folded, noun.end(), hit.start):
                 return None
-            data = {"name": detainees.name, "country": None, "kind": detainees.kind, "inter": detainees.inter, "generic": True}
             return Mention("ACTOR", number.start, noun.end(), detainees.id, data)
         return None
 
@@ -972,6 +980,23 @@ def _inside(hit: TriggerHit, mentions: list[Mention], suicide: bool) -> bool:
 _DETAINED_NOUN = re.compile(r"\s*(?:نفر|تن|مظنون|متهم|فرد|عضو|شهروند|فعال|معترض|جوان|زن|مرد|کارگر|دانشجو|خبرنگار)(?![\w])")
 _DETAINED_REACH = 90
 _PEOPLE_NOUN = re.compile(r"\s*(?:نفر|تن|غیرنظامی|غیر نظامی|شهروند)(?![\w])")
+
+
+def _object_before(folded: str, start: int, verb_start: int) -> bool:
+    """«سه مظنون مرتبط با این حمله را در خانه‌ای در حومه پیشاور، مرکز این ایالت، بازداشت کرد», «سه نفر را که
+    ... تهیه می‌کردند، در شهر لافیا ... بازداشت کرده است»: the phrase from `start` is closed by «را» and no
+    verb but that of a «که» clause stands between it and the verb at `verb_start`."""
+    closing = _RA_CLOSES.match(folded, start, verb_start)
+    if closing is None:
+        return False
+    rest = _RELATIVE_CLAUSE.sub(" ", without_asides(folded[closing.end() : verb_start]), count=1)
+    return not CLAUSE_VERB.search(rest) and not CLAUSE_BREAK.search(rest)
+
+
+# The rest of a noun phrase up to its «را» (a few words, no clause mark).
+_RA_CLOSES = re.compile(r"(?:\s+[^\s،؛:.]+){0,6}?\s+را(?![\w])")
+# A «که» clause right after «را», ended by a comma: «را که ... می‌کردند،».
+_RELATIVE_CLAUSE = re.compile(r"^\s*که [^،؛:]*،")
 
 
 def _victims(counted: tuple[Mention, ...], mentions: list[Mention]) -> Mention | None:

@@ -1241,3 +1241,24 @@ def test_victims_of_an_unplaced_attack_are_of_the_country_named_other_than_the_a
     )
     [event] = of_type(events_of(pipeline, text), "ASSAULT")
     assert (event["actor2"] or {}).get("name") == "Civilians (Lebanon)"
+
+
+def test_people_counted_right_after_the_arrest_noun_are_its_detainees(pipeline: Pipeline) -> None:
+    text = "فرماندار شهرستان میناب روز یکشنبه از بازداشت چهار متهم در پرونده آتش‌زدن یک پاسگاه خبر داد."
+    [event] = of_type(events_of(pipeline, text), "COERCE")
+    assert event["actor2"]["text"] == "چهار متهم"
+
+
+def test_members_counted_after_the_arrest_noun_belong_to_the_group_named_next(pipeline: Pipeline) -> None:
+    text = "پلیس عراق روز شنبه از بازداشت پنج عضو یک هسته وابسته به داعش در کرکوک خبر داد."
+    [event] = of_type(events_of(pipeline, text), "COERCE")
+    assert (event["actor2"] or {}).get("text") != "پنج عضو"
+
+
+def test_people_counted_before_a_far_arrest_verb_are_its_object_when_ra_closes_them(pipeline: Pipeline) -> None:
+    text = (
+        "پلیس ایالت سند روز جمعه شش نفر را که به گفته این نهاد برای یک گروه مسلح پول جمع می‌کردند، "
+        "در خانه‌ای در حومه شهر حیدرآباد، مرکز این منطقه، بازداشت کرد."
+    )
+    [event] = of_type(events_of(pipeline, text), "COERCE")
+    assert event["actor2"]["text"] == "شش نفر"
