@@ -310,7 +310,7 @@ class Extractor:
         if agent is None or civilians is None or agent.data.get("kind") not in ARMED_KINDS:
             return None
         for number in counted:
-            noun = _PEOPLE_NOUN.match(folded, number.end)
+            noun = self.cues.civilian_noun.match(folded, number.end)
             if noun is not None:
                 data = {"name": civilians.name, "country": None, "kind": civilians.kind, "inter": civilians.inter, "generic": True}
                 return Mention("ACTOR", number.start, noun.end(), civilians.id, data)
@@ -979,7 +979,6 @@ def _inside(hit: TriggerHit, mentions: list[Mention], suicide: bool) -> bool:
 # Who may be counted as detained («سه مظنون», «۱۱ نفر», «پنج تن از اعضای»), and how far before the arrest.
 _DETAINED_NOUN = re.compile(r"\s*(?:نفر|تن|مظنون|متهم|فرد|عضو|شهروند|فعال|معترض|جوان|زن|مرد|کارگر|دانشجو|خبرنگار)(?![\w])")
 _DETAINED_REACH = 90
-_PEOPLE_NOUN = re.compile(r"\s*(?:نفر|تن|غیرنظامی|غیر نظامی|شهروند)(?![\w])")
 
 
 def _object_before(folded: str, start: int, verb_start: int) -> bool:

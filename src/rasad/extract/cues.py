@@ -83,6 +83,7 @@ class Cues:
     killed: re.Pattern[str]
     injured: re.Pattern[str]
     people_noun: re.Pattern[str]
+    civilian_noun: re.Pattern[str]
     nobody_killed: re.Pattern[str]
     reporting: re.Pattern[str]
     attribution_before: re.Pattern[str]
@@ -148,6 +149,8 @@ def load_cues(path: Path = DATA_FILE) -> Cues:
         injured=_words(data["injured"]),
         # «سه سرباز»: a noun of people right after a count (matched at the count's end)
         people_noun=re.compile(r"\s*(?:" + "|".join(re.escape(fold(w)) for w in _longest_first(data["people_nouns"])) + ")"),
+        # «سه نفر», «دو زن»: people of no side right after a count (the whole word: not «نفربر»)
+        civilian_noun=re.compile(r"\s*(?:" + "|".join(re.escape(fold(w)) for w in _longest_first(data["civilian_nouns"])) + r")(?![\w])"),
         nobody_killed=_words(data["nobody_killed"]),
         reporting=_words(data["reporting_verbs"]),
         attribution_before=_ending(data["attribution"]),

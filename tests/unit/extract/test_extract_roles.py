@@ -1262,3 +1262,10 @@ def test_people_counted_before_a_far_arrest_verb_are_its_object_when_ra_closes_t
     )
     [event] = of_type(events_of(pipeline, text), "COERCE")
     assert event["actor2"]["text"] == "شش نفر"
+
+
+def test_counted_villagers_killed_by_an_armed_side_are_civilians(pipeline: Pipeline) -> None:
+    text = "افراد مسلح الشباب شامگاه سه‌شنبه به روستایی در نزدیکی شهر بلدوین حمله کردند و هفت روستایی را کشتند."
+    [event] = of_type(events_of(pipeline, text), "ASSAULT")
+    assert event["actor2"]["name"] == "Civilians (Somalia)"
+    assert event["actor2"]["text"] == "هفت روستایی"
