@@ -636,16 +636,24 @@ def _object_of(folded: str, mention: Mention, trigger_start: int, before_trigger
     """«X را هدف قرار داد»: the last actor before «را» (and before the verb) is its object."""
     if mention.end > trigger_start:
         return False
+    # «یک کشتی باری با پرچم لیبریا را»: the flag and its country are part of the ship's phrase
+    flag = _FLAG.match(folded, mention.end)
+    end = flag.end() if flag is not None else mention.end
+    flown = next((m for m in before_trigger if m.start == end), None) if flag is not None else None
     # «X را مسئول ... دانست», «X را محکوم کرد»: the trigger may open with the «را» itself
-    window = folded[mention.end : trigger_start + 3]
+    window = folded[end : trigger_start + 3]
     position = window.find(" را ")
     if position < 0:
         return False
     gap = window[:position].split()
     if len(gap) > _OBJECT_GAP or any(_NEW_NOUN.match(word) for word in gap):
         return False  # «جنگنده‌ها ... یک خانه مسکونی را بمباران کردند»: «را» closes a later phrase
-    cut = mention.end + position
-    return not any(mention.end <= other.start < cut for other in before_trigger if other is not mention)
+    cut = end + position
+    return not any(mention.end <= other.start < cut for other in before_trigger if other is not mention and other is not flown)
+
+
+# «با پرچم» after a ship, before the flag's country.
+_FLAG = re.compile(r" با پرچم (?:کشور )?")
 
 
 def _sides_after(folded: str, trigger_end: int, actors: list[Mention]) -> tuple[Mention, Mention | None] | None:

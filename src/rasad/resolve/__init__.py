@@ -28,6 +28,8 @@ from rasad.resolve.places import choose_place, country_context, country_location
 BACKGROUND_DAYS = 14
 # Actors that ACLED names by the country they are in: «Civilians (Iran)», «Protesters (Iraq)».
 _PEOPLE_KINDS = frozenset({"civilians", "protesters"})
+# ACLED's bracket for people of no one country («Civilians (International)»).
+INTERNATIONAL = "(International)"
 # How many earlier place mentions an unplaceable site may borrow its area from.
 _EARLIER_PLACES = 3
 SAME_PLACE_KM = 30
@@ -114,8 +116,8 @@ class Resolver:
         """Civilians and protesters with no country of their own are those of the country it happened in,
         named as ACLED names them («Civilians (Iran)», «Protesters (Iraq)»); the group stays in `group`.
         `fallback`: the country of an event placed nowhere (the article's most named one)."""
-        if not actor or actor.get("country") or actor.get("kind") not in _PEOPLE_KINDS:
-            return actor
+        if not actor or actor.get("country") or actor.get("kind") not in _PEOPLE_KINDS or actor.get("name", "").endswith(INTERNATIONAL):
+            return actor  # «Civilians (International)»: merchant ships are of no one country
         iso3 = location.get("country") if location else fallback
         country = self.kb.countries.get(str(iso3)) if iso3 else None
         if country is None:

@@ -1269,3 +1269,10 @@ def test_counted_villagers_killed_by_an_armed_side_are_civilians(pipeline: Pipel
     [event] = of_type(events_of(pipeline, text), "ASSAULT")
     assert event["actor2"]["name"] == "Civilians (Somalia)"
     assert event["actor2"]["text"] == "هفت روستایی"
+
+
+def test_a_struck_merchant_ship_is_civilians_of_no_one_country(pipeline: Pipeline) -> None:
+    text = "نیروهای حوثی روز پنجشنبه یک کشتی باری با پرچم لیبریا را در نزدیکی بندر الحدیده با دو موشک هدف قرار دادند."
+    [event] = of_type(events_of(pipeline, text), "ASSAULT")
+    assert event["actor1"]["id"] == "ansar-allah"
+    assert event["actor2"]["name"] == "Civilians (International)"
