@@ -22,12 +22,23 @@ from typing import Any
 
 from rasad.knowledge.loader import KnowledgeBase
 from rasad.model import ARMED_KINDS, HOMES_ACTOR, Doc, Event, country_of_ref
-from rasad.resolve.actors import code_actor
+from rasad.resolve.actors import code_actor, force_actor
 from rasad.resolve.places import choose_place, country_context, country_location, distance_km
 
 BACKGROUND_DAYS = 14
 # Actors that ACLED names by the country they are in: «Civilians (Iran)», «Protesters (Iraq)».
 _PEOPLE_KINDS = frozenset({"civilians", "protesters"})
+# Whom an attack on a site of a kind (recognize's place nouns) is against: a country's force, or civilians
+# (ACLED codes strikes on mosques, hospitals, schools, markets and camps as violence against civilians).
+_SITE_KIND_TARGETS = {
+    "police": "police",
+    "base": "military",
+    "mosque": "civilians",
+    "hospital": "civilians",
+    "school": "civilians",
+    "market": "civilians",
+    "camp": "civilians",
+}
 # ACLED's bracket for people of no one country («Civilians (International)»).
 INTERNATIONAL = "(International)"
 # How many earlier place mentions an unplaceable site may borrow its area from.
@@ -97,6 +108,8 @@ class Resolver:
         for event in kept:
             if event.type == "ASSAULT" and not event.coded.get("actor2") and event.coded.get("location"):
                 event.coded["actor2"] = self._site_owner(event.coded["location"], event.coded.get("actor1"), doc, event)
+            if event.type == "ASSAULT" and not event.coded.get("actor2"):
+                event.coded["actor2"] = self._struck_site(event)
             one, two = event.coded.get("actor1"), event.coded.get("actor2")
             if one and two and one.get("id") is not None and one.get("id") == two.get("id") and event.type != "ASSAULT":
                 event.coded["actor2"] = None  # two frames naming the same side: it is not its own counterpart
@@ -124,6 +137,23 @@ class Resolver:
             return actor
         base = "Civilians" if actor["kind"] == "civilians" else "Rioters" if actor.get("id") == "rioters" else "Protesters"
         return {**actor, "name": f"{base} ({country.name})", "country": iso3, "group": actor.get("name")}
+
+    def _struck_site(self, event: Event) -> dict[str, Any] | None:
+        """«نارنجکی به سوی کلانتری ۱۶ زاهدان پرتاب شد»: an attack on a site named by its noun, with no
+        target named, is one on those the site's kind stands for (`_SITE_KIND_TARGETS`)."""
+        site, location = event.coded.get("site"), event.coded.get("location")
+        if site is None or location is None:
+            return None
+        force, text = _SITE_KIND_TARGETS[site["kind"]], site["text"]
+        if force == "civilians":
+            civilians = self.kb.actors.get("civilians")
+            if civilians is None:
+                return None
+            return {"id": civilians.id, "name": civilians.name, "text": text, "country": None, "kind": civilians.kind, "generic": True}
+        country = location.get("country")
+        target = force_actor(self.kb, force, str(country), text, force) if country else None
+        agent = event.coded.get("actor1") or {}
+        return None if target is None or target["id"] == agent.get("id") else target
 
     def _site_owner(
         self, location: dict[str, Any], agent: dict[str, Any] | None, doc: Doc, event: Event
@@ -182,6 +212,11 @@ class Resolver:
         coded["named_place"] = event.location is not None and bool(
             _NAMED_BY_KIND.match(doc.text, event.location.start)
         )
+        # «به مسجد امام حسین در شهر قندوز حمله کردند»: the struck site, kept though the town places the act
+        sites = [event.location, event.location_within, *event.other_places]
+        site = next((m for m in sites if m is not None and m.data.get("place_kind") in _SITE_KIND_TARGETS), None)
+        if site is not None:
+            coded["site"] = {"kind": site.data["place_kind"], "text": doc.text[site.start : site.end]}
         coded["location"] = self._location(event, doc, context)
         if coded["location"] is None and event.location is not None:
             # a village no gazetteer has: the next place of the clause, as the area around it

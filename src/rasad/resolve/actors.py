@@ -48,7 +48,7 @@ def code_actor(mention: Mention | None, doc: Doc, kb: KnowledgeBase, context: Co
         country_code = next((c for m in inner if (c := _place_country(m, kb))), None)
         kind = data.get("kind")
         if country_code is not None and kind in _FORCE_KINDS:
-            return _force(kb, str(kind), country_code, text, kind)
+            return force_actor(kb, str(kind), country_code, text, kind)
         return {"id": None, "name": text, "text": text, "country": country_code, "kind": kind, "generic": False}
     # a bare force noun («ارتش اعلام کرد»): the country its sentence names before it («در بحرین،
     # نیروهای امنیتی ...»), else the article's most named country, if any
@@ -56,14 +56,14 @@ def code_actor(mention: Mention | None, doc: Doc, kb: KnowledgeBase, context: Co
     country_code = _sentence_country(doc, mention, kb) or (context.most_common(1)[0][0] if context else None)
     if country_code is None:
         return {"id": None, "name": f"unidentified {force}", "text": text, "country": None, "kind": data.get("kind")}
-    return _force(kb, force, country_code, text, data.get("kind"))
+    return force_actor(kb, force, country_code, text, data.get("kind"))
 
 
 # Organizations found by their shape that are a country's forces («فرماندهی انتظامی شهرستان خاش»).
 _FORCE_KINDS = frozenset({"police", "military"})
 
 
-def _force(kb: KnowledgeBase, force: str, country_code: str, text: str, kind: object) -> dict[str, Any]:
+def force_actor(kb: KnowledgeBase, force: str, country_code: str, text: str, kind: object) -> dict[str, Any]:
     """A country's force of one kind («پلیس», «ارتش») coded from its template: «Police Forces of Iran»."""
     country = kb.countries.get(country_code)
     template = next((f for f in kb.forces if f.suffix == force), None)

@@ -1276,3 +1276,15 @@ def test_a_struck_merchant_ship_is_civilians_of_no_one_country(pipeline: Pipelin
     [event] = of_type(events_of(pipeline, text), "ASSAULT")
     assert event["actor1"]["id"] == "ansar-allah"
     assert event["actor2"]["name"] == "Civilians (International)"
+
+
+def test_an_attack_on_a_police_station_named_by_its_noun_is_against_the_police(pipeline: Pipeline) -> None:
+    text = "بامداد امروز یک نارنجک دستی به سوی ساختمان کلانتری ۱۲ زاهدان پرتاب شد اما به کسی آسیبی نرسید."
+    [event] = of_type(events_of(pipeline, text), "ASSAULT")
+    assert event["actor2"]["id"] == "irn-police"
+
+
+def test_an_attack_on_a_mosque_named_by_its_noun_is_against_civilians(pipeline: Pipeline) -> None:
+    text = "افراد مسلح ناشناس شامگاه جمعه به مسجد امام حسین در شهر قندوز حمله کردند."
+    [event] = of_type(events_of(pipeline, text), "ASSAULT")
+    assert event["actor2"]["name"] == "Civilians (Afghanistan)"
