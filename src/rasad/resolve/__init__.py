@@ -105,6 +105,7 @@ class Resolver:
         unplaced = any(not e.coded.get("location") and (e.type in _ON_THE_GROUND or e.coded.get("two_sides")) for e in kept)
         kept = _place_from_story(kept, self._dateline(doc, context) if unplaced else None)
         kept = _perpetrators_named(kept)
+        kept = _denials_answer_their_accusers(kept)
         for event in kept:
             if event.type == "ASSAULT" and not event.coded.get("actor2") and event.coded.get("location"):
                 event.coded["actor2"] = self._site_owner(event.coded["location"], event.coded.get("actor1"), doc, event)
@@ -360,6 +361,28 @@ def _place_from_story(events: list[Event], dateline: dict[str, Any] | None = Non
             place["geo_precision"] = max(2, int(place.get("geo_precision", 2)))
             event.coded["location"] = place
             event.coded["location_borrowed"] = True
+    return events
+
+
+def _denials_answer_their_accusers(events: list[Event]) -> list[Event]:
+    """«ارتش اسرائیل این اتهام را رد کرد»: a denial is against whoever made the charge or the claim it
+    answers — the nearest accusation or claimed act told before it by another side — not against the
+    people named inside what is denied («کشته شدن غیرنظامیان را رد کرد»)."""
+    for denial in events:
+        if denial.type != "REJECT":
+            continue
+        denier = (denial.coded.get("actor1") or {}).get("id")
+        charges = [
+            e
+            for e in events
+            if 0 < denial.trigger.start - e.trigger.start <= _NEXT_SENTENCES
+            and (e.type == "ACCUSE" or e.status == "claimed")
+            and (e.coded.get("actor1") or {}).get("id") not in (None, denier)
+        ]
+        if charges:
+            denial.coded["actor2"] = max(charges, key=lambda e: e.trigger.start).coded["actor1"]
+        elif (denial.coded.get("actor2") or {}).get("kind") == "civilians" or (denial.coded.get("actor2") or {}).get("generic"):
+            denial.coded["actor2"] = None
     return events
 
 

@@ -1288,3 +1288,18 @@ def test_an_attack_on_a_mosque_named_by_its_noun_is_against_civilians(pipeline: 
     text = "افراد مسلح ناشناس شامگاه جمعه به مسجد امام حسین در شهر قندوز حمله کردند."
     [event] = of_type(events_of(pipeline, text), "ASSAULT")
     assert event["actor2"]["name"] == "Civilians (Afghanistan)"
+
+
+def test_a_denial_answers_the_accusation_told_before_it(pipeline: Pipeline) -> None:
+    text = (
+        "وزارت خارجه پاکستان روز یکشنبه طالبان افغانستان را به پناه دادن به عاملان حمله بنو متهم کرد. "
+        "ذبیح‌الله مجاهد، سخنگوی طالبان، این اتهام را رد کرد."
+    )
+    [denial] = of_type(events_of(pipeline, text), "REJECT")
+    assert denial["actor2"]["country"] == "PAK"
+
+
+def test_the_people_inside_what_is_denied_are_not_the_denial_target(pipeline: Pipeline) -> None:
+    text = "نیروهای پشتیبانی سریع در بیانیه‌ای هرگونه حمله به غیرنظامیان در شهر نیالا را رد کردند."
+    [denial] = of_type(events_of(pipeline, text), "REJECT")
+    assert denial["actor2"] is None
