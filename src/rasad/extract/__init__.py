@@ -15,13 +15,13 @@ from rasad.extract.arguments import (
     CLAUSE_BREAK,
     CLAUSE_MARKS,
     CLAUSE_VERB,
+    COMMA_ASIDE,
     PASSIVE_AUXILIARIES,
     Arguments,
     claim_of_told_act,
     passive_verb,
     pick_arguments,
     verbal,
-    without_asides,
 )
 from rasad.extract.casualties import find_casualties
 from rasad.extract.coreference import resolve_anaphors
@@ -137,6 +137,8 @@ class Extractor:
             if label is not None:
                 # «سومالی: انفجار یک خودروی ...»: a digest item's label names its subject, not a side
                 mentions = [m for m in mentions if m.start >= label.end()]
+                # «تحریم: وزارت خزانه‌داری ...»: nor is a label that is an act's word an act of its own
+                in_sentence = [h for h in in_sentence if h.start >= label.end()]
             # (each word list is read only when what it rules out is there)
             if (
                 "sports" in told
@@ -267,32 +269,34 @@ class Extractor:
                             or self._unnamed_victims(folded, casualties.counted, event)
                             or event.actor2
                         )
-                if event.type == "COERCE" and event.actor2 is None:
-                    event.actor2 = self._counted_detainees(folded, sentence.start, hit, mentions)
+                if event.actor2 is None:
+                    event.actor2 = self._counted_object(folded, sentence.start, hit, mentions)
                 events.append(event)
         return replace(doc, events=_accused_as_doer(folded, _blame_the_doer(folded, events)))
 
-    def _counted_detainees(self, folded: str, sentence_start: int, hit: TriggerHit, mentions: list[Mention]) -> Mention | None:
+    def _counted_object(self, folded: str, sentence_start: int, hit: TriggerHit, mentions: list[Mention]) -> Mention | None:
         """«سه مظنون مرتبط با این حمله را ... بازداشت کرد», «۳۰ تن ... بازداشت شدند», «از بازداشت پنج نفر خبر
-        داد»: the people counted right before an arrest or right after its noun, with no side named, are its
-        detainees."""
-        detainees = self.kb.actors.get("prisoners")
-        if detainees is None:
+        داد», «هفت نفر و دو شرکت ... را تحریم کرد»: the people (or firms) counted right before an arrest or
+        sanction or right after its noun, with no side named, are its detainees or those it names."""
+        counted = _COUNTED_OBJECTS.get(hit.trigger.type)
+        actor = self.kb.actors.get(counted[0]) if counted is not None else None
+        if counted is None or actor is None:
             return None
-        data = {"name": detainees.name, "country": None, "kind": detainees.kind, "inter": detainees.inter, "generic": True}
+        nouns = counted[1]
+        data = {"name": actor.name, "country": None, "kind": actor.kind, "inter": actor.inter, "generic": True}
         numbers = [m for m in mentions if m.kind == "NUMBER"]
         for number in numbers:
-            noun = _DETAINED_NOUN.match(folded, number.end) if hit.end < number.start <= hit.end + 1 else None
+            noun = nouns.match(folded, number.end) if hit.end < number.start <= hit.end + 1 else None
             if noun is not None and noun.group().strip() != "عضو":  # «بازداشت ۶ عضو ... داعش»: members of the group named next
-                return Mention("ACTOR", number.start, noun.end(), detainees.id, data)
+                return Mention("ACTOR", number.start, noun.end(), actor.id, data)
         for number in sorted((m for m in numbers if m.end <= hit.start), key=lambda m: -m.start):
-            noun = _DETAINED_NOUN.match(folded, number.end)
+            noun = nouns.match(folded, number.end)
             if number.start < sentence_start or noun is None:
                 continue
-            near = hit.start - noun.end() <= _DETAINED_REACH and not CLAUSE_BREAK.search(folded, noun.end(), hit.start)
+            near = hit.start - noun.end() <= _COUNTED_REACH and not CLAUSE_BREAK.search(folded, noun.end(), hit.start)
             if not near and not _object_before(folded, noun.end(), hit.start):
                 return None
-            return Mention("ACTOR", number.start, noun.end(), detainees.id, data)
+            return Mention("ACTOR", number.start, noun.end(), actor.id, data)
         return None
 
     def _people_counted(self, folded: str, counted: tuple[Mention, ...], group: Mention) -> bool:
@@ -976,9 +980,16 @@ def _inside(hit: TriggerHit, mentions: list[Mention], suicide: bool) -> bool:
 
 
 # The nouns that count people with no side.
-# Who may be counted as detained («سه مظنون», «۱۱ نفر», «پنج تن از اعضای»), and how far before the arrest.
-_DETAINED_NOUN = re.compile(r"\s*(?:نفر|تن|مظنون|متهم|فرد|عضو|شهروند|فعال|معترض|جوان|زن|مرد|کارگر|دانشجو|خبرنگار)(?![\w])")
-_DETAINED_REACH = 90
+# Who may be counted as detained («سه مظنون», «۱۱ نفر», «پنج تن از اعضای») or as named by a sanction
+# («هفت فرد و هفت نهاد», «دو شرکت»), the actor they are coded as, and how far before the act they may be.
+_COUNTED_OBJECTS = {
+    "COERCE": (
+        "prisoners",
+        re.compile(r"\s*(?:نفر|تن|مظنون|متهم|فرد|عضو|شهروند|فعال|معترض|جوان|زن|مرد|کارگر|دانشجو|خبرنگار)(?![\w])"),
+    ),
+    "SANCTION": ("sanctioned-parties", re.compile(r"\s*(?:نفر|تن|فرد|شخص|شرکت|نهاد|موسسه|بانک|نفتکش|کشتی)(?![\w])")),
+}
+_COUNTED_REACH = 90
 
 
 def _object_before(folded: str, start: int, verb_start: int) -> bool:
@@ -988,7 +999,9 @@ def _object_before(folded: str, start: int, verb_start: int) -> bool:
     closing = _RA_CLOSES.match(folded, start, verb_start)
     if closing is None:
         return False
-    rest = _RELATIVE_CLAUSE.sub(" ", without_asides(folded[closing.end() : verb_start]), count=1)
+    # (an aside between commas, even a «که» clause with its own verb, is skipped: «..."سعید الجمل"، از
+    # مسئولان مالی این گروه که در ایران مستقر است، تحریم کرد»)
+    rest = COMMA_ASIDE.sub(" ", _RELATIVE_CLAUSE.sub(" ", folded[closing.end() : verb_start], count=1))
     return not CLAUSE_VERB.search(rest) and not CLAUSE_BREAK.search(rest)
 
 

@@ -419,7 +419,7 @@ def _actor_roles(
             or _object_of(folded, mention, t_start, before_trigger)
         ):
             targets.append((distance(mention) - (50 if mention.start >= t_end else 0), mention))
-        elif mention.end <= t_start and passive and not CLAUSE_BREAK.search(without_asides(folded[mention.end : t_start])):
+        elif mention.end <= t_start and passive and not CLAUSE_BREAK.search(_without_asides(folded[mention.end : t_start])):
             if " که " in folded[mention.end : t_start] or "reporting" in told and cues.reporting.search(folded, mention.end, t_start):
                 # «پلیس اعلام کرد که خودرو منفجر شد», «ارتش اسرائیل می‌گوید ... دو راکت شلیک شد»: the main
                 # clause's subject neither did it nor suffered it
@@ -543,16 +543,16 @@ def passive_verb(verb: re.Match[str]) -> bool:
     return _PASSIVE_VERB.fullmatch(verb.group()) is not None
 
 
-def without_asides(text: str) -> str:
+def _without_asides(text: str) -> str:
     """`text` with its asides between commas taken out: «معترضان، از جمله دو نوجوان، بازداشت شدند»,
     «یک روحانی ... شامگاه یکشنبه، ۳۰ شهریور، هدف تیراندازی قرار گرفت», «X، امام جماعت مسجد جامع، مورد حمله
     قرار گرفت» — an apposition with no verb and no «که» of its own."""
-    return _COMMA_ASIDE.sub(
+    return COMMA_ASIDE.sub(
         lambda found: " " if " که " not in found.group() and not CLAUSE_VERB.search(found.group()) else found.group(), text
     )
 
 
-_COMMA_ASIDE = re.compile(r"،[^،؛:]*،")
+COMMA_ASIDE = re.compile(r"،[^،؛:]*،")
 # An aside between commas that does not end the clause: «معترضان، از جمله دو نوجوان، بازداشت شدند».
 _ASIDE = re.compile(r"،\s*(?:از جمله|شامل|به ویژه|به خصوص)[^،؛:]*،")
 # Words that may stand between an object and its «را» («افراد مسلح فلسطینی را»), unless one opens a

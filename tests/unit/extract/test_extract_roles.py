@@ -1303,3 +1303,19 @@ def test_the_people_inside_what_is_denied_are_not_the_denial_target(pipeline: Pi
     text = "نیروهای پشتیبانی سریع در بیانیه‌ای هرگونه حمله به غیرنظامیان در شهر نیالا را رد کردند."
     [denial] = of_type(events_of(pipeline, text), "REJECT")
     assert denial["actor2"] is None
+
+
+def test_firms_and_people_counted_before_a_sanction_are_whom_it_names(pipeline: Pipeline) -> None:
+    text = (
+        "وزارت خزانه‌داری آمریکا روز پنجشنبه چهار فرد و سه شرکت مستقر در مالزی را به اتهام فروش نفت برای "
+        "یک گروه مسلح، که دفتر آن در بیروت است، تحریم کرد."
+    )
+    [sanction] = of_type(events_of(pipeline, text), "SANCTION")
+    assert sanction["actor2"]["text"] == "سه شرکت"
+    assert sanction["actor2"]["id"] == "sanctioned-parties"
+
+
+def test_a_digest_label_that_is_an_act_word_is_no_act_of_its_own(pipeline: Pipeline) -> None:
+    text = "تحریم: وزارت خارجه بریتانیا روز گذشته پنج نفر را به اتهام حمایت از شهرک‌نشینان خشونت‌طلب تحریم کرد."
+    [sanction] = of_type(events_of(pipeline, text), "SANCTION")
+    assert sanction["actor2"]["text"] == "پنج نفر"
