@@ -231,6 +231,8 @@ class Extractor:
                     event.location = _place_told_before(doc, folded, sentence.start, sentence.end)
                     # a place of the sentence before: it tells where the story is, not this frame's own place
                     event.coded["place_told_before"] = event.location is not None
+                if event.type == "ASSAULT" and event.actor2 is None:
+                    event.actor2 = _died_in_it(folded, (sentence.start, sentence.end), hit, mentions, event.actor1)
                 if hit is nearest_to_casualty and event.type == "ASSAULT":
                     # counted only for the frame that takes them (a sentence with no assault has none)
                     casualties = find_casualties(
@@ -990,6 +992,51 @@ _COUNTED_OBJECTS = {
     "SANCTION": ("sanctioned-parties", re.compile(r"\s*(?:نفر|تن|فرد|شخص|شرکت|نهاد|موسسه|بانک|نفتکش|کشتی)(?![\w])")),
 }
 _COUNTED_REACH = 90
+
+
+def _died_in_it(
+    folded: str, sentence: tuple[int, int], hit: TriggerHit, mentions: list[Mention], agent: Mention | None
+) -> Mention | None:
+    """«وسام الطویل، از فرماندهان ارشد نیروی رضوان، ... در حمله پهپادی رژیم صهیونیستی ... به شهادت رسید»:
+    the subject of a clause that says someone died or was wounded «in» the act is whom it was done to."""
+    if not folded.endswith("در ", 0, hit.start):
+        return None
+    # (people and civilians only: armed men «killed in the clash» may be either side)
+    people = [
+        m
+        for m in mentions
+        if (m.kind == "PERSON" or m.kind == "ACTOR" and m.data.get("kind") == "civilians") and sentence[0] <= m.start and m.end <= hit.start
+    ]
+    # «شهادت سید حسن نصرالله و سردار عباس نیلفروشان در حمله هوایی»: the dead named by the death's noun
+    dead = next((m for m in people if _DEATH_NOUN.search(folded, max(sentence[0], m.start - 12), m.start)), None)
+    if dead is not None and not CLAUSE_BREAK.search(folded, dead.end, hit.start) and hit.start - dead.end <= _DEATH_REACH:
+        return dead
+    verb = _DIED_VERB.search(folded, hit.end, sentence[1])
+    if verb is None or CLAUSE_BREAK.search(folded, hit.end, verb.start()):
+        return None
+    # (commas may close an aside on the subject: «وسام الطویل، از فرماندهان ...، در حمله ...»)
+    clause_start = max((m.end() for m in _CLAUSE_OPENER.finditer(folded, sentence[0], hit.start)), default=sentence[0])
+    subject = next((m for m in people if clause_start <= m.start), None)
+    if subject is None and folded.startswith("که", clause_start - 2):
+        # «سردار موسوی از همرزمان سپهبد شهید قاسم سلیمانی بود که در ... به شهادت رسید»: whom «که» follows
+        subject = next((m for m in reversed(people) if m.end <= clause_start), None)
+    if subject is None or subject is agent or subject.data.get("kind") == "source":
+        return None
+    before = folded[clause_start : subject.start].split()
+    return subject if not before or before[-1] not in _PREPOSITIONS else None
+
+
+# A death's noun right before the dead: «شهادت سید حسن نصرالله», «کشته شدن دو سرباز», «ترور».
+_DEATH_NOUN = re.compile(r"(?<![\w])(?:شهادت|کشته شدن|ترور|قتل|جان باختن)\s+$")
+_DEATH_REACH = 80
+# The verb of a clause that says its subject died or was wounded.
+_DIED_VERB = re.compile(
+    r"(?<![\w])(?:به شهادت رسید|به شهادت رسیدند|کشته شد|کشته شدند|جان باخت|جان باختند|جان سپرد|زخمی شد|زخمی شدند|"
+    r"مجروح شد|مجروح شدند|ترور شد|به قتل رسید|به هلاکت رسید)(?![\w])"
+)
+# Where a clause opens inside a sentence: «که», «؛» or «:».
+_CLAUSE_OPENER = re.compile(r"(?<![\w])که(?![\w])|[؛:]")
+_PREPOSITIONS = frozenset({"به", "از", "با", "در", "توسط", "برای", "علیه", "بر", "سوی", "درباره"})
 
 
 def _object_before(folded: str, start: int, verb_start: int) -> bool:

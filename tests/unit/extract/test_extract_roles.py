@@ -1319,3 +1319,18 @@ def test_a_digest_label_that_is_an_act_word_is_no_act_of_its_own(pipeline: Pipel
     text = "تحریم: وزارت خارجه بریتانیا روز گذشته پنج نفر را به اتهام حمایت از شهرک‌نشینان خشونت‌طلب تحریم کرد."
     [sanction] = of_type(events_of(pipeline, text), "SANCTION")
     assert sanction["actor2"]["text"] == "پنج نفر"
+
+
+def test_who_died_in_the_attack_is_its_target(pipeline: Pipeline) -> None:
+    text = (
+        "حاج رضا کاظمی، فرمانده یکی از گردان‌های حزب‌الله، ۱۲ مارس در حمله پهپادی اسرائیل به خودرویش "
+        "در نزدیکی شهر صور به شهادت رسید."
+    )
+    [event] = of_type(events_of(pipeline, text), "ASSAULT")
+    assert event["actor2"]["text"] == "رضا کاظمی"
+
+
+def test_whom_a_death_noun_names_before_the_attack_is_its_target(pipeline: Pipeline) -> None:
+    text = "گروه در بیانیه‌ای از شهادت سید حسن نصرالله در حمله هوایی به ضاحیه جنوبی بیروت یاد کرد."
+    [event] = of_type(events_of(pipeline, text), "ASSAULT")
+    assert event["actor2"]["id"] == "hassan-nasrallah"
