@@ -890,7 +890,8 @@ _DAYS_BEFORE = re.compile(
 def _made_target(folded: str, sentence: tuple[int, int], hit: TriggerHit) -> bool:
     """«X هدف تیراندازی افراد ناشناس قرار گرفت», «مورد حمله فردی با سلاح سرد قرار گرفت»: the event noun
     inside «هدف/مورد ... قرار گرفت» makes the clause's subject what it was done to."""
-    if not folded.endswith(("هدف ", "مورد "), sentence[0], hit.start):
+    # (the trigger may hold the noun itself: «مورد حمله»)
+    if not folded.endswith(("هدف ", "مورد "), sentence[0], hit.start) and not folded.startswith(("هدف ", "مورد "), hit.start):
         return False
     return bool(_MADE_TARGET_VERB.match(folded, hit.end, min(sentence[1], hit.end + 60)))
 

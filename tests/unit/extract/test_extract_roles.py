@@ -1334,3 +1334,12 @@ def test_whom_a_death_noun_names_before_the_attack_is_its_target(pipeline: Pipel
     text = "گروه در بیانیه‌ای از شهادت سید حسن نصرالله در حمله هوایی به ضاحیه جنوبی بیروت یاد کرد."
     [event] = of_type(events_of(pipeline, text), "ASSAULT")
     assert event["actor2"]["id"] == "hassan-nasrallah"
+
+
+def test_the_subject_of_mored_hamle_qarar_gereft_is_the_target(pipeline: Pipeline) -> None:
+    text = (
+        "عصر دیروز حجت‌الاسلام علی رستمی، امام جمعه شهر لامرد، پس از خروج از مسجد مورد حمله "
+        "دو مرد موتورسوار قرار گرفت و زخمی شد."
+    )
+    [event] = of_type(events_of(pipeline, text), "ASSAULT")
+    assert event["actor2"]["text"] == "علی رستمی"
