@@ -855,6 +855,9 @@ def _takes_target(into: Event, other: Event) -> bool:
     mine, theirs = into.coded.get("actor2"), other.coded.get("actor2")
     if not theirs:
         return False
+    agent = (into.coded.get("actor1") or {}).get("id")
+    if mine and agent is not None and mine.get("id") == agent and theirs.get("id") != agent:
+        return True  # «کمین داعش ...» then «داعش ... به یک گشتی ارتش حمله کردند»: not the attacker's own side
     return not mine or mine.get("id") == HOMES_ACTOR and theirs.get("id") != HOMES_ACTOR
 
 

@@ -1343,3 +1343,12 @@ def test_the_subject_of_mored_hamle_qarar_gereft_is_the_target(pipeline: Pipelin
     )
     [event] = of_type(events_of(pipeline, text), "ASSAULT")
     assert event["actor2"]["text"] == "علی رستمی"
+
+
+def test_a_merged_attack_takes_a_target_other_than_its_own_attacker(pipeline: Pipeline) -> None:
+    text = (
+        "جنگجویان الشباب شامگاه دوشنبه با انفجار یک خودروی بمب‌گذاری‌شده وارد پایگاه نظامیان اتیوپیایی در شهر دولو شدند.\n"
+        "در این حمله، جنگجویان این گروه به نیروهای اتیوپی حمله کردند."
+    )
+    events = of_type(events_of(pipeline, text), "ASSAULT")
+    assert all((e["actor2"] or {}).get("id") != "al-shabaab" for e in events)
