@@ -1352,3 +1352,9 @@ def test_a_merged_attack_takes_a_target_other_than_its_own_attacker(pipeline: Pi
     )
     events = of_type(events_of(pipeline, text), "ASSAULT")
     assert all((e["actor2"] or {}).get("id") != "al-shabaab" for e in events)
+
+
+def test_the_genitive_of_an_ambush_is_who_laid_it(pipeline: Pipeline) -> None:
+    text = "کمین طالبان پاکستان برای کاروان ارتش در جنوب وزیرستان؛ چهار سرباز کشته شدند"
+    [event] = of_type(events_of(pipeline, text), "ASSAULT")
+    assert event["actor1"]["id"] == "ttp"
