@@ -271,8 +271,11 @@ class Extractor:
                             or self._unnamed_victims(folded, casualties.counted, event)
                             or event.actor2
                         )
-                if event.actor2 is None:
-                    event.actor2 = self._counted_object(folded, sentence.start, hit, mentions)
+                counted = self._counted_object(folded, sentence.start, hit, mentions)
+                if counted is not None and not _counted_of(folded, counted, event.actor2):
+                    # «۱۲ نفر را به ظن کمک به دولت وحدت ملی بازداشت کردند»: the counted are whom it was done
+                    # to, not the side the charge names
+                    event.actor2 = counted
                 events.append(event)
         return replace(doc, events=_accused_as_doer(folded, _blame_the_doer(folded, events)))
 
@@ -995,6 +998,20 @@ _COUNTED_OBJECTS = {
 _COUNTED_REACH = 90
 
 
+def _counted_of(folded: str, counted: Mention, named: Mention | None) -> bool:
+    """«سه نفر از اعضای داعش», «دو عضو گروهک جیش‌الظلم»: the side named right after the counted, inside
+    their phrase, is whose they are — and the better name for them."""
+    if named is None:
+        return False
+    if named.start < counted.end and counted.start < named.end:
+        return True  # «سه فعال مدنی کرد»: the count inside a name of its own
+    between = folded[counted.end : named.start]
+    return 0 <= named.start - counted.end <= _COUNTED_OF_REACH and not CLAUSE_BREAK.search(between) and " را " not in between
+
+
+_COUNTED_OF_REACH = 25
+
+
 def _died_in_it(
     folded: str, sentence: tuple[int, int], hit: TriggerHit, mentions: list[Mention], agent: Mention | None
 ) -> Mention | None:
@@ -1050,7 +1067,8 @@ def _object_before(folded: str, start: int, verb_start: int) -> bool:
     # (an aside between commas, even a «که» clause with its own verb, is skipped: «..."سعید الجمل"، از
     # مسئولان مالی این گروه که در ایران مستقر است، تحریم کرد»)
     rest = COMMA_ASIDE.sub(" ", _RELATIVE_CLAUSE.sub(" ", folded[closing.end() : verb_start], count=1))
-    return not CLAUSE_VERB.search(rest) and not CLAUSE_BREAK.search(rest)
+    # (a comma of a list may stand there: «به ظن رساندن سوخت، دارو و قطعات پهپاد به ...»)
+    return not CLAUSE_VERB.search(rest) and "؛" not in rest and ":" not in rest
 
 
 # The rest of a noun phrase up to its «را» (a few words, no clause mark).

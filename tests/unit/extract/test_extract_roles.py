@@ -1358,3 +1358,18 @@ def test_the_genitive_of_an_ambush_is_who_laid_it(pipeline: Pipeline) -> None:
     text = "کمین طالبان پاکستان برای کاروان ارتش در جنوب وزیرستان؛ چهار سرباز کشته شدند"
     [event] = of_type(events_of(pipeline, text), "ASSAULT")
     assert event["actor1"]["id"] == "ttp"
+
+
+def test_the_counted_detainees_beat_the_side_their_charge_names(pipeline: Pipeline) -> None:
+    text = (
+        "نیروهای امنیتی روز دوشنبه ۹ نفر را در شهر سگو به ظن رساندن سوخت، دارو و موتورسیکلت به "
+        "جنگجویان جماعت نصرت‌الاسلام والمسلمین بازداشت کردند."
+    )
+    [event] = of_type(events_of(pipeline, text), "COERCE")
+    assert event["actor2"]["text"] == "۹ نفر"
+
+
+def test_members_counted_before_their_group_are_coded_as_the_group(pipeline: Pipeline) -> None:
+    text = "پلیس روز یکشنبه سه نفر از اعضای گروهک جیش‌العدل را در شهر سراوان بازداشت کرد."
+    [event] = of_type(events_of(pipeline, text), "COERCE")
+    assert event["actor2"]["id"] == "jaish-al-adl"
