@@ -1373,3 +1373,10 @@ def test_members_counted_before_their_group_are_coded_as_the_group(pipeline: Pip
     text = "پلیس روز یکشنبه سه نفر از اعضای گروهک جیش‌العدل را در شهر سراوان بازداشت کرد."
     [event] = of_type(events_of(pipeline, text), "COERCE")
     assert event["actor2"]["id"] == "jaish-al-adl"
+
+
+def test_the_genitive_of_shooting_is_who_shot(pipeline: Pipeline) -> None:
+    text = "کشته شدن یک کولبر با شلیک ماموران در پیرانشهر؛ تجمع معترضان با گاز اشک‌آور پراکنده شد"
+    [event] = of_type(events_of(pipeline, text), "ASSAULT")
+    assert event["actor1"]["kind"] == "security"
+    assert event["actor2"]["kind"] == "civilians"
