@@ -231,6 +231,9 @@ class Extractor:
                     event.location = _place_told_before(doc, folded, sentence.start, sentence.end)
                     # a place of the sentence before: it tells where the story is, not this frame's own place
                     event.coded["place_told_before"] = event.location is not None
+                if hit.trigger.id == "explosion" and event.actor1 is None and event.actor2 is not None and event.actor2.data.get("weapon"):
+                    # «یک پهپاد اوکراینی ... منفجر شد»: the drone that blew up is the means of whose it is
+                    event.actor1, event.actor2 = event.actor2, None
                 if event.type == "ASSAULT" and event.actor2 is None:
                     event.actor2 = _died_in_it(folded, (sentence.start, sentence.end), hit, mentions, event.actor1)
                 if hit is nearest_to_casualty and event.type == "ASSAULT":

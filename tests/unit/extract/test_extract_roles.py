@@ -1380,3 +1380,10 @@ def test_the_genitive_of_shooting_is_who_shot(pipeline: Pipeline) -> None:
     [event] = of_type(events_of(pipeline, text), "ASSAULT")
     assert event["actor1"]["kind"] == "security"
     assert event["actor2"]["kind"] == "civilians"
+
+
+def test_a_drone_that_blew_up_is_the_attackers_means_not_the_target(pipeline: Pipeline) -> None:
+    text = "استاندار کورسک گفت یک پهپاد اوکراینی شامگاه جمعه در حومه شهر ریلسک منفجر شد اما کسی آسیب ندید."
+    [event] = of_type(events_of(pipeline, text), "ASSAULT")
+    assert event["actor1"]["id"] == "ukr-military"
+    assert event["actor2"] is None
