@@ -139,6 +139,25 @@ class Resolver:
         base = "Civilians" if actor["kind"] == "civilians" else "Rioters" if actor.get("id") == "rioters" else "Protesters"
         return {**actor, "name": f"{base} ({country.name})", "country": iso3, "group": actor.get("name")}
 
+    def _town_inside(self, event: Event, doc: Doc, context: Any, region: dict[str, Any]) -> dict[str, Any]:
+        """The first other place of the clause that lies in `region` (same country and province) and is
+        placed more finely; else `region`."""
+        for other in event.other_places:
+            town = choose_place(other, doc, self.kb, self.gazetteer, context)
+            if (
+                town is not None
+                and town["geo_precision"] < 3
+                and town.get("country") == region.get("country")
+                and (
+                    town.get("admin1") == region.get("admin1")
+                    # (GeoNames towns carry no province: near its middle will do)
+                    or town.get("admin1") is None and _km(town, region) <= _PROVINCE_REACH_KM
+                )
+            ):
+                event.location = other
+                return town
+        return region
+
     def _struck_site(self, event: Event) -> dict[str, Any] | None:
         """«نارنجکی به سوی کلانتری ۱۶ زاهدان پرتاب شد»: an attack on a site named by its noun, with no
         target named, is one on those the site's kind stands for (`_SITE_KIND_TARGETS`)."""
@@ -219,6 +238,9 @@ class Resolver:
         if site is not None:
             coded["site"] = {"kind": site.data["place_kind"], "text": doc.text[site.start : site.end]}
         coded["location"] = self._location(event, doc, context)
+        if coded["location"] is not None and coded["location"]["geo_precision"] == 3 and not _is_country(coded["location"]):
+            # «در مقابل ساختمان دادگستری استان کردستان ... سنندج»: a town of the clause inside the province is where
+            coded["location"] = self._town_inside(event, doc, context, coded["location"])
         if coded["location"] is None and event.location is not None:
             # a village no gazetteer has: the next place of the clause, as the area around it
             # (or, when the clause has none, the place the story was last at: «در اطراف همین مسجد»)
@@ -645,6 +667,10 @@ def _distant(a: Event, b: Event) -> bool:
     if len(provinces) == 2:
         return provinces[0].get("gazetteer_id") != provinces[1].get("gazetteer_id") and _km(*provinces) > OUTSIDE_PROVINCE_KM
     return len(provinces) == 1 and len(towns) == 1 and _km(provinces[0], towns[0]) > OUTSIDE_PROVINCE_KM
+
+
+# How far from a province's middle a town with no province of its own may lie to be taken as inside it.
+_PROVINCE_REACH_KM = 250
 
 
 def _is_country(location: dict[str, Any]) -> bool:

@@ -1387,3 +1387,10 @@ def test_a_drone_that_blew_up_is_the_attackers_means_not_the_target(pipeline: Pi
     [event] = of_type(events_of(pipeline, text), "ASSAULT")
     assert event["actor1"]["id"] == "ukr-military"
     assert event["actor2"] is None
+
+
+def test_a_town_of_the_clause_inside_the_province_places_the_act(pipeline: Pipeline) -> None:
+    text = "خانواده‌های زندانیان سنندج روز شنبه در مقابل ساختمان دادگستری استان کردستان تجمع کردند."
+    [event] = of_type(events_of(pipeline, text), "PROTEST")
+    assert event["location"]["name"] == "Sanandaj"
+    assert event["location"]["geo_precision"] == 1
