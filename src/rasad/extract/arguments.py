@@ -120,7 +120,9 @@ def pick_arguments(
         for m in mentions
         if m.kind in ACTOR_KINDS
         or _state_place(m)
-        and not _PLACE_NOUN_START.match(folded, m.start)  # «سه استان یمن»: provinces of it, not the state
+        and not _PLACE_NOUN_START.match(folded, m.start)
+        # «موشک بالستیک «فلسطین-۲»»: a weapon's model, not a state
+        and not any(_QUOTED_MODEL.fullmatch(folded, end, m.start) for end in named_weapons)  # «سه استان یمن»: provinces of it, not the state
         # «در حمله روسیه با بمب‌ها به ...»: right after the event noun and before its «به/با», the state acts
         and (not _place_word_before(folded, m, start, cues) or 0 <= m.start - t_end <= 1 and _AGENT_FOLLOWS.match(folded, m.end))
         # «مقام‌های اقلیم کردستان ترکیه را مسئول دانستند»: a country marked by «را» is an object, not a completion
@@ -598,7 +600,8 @@ def _place_word_before(folded: str, mention: Mention, sentence_start: int, cues:
     """«در عراق», «از سوریه», «شمال عراق»: a country used as a place, not as a state."""
     before = _before(folded, mention, sentence_start)
     words = before.split()
-    if words and words[-1] in ("در", "از", "به", "شمال", "جنوب", "شرق", "غرب", "مرکز", "خاک", "مرز", "مرزهای", "کشور", "پرچم"):
+    # («اهل گینه»: where someone is from)
+    if words and words[-1] in ("در", "از", "به", "شمال", "جنوب", "شرق", "غرب", "مرکز", "خاک", "مرز", "مرزهای", "کشور", "پرچم", "اهل"):
         return True
     if _SPATIAL_BEFORE.search(folded, max(sentence_start, mention.start - 30), mention.start):
         return True  # «در همسایگی شرقی لیبی»: the preposition two spatial words back
@@ -795,7 +798,9 @@ _BEGAN = re.compile(
     r"\s*(?:[^\s،؛:.]+\s+){0,2}(?:(?:اغاز|شروع)\s+(?:شد|شده|شدند|کرد|کردند|گردید)|(?:اجرا|اجرایی|برقرار)\s+(?:شد|شده|گردید)|به اجرا درامد)(?![\w])"
 )
 # Between a weapon noun and its model's name: «موشک‌های برکان», «موشکهای برکان», «پهپاد شاهد».
-_MODEL_GAP = re.compile(r"(?:[\u200c ]?(?:هایی|های|ها|ی))?\s?")
+_MODEL_GAP = re.compile(r"(?:[\u200c ]?(?:هایی|های|ها|ی))?\s?«?")
+# A model name in quotes right after a weapon: «موشک بالستیک «فلسطین-۲»» (not «حمله پهپادی اسرائیل»).
+_QUOTED_MODEL = re.compile(r"(?:[\u200c ]?(?:هایی|های|ها|ی))?\s?«")
 # «که …،»: a relative clause closed by a comma.
 _RELATIVE_ASIDE = re.compile(word_start([("که", " [^،؛:.]*،")]))
 _SPATIAL_BEFORE = re.compile(

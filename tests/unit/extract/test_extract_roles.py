@@ -1394,3 +1394,15 @@ def test_a_town_of_the_clause_inside_the_province_places_the_act(pipeline: Pipel
     [event] = of_type(events_of(pipeline, text), "PROTEST")
     assert event["location"]["name"] == "Sanandaj"
     assert event["location"]["geo_precision"] == 1
+
+
+def test_the_country_someone_is_from_is_no_side(pipeline: Pipeline) -> None:
+    text = "به گفته این سازمان، یک مهاجر اهل سنگال بر اثر اصابت گلوله جان باخت و دو نفر دیگر زخمی شدند."
+    events = of_type(events_of(pipeline, text), "ASSAULT")
+    assert events and all((e["actor2"] or {}).get("country") != "SEN" for e in events)
+
+
+def test_a_missile_model_in_quotes_is_no_state(pipeline: Pipeline) -> None:
+    text = "یحیی سریع گفت نیروهای حوثی یک موشک بالستیک «فلسطین-۲» را به سوی پایگاه هوایی نواتیم شلیک کردند."
+    [event] = of_type(events_of(pipeline, text), "ASSAULT")
+    assert (event["actor2"] or {}).get("country") != "PSE"
