@@ -393,7 +393,13 @@ def _actor_roles(
             targets.append((distance(mention) - 400, mention))  # «که محل استقرار نظامیان آمریکایی است»
         elif any(0 <= mention.start - w.end <= 1 for w in weapons or []) and mention.ref != HOMES_ACTOR:
             agents.append((-900, mention))  # «گلوله‌های توپ شبه‌نظامیان حوثی»: whose means they were
-        elif "possessive_before" in told and (found := cues.possessive_before.search(before)) and mention.end <= t_start:
+        elif "possessive_before" in told and (found := cues.possessive_before.search(before)):
+            if mention.start >= t_end:
+                # «حمله شبه‌نظامیان وابسته به القاعده به پاسگاه ...»: whom the attackers belong to, not the target
+                owned = folded[max(start, mention.start - _FILLER_LOOKBACK) : mention.start]
+                if cues.owned_site_before.search(owned[: len(owned) - len(before) + found.start()]):
+                    targets.append((distance(mention) - 100, mention))
+                continue
             if before[: found.start()].rstrip().endswith("،"):
                 continue  # «JNIM، وابسته به القاعده، ...»: an aside on whom the subject belongs to
             owned = folded[max(start, mention.start - _FILLER_LOOKBACK) : mention.start]

@@ -1406,3 +1406,9 @@ def test_a_missile_model_in_quotes_is_no_state(pipeline: Pipeline) -> None:
     text = "یحیی سریع گفت نیروهای حوثی یک موشک بالستیک «فلسطین-۲» را به سوی پایگاه هوایی نواتیم شلیک کردند."
     [event] = of_type(events_of(pipeline, text), "ASSAULT")
     assert (event["actor2"] or {}).get("country") != "PSE"
+
+
+def test_whom_the_attackers_belong_to_is_not_the_target(pipeline: Pipeline) -> None:
+    text = "حمله شبه‌نظامیان وابسته به داعش به پاسگاه ارتش نیجر در نزدیکی شهر تیلابری"
+    [event] = of_type(events_of(pipeline, text), "ASSAULT")
+    assert (event["actor2"] or {}).get("id") != "isis"
