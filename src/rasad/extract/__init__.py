@@ -302,9 +302,9 @@ class Extractor:
             if number.start < sentence_start or noun is None:
                 continue
             near = hit.start - noun.end() <= _COUNTED_REACH and not CLAUSE_BREAK.search(folded, noun.end(), hit.start)
-            if not near and not _object_before(folded, noun.end(), hit.start):
-                return None
-            return Mention("ACTOR", number.start, noun.end(), actor.id, data)
+            if near or _object_before(folded, noun.end(), hit.start):
+                return Mention("ACTOR", number.start, noun.end(), actor.id, data)
+            # (a count inside an aside on an earlier one: «۹ فلسطینی، از جمله سه نوجوان، را»)
         return None
 
     def _people_counted(self, folded: str, counted: tuple[Mention, ...], group: Mention) -> bool:
@@ -994,7 +994,10 @@ def _inside(hit: TriggerHit, mentions: list[Mention], suicide: bool) -> bool:
 _COUNTED_OBJECTS = {
     "COERCE": (
         "prisoners",
-        re.compile(r"\s*(?:نفر|تن|مظنون|متهم|فرد|عضو|شهروند|فعال|معترض|جوان|زن|مرد|کارگر|دانشجو|خبرنگار)(?![\w])"),
+        re.compile(
+            r"\s*(?:نفر|تن|مظنون|متهم|فرد|عضو|شهروند|فعال|معترض|جوان|نوجوان|زن|مرد|کودک|کارگر|دانشجو|دانش آموز|خبرنگار|"
+            r"روزنامه نگار|کشاورز|مهاجر|پناهجو|تبعه|فلسطینی|افغان|پاکستانی|ایرانی|عراقی|سوری|یمنی|لبنانی|کرد|بلوچ)(?![\w])"
+        ),
     ),
     "SANCTION": ("sanctioned-parties", re.compile(r"\s*(?:نفر|تن|فرد|شخص|شرکت|نهاد|موسسه|بانک|نفتکش|کشتی)(?![\w])")),
 }
@@ -1064,7 +1067,8 @@ def _object_before(folded: str, start: int, verb_start: int) -> bool:
     """«سه مظنون مرتبط با این حمله را در خانه‌ای در حومه پیشاور، مرکز این ایالت، بازداشت کرد», «سه نفر را که
     ... تهیه می‌کردند، در شهر لافیا ... بازداشت کرده است»: the phrase from `start` is closed by «را» and no
     verb but that of a «که» clause stands between it and the verb at `verb_start`."""
-    closing = _RA_CLOSES.match(folded, start, verb_start)
+    # («۱۱ فلسطینی، از جمله دو دانش‌آموز، را»: an aside on them may stand before their «را»)
+    closing = _RA_CLOSES.match(folded, start, verb_start) or _ASIDE_THEN_RA.match(folded, start, verb_start)
     if closing is None:
         return False
     # (an aside between commas, even a «که» clause with its own verb, is skipped: «..."سعید الجمل"، از
@@ -1074,6 +1078,8 @@ def _object_before(folded: str, start: int, verb_start: int) -> bool:
     return not CLAUSE_VERB.search(rest) and "؛" not in rest and ":" not in rest
 
 
+# An aside between commas right before the «را» that closes the phrase.
+_ASIDE_THEN_RA = re.compile(r"\s*،[^،؛:]*،\s*را(?![\w])")
 # The rest of a noun phrase up to its «را» (a few words, no clause mark).
 _RA_CLOSES = re.compile(r"(?:\s+[^\s،؛:.]+){0,6}?\s+را(?![\w])")
 # A «که» clause right after «را», ended by a comma: «را که ... می‌کردند،».

@@ -1412,3 +1412,15 @@ def test_whom_the_attackers_belong_to_is_not_the_target(pipeline: Pipeline) -> N
     text = "حمله شبه‌نظامیان وابسته به داعش به پاسگاه ارتش نیجر در نزدیکی شهر تیلابری"
     [event] = of_type(events_of(pipeline, text), "ASSAULT")
     assert (event["actor2"] or {}).get("id") != "isis"
+
+
+def test_counted_nationals_with_an_aside_before_ra_are_the_detainees(pipeline: Pipeline) -> None:
+    text = "نظامیان اسرائیلی در جریان یورش به اردوگاه جنین ۹ فلسطینی، از جمله سه نوجوان، را بازداشت کردند."
+    [event] = of_type(events_of(pipeline, text), "COERCE")
+    assert event["actor2"]["text"] == "۹ فلسطینی"
+
+
+def test_a_police_patrol_struck_is_the_police(pipeline: Pipeline) -> None:
+    text = "یک خودروی گشت انتظامی شامگاه دوشنبه در محور خاش–زاهدان هدف تیراندازی افراد مسلح قرار گرفت."
+    [event] = of_type(events_of(pipeline, text), "ASSAULT")
+    assert event["actor2"]["id"] == "irn-police"
