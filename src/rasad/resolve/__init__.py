@@ -52,6 +52,8 @@ TERRITORY_SUBTYPES = frozenset(
 )
 SPEECH_TYPES = frozenset({"THREATEN", "ACCUSE", "REJECT", "REQUEST"})
 STATE_FORCE_KINDS = frozenset({"military", "police", "security", "border-guard"})
+# A state's bodies: its forces and its government.
+_STATE_KINDS = STATE_FORCE_KINDS | {"government", "foreign-ministry", "defense-ministry"}
 
 
 @dataclass
@@ -114,6 +116,9 @@ class Resolver:
             one, two = event.coded.get("actor1"), event.coded.get("actor2")
             if one and two and one.get("id") is not None and one.get("id") == two.get("id") and event.type != "ASSAULT":
                 event.coded["actor2"] = None  # two frames naming the same side: it is not its own counterpart
+            elif event.type in SPEECH_TYPES and self._state_of(one) is not None and self._state_of(one) == self._state_of(two):
+                # «ناصر کنعانی ... ایران», «خواجه آصف ... اسلام‌آباد»: a state's official speaks for it, not against it
+                event.coded["actor2"] = None
             # with no place of its own, the people it was done to are of the article's most named country
             # other than the attacker's («سربازان اسرائیلی ... به گفته وزارت بهداشت لبنان ۲۲ نفر»: Lebanon)
             attacker = (event.coded.get("actor1") or {}).get("country")
@@ -174,6 +179,22 @@ class Resolver:
         target = force_actor(self.kb, force, str(country), text, force) if country else None
         agent = event.coded.get("actor1") or {}
         return None if target is None or target["id"] == agent.get("id") else target
+
+    def _state_of(self, actor: dict[str, Any] | None) -> str | None:
+        """The country whose state an actor is a body of (an official: that of their office), else None."""
+        if not actor:
+            return None
+        org = str(actor.get("org")) if actor.get("kind") == "person" and actor.get("org") else None
+        body = self.kb.actors.get(org) if org else None
+        if body is not None:
+            kind, country = body.kind, body.country
+        elif org is not None:
+            # a force id made from its template («pak-military»): the suffix is the kind, the prefix the country
+            prefix, _, kind = org.partition("-")
+            country = prefix.upper()
+        else:
+            kind, country = actor.get("kind"), actor.get("country")
+        return country if kind in _STATE_KINDS and country else None
 
     def _site_owner(
         self, location: dict[str, Any], agent: dict[str, Any] | None, doc: Doc, event: Event

@@ -1424,3 +1424,9 @@ def test_a_police_patrol_struck_is_the_police(pipeline: Pipeline) -> None:
     text = "یک خودروی گشت انتظامی شامگاه دوشنبه در محور خاش–زاهدان هدف تیراندازی افراد مسلح قرار گرفت."
     [event] = of_type(events_of(pipeline, text), "ASSAULT")
     assert event["actor2"]["id"] == "irn-police"
+
+
+def test_an_official_does_not_threaten_their_own_state(pipeline: Pipeline) -> None:
+    text = "خواجه آصف، وزیر دفاع پاکستان، هشدار داد که اسلام‌آباد در صورت لزوم مخفیگاه‌های شبه‌نظامیان را هدف قرار خواهد داد."
+    [threat] = of_type(events_of(pipeline, text), "THREATEN")
+    assert (threat["actor2"] or {}).get("country") != "PAK"
