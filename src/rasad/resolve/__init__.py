@@ -186,6 +186,8 @@ class Resolver:
             return None
         org = str(actor.get("org")) if actor.get("kind") == "person" and actor.get("org") else None
         body = self.kb.actors.get(org) if org else None
+        kind: str | None
+        country: str | None
         if body is not None:
             kind, country = body.kind, body.country
         elif org is not None:
