@@ -409,6 +409,11 @@ def _place_from_story(events: list[Event], dateline: dict[str, Any] | None = Non
     return events
 
 
+def _who(actor: dict[str, Any] | None) -> str | None:
+    """An actor's identity: its id, or for a name no knowledge base has, the name as written."""
+    return (actor.get("id") or actor.get("name")) if actor else None
+
+
 def _denials_answer_their_accusers(events: list[Event]) -> list[Event]:
     """«ارتش اسرائیل این اتهام را رد کرد»: a denial is against whoever made the charge or the claim it
     answers — the nearest accusation or claimed act told before it by another side — not against the
@@ -416,13 +421,13 @@ def _denials_answer_their_accusers(events: list[Event]) -> list[Event]:
     for denial in events:
         if denial.type != "REJECT":
             continue
-        denier = (denial.coded.get("actor1") or {}).get("id")
+        denier = _who(denial.coded.get("actor1"))
         charges = [
             e
             for e in events
             if 0 < denial.trigger.start - e.trigger.start <= _NEXT_SENTENCES
             and (e.type == "ACCUSE" or e.status == "claimed")
-            and (e.coded.get("actor1") or {}).get("id") not in (None, denier)
+            and _who(e.coded.get("actor1")) not in (None, denier)
         ]
         if charges:
             denial.coded["actor2"] = max(charges, key=lambda e: e.trigger.start).coded["actor1"]
