@@ -107,7 +107,7 @@ class Resolver:
         unplaced = any(not e.coded.get("location") and (e.type in _ON_THE_GROUND or e.coded.get("two_sides")) for e in kept)
         kept = _place_from_story(kept, self._dateline(doc, context) if unplaced else None)
         kept = _perpetrators_named(kept)
-        kept = _denials_answer_their_accusers(kept)
+        kept = _denials_answer_their_accusers(kept, self._reporters(doc))
         for event in kept:
             if event.type == "ASSAULT" and not event.coded.get("actor2") and event.coded.get("location"):
                 event.coded["actor2"] = self._site_owner(event.coded["location"], event.coded.get("actor1"), doc, event)
@@ -179,6 +179,17 @@ class Resolver:
         target = force_actor(self.kb, force, str(country), text, force) if country else None
         agent = event.coded.get("actor1") or {}
         return None if target is None or target["id"] == agent.get("id") else target
+
+    def _reporters(self, doc: Doc) -> dict[tuple[int, int], dict[str, Any]]:
+        """The known actors that report acts in the article («به گزارش هلال احمر فلسطین»), by their span."""
+        reporters = {}
+        for mention in doc.mentions:
+            actor = self.kb.actors.get(mention.ref or "") if mention.kind == "SOURCE" else None
+            if actor is not None and actor.kind not in ("media", "source"):  # an outlet tells, it does not accuse
+                text = doc.text[mention.start : mention.end]
+                coded = {"id": actor.id, "name": actor.name, "text": text, "country": actor.country, "kind": actor.kind, "generic": actor.generic}
+                reporters[(mention.start, mention.end)] = coded
+        return reporters
 
     def _state_of(self, actor: dict[str, Any] | None) -> str | None:
         """The country whose state an actor is a body of (an official: that of their office), else None."""
@@ -414,7 +425,7 @@ def _who(actor: dict[str, Any] | None) -> str | None:
     return (actor.get("id") or actor.get("name")) if actor else None
 
 
-def _denials_answer_their_accusers(events: list[Event]) -> list[Event]:
+def _denials_answer_their_accusers(events: list[Event], reporters: dict[tuple[int, int], dict[str, Any]] | None = None) -> list[Event]:
     """«ارتش اسرائیل این اتهام را رد کرد»: a denial is against whoever made the charge or the claim it
     answers — the nearest accusation or claimed act told before it by another side — not against the
     people named inside what is denied («کشته شدن غیرنظامیان را رد کرد»)."""
@@ -429,8 +440,19 @@ def _denials_answer_their_accusers(events: list[Event]) -> list[Event]:
             and (e.type == "ACCUSE" or e.status == "claimed")
             and _who(e.coded.get("actor1")) not in (None, denier)
         ]
+        # (else whoever reported the act told before it: «هلال احمر فلسطین گفت ... تیراندازی کردند» ...
+        # «ارتش اسرائیل این اتهام را رد کرد»)
+        told = [
+            reporter
+            for e in events
+            if 0 < denial.trigger.start - e.trigger.start <= _NEXT_SENTENCES
+            for span in e.sources[:1]
+            if (reporter := (reporters or {}).get((span.start, span.end))) is not None and _who(reporter) != denier
+        ]
         if charges:
             denial.coded["actor2"] = max(charges, key=lambda e: e.trigger.start).coded["actor1"]
+        elif told:
+            denial.coded["actor2"] = told[-1]
         elif (denial.coded.get("actor2") or {}).get("kind") == "civilians" or (denial.coded.get("actor2") or {}).get("generic"):
             denial.coded["actor2"] = None
     return events

@@ -1430,3 +1430,12 @@ def test_an_official_does_not_threaten_their_own_state(pipeline: Pipeline) -> No
     text = "خواجه آصف، وزیر دفاع پاکستان، هشدار داد که اسلام‌آباد در صورت لزوم مخفیگاه‌های شبه‌نظامیان را هدف قرار خواهد داد."
     [threat] = of_type(events_of(pipeline, text), "THREATEN")
     assert (threat["actor2"] or {}).get("country") != "PAK"
+
+
+def test_a_denial_answers_whoever_reported_the_act_told_before(pipeline: Pipeline) -> None:
+    text = (
+        "هلال احمر فلسطین اعلام کرد نیروهای اسرائیلی روز سه‌شنبه در شهر طولکرم به سوی یک آمبولانس تیراندازی کردند. "
+        "ارتش اسرائیل این ادعا را رد کرد."
+    )
+    [denial] = of_type(events_of(pipeline, text), "REJECT")
+    assert denial["actor2"]["id"] == "palestinian-red-crescent"
