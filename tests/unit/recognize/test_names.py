@@ -157,3 +157,8 @@ def test_no_apposition(names: NameRecognizer, text: str) -> None:
 def test_apposition_leaves_taken_names(names: NameRecognizer) -> None:
     text = "گلبدین نورزی، سخنگوی والی هرات، گفت."
     assert names.appositions(text, [(0, len("گلبدین نورزی"))]) == []
+
+
+def test_a_number_word_ends_a_name(names: NameRecognizer) -> None:
+    found = [text for text, _ in spans(names, "به گفته شهردار بنی هشت نفر بازداشت شدند.")]
+    assert not any("هشت" in text for text in found)
