@@ -37,7 +37,7 @@ FACTUAL_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE", "RETREAT", "MOBILIZE"
 # Triggers whose ACLED sub-type the weapon decides.
 WEAPON_REFINED = frozenset({"attack", "fire", "explosion", "destroy", "bombard", "casualty"})
 # Event nouns whose genitive names the one who acts («حمله X»); for the others it names the victim («ترور X»).
-GENITIVE_AGENT = frozenset({"attack", "bombard", "suicide", "clash", "fire"})
+GENITIVE_AGENT = frozenset({"attack", "bombard", "suicide", "clash", "fire", "deploy"})
 # «حمله نکرد», «به درگیری‌ها اشاره‌ای نکردند» (a ZWNJ word folds into two)
 _NEGATION_AFTER = re.compile(
     r"^\s*(?:\S+\s+){0,2}(?:ن(?:کرد|کردند|شد|شدند|داد|دادند|گرفت|گرفتند|رسید|کند|کنند|شود|شوند|کرده|شده))(?![\w])"

@@ -1439,3 +1439,9 @@ def test_a_denial_answers_whoever_reported_the_act_told_before(pipeline: Pipelin
     )
     [denial] = of_type(events_of(pipeline, text), "REJECT")
     assert denial["actor2"]["id"] == "palestinian-red-crescent"
+
+
+def test_the_forces_a_deployment_sends_are_its_own_not_its_target(pipeline: Pipeline) -> None:
+    text = "دولت نیجر روز دوشنبه از اعزام نیروهای بیشتر ارتش به مرز مالی در اطراف شهر تیلابری خبر داد."
+    [event] = of_type(events_of(pipeline, text), "MOBILIZE")
+    assert (event["actor2"] or {}).get("kind") != "military"
