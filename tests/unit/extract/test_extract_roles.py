@@ -1445,3 +1445,9 @@ def test_the_forces_a_deployment_sends_are_its_own_not_its_target(pipeline: Pipe
     text = "دولت نیجر روز دوشنبه از اعزام نیروهای بیشتر ارتش به مرز مالی در اطراف شهر تیلابری خبر داد."
     [event] = of_type(events_of(pipeline, text), "MOBILIZE")
     assert (event["actor2"] or {}).get("kind") != "military"
+
+
+def test_a_fight_going_on_since_a_day_is_dated_to_that_day(pipeline: Pipeline) -> None:
+    text = "درگیری میان ارتش کنگو و شورشیان ام ۲۳ در اطراف شهر ماسیسی از روز جمعه ادامه دارد و دست کم هفت نفر کشته شده‌اند."
+    [event] = of_type(events_of(pipeline, text), "ASSAULT")
+    assert event["date"]["value"] == "2024-05-03"
