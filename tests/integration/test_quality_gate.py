@@ -28,4 +28,5 @@ def test_development_set_meets_the_baseline(dev_score: Score) -> None:
     assert events.recall >= baseline["event_recall"], f"event recall {events.recall:.3f}"
     assert dev_score.mentions.value >= baseline["mention_recall"], f"mention recall {dev_score.mentions.value:.3f}"
     assert dev_score.arguments["actor1"].value >= baseline["actor1_accuracy"]
+    assert dev_score.arguments["actor2"].value >= baseline["actor2_accuracy"]
     assert dev_score.arguments["fatalities"].value >= baseline["fatalities_accuracy"]
