@@ -142,7 +142,7 @@ def pick_arguments(
     if event_type in _ABOUT_TYPES or about:
         # «تجمع در اعتراض به عادی‌سازی روابط با اسرائیل»: the country argued about is not where it happened
         places = [m for m in places if not cues.about_before.search(folded[max(start, m.start - 25) : m.start])]
-    ranked, origin, within = _places(folded, start, places, cues, distance, event_type, t_start, "reporting" in told)
+    ranked, origin, within = _places(folded, start, places, cues, distance, event_type, t_start, "reporting" in told, t_end)
     location = ranked[0] if ranked else None
     # «؛» joins two sentences in one: a date across it belongs to the other one
     dates = [
@@ -703,6 +703,7 @@ def _places(
     event_type: str = "ASSAULT",
     t_start: int = 0,
     reporting: bool = True,
+    t_end: int | None = None,
 ) -> tuple[list[Mention], Mention | None, Mention | None]:
     """The places where it happened, best first; the launch site; the larger place the best one is
     said to lie in («سیدآباد در شهر کندز»). `reporting`: the sentence may hold a reporting verb
@@ -727,6 +728,10 @@ def _places(
             score -= 80  # «اردوگاه جنین در ژوئیه ۲۰۲۳ صحنه بزرگ‌ترین عملیات ... بود»: the place the act was the scene of
         if mention.ref and mention.ref.startswith("country:"):
             score += 60  # a country is the least specific answer
+            if t_end is not None and mention.start >= t_end and _NEXT_CLAUSE.match(folded, t_end, mention.start):
+                # «... بازداشت کردند و مرکز خبرنگاران افغانستان ... خواستار آزادی آنان شد»: a country named in the
+                # next clause, after the act's verb, is not where the act was
+                score += 60
         elif mention.data.get("specificity") == 2:
             score += 35  # a province: less specific than a town or site in the same sentence
         if before.rstrip().endswith(("، مستقر در", "، مقیم", "، با مقر در", "، به مرکزیت")):
@@ -783,6 +788,10 @@ def _places(
     return ranked, origin, within.get(id(ranked[0])) if ranked else None
 
 
+# After a finite verb that ends the act's clause, «و» opening the next one.
+_NEXT_CLAUSE = re.compile(
+    r"\s*(?:کرد|کردند|شد|شدند|نمود|نمودند|زد|زدند|داد|دادند|گرفت|گرفتند|برد|بردند|رساند|رساندند)(?: است| اند)?\s*،?\s*و\s"
+)
 # «اهل رحیم‌یارخان در ایالت پنجاب»: a place that the victims' hometown is said to lie in.
 _ORIGIN_CHAIN = re.compile(r"(?:اهل|بومی) \S+(?: \S+)?[،,]? (?:در |از )?$")
 # After a state named right after an event noun: its instrument or its target («حمله روسیه با ...», «... به ...»).

@@ -1451,3 +1451,13 @@ def test_a_fight_going_on_since_a_day_is_dated_to_that_day(pipeline: Pipeline) -
     text = "درگیری میان ارتش کنگو و شورشیان ام ۲۳ در اطراف شهر ماسیسی از روز جمعه ادامه دارد و دست کم هفت نفر کشته شده‌اند."
     [event] = of_type(events_of(pipeline, text), "ASSAULT")
     assert event["date"]["value"] == "2024-05-03"
+
+
+def test_a_country_in_the_clause_after_the_verb_does_not_place_the_act(pipeline: Pipeline) -> None:
+    text = (
+        "نیروهای استخبارات طالبان در ولایت کنر روز شنبه سه خبرنگار یک تلویزیون محلی را به اتهام «ارسال گزارش "
+        "برای شبکه‌های ماهواره‌ای» بازداشت کردند و مرکز خبرنگاران افغانستان با محکوم کردن این کار خواستار آزادی "
+        "فوری آنان شد."
+    )
+    [event] = of_type(events_of(pipeline, text), "COERCE")
+    assert event["location"]["name"] == "Kunar"
