@@ -46,6 +46,12 @@ def test_user_folder_overrides_by_id(tmp_path: Path) -> None:
     assert kb.places["my-village"].lat == 29.5
 
 
+def test_an_international_body_has_its_seat() -> None:
+    kb = load_knowledge()
+    assert kb.actors["eu"].seat == "BEL"
+    assert kb.actors["eu"].country is None
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [
@@ -55,6 +61,7 @@ def test_user_folder_overrides_by_id(tmp_path: Path) -> None:
         ("- id: x\n  name: x\n  kind: militia\n  inter: 3\n", "missing fa"),
         ("- id: x\n  name: x\n  kind: militia\n  inter: 3\n  fa: [x]\n  colour: red\n", "unknown keys colour"),
         ("- id: x\n  name: x\n  kind: militia\n  country: Iraq\n  inter: 3\n  fa: [x]\n", "ISO 3166"),
+        ("- id: x\n  name: x\n  kind: igo\n  seat: Brussels\n  inter: 8\n  fa: [x]\n", "ISO 3166"),
         ("- id: x\n  name: x\n  kind: militia\n  inter: 3\n  fa: [x]\n- id: x\n  name: y\n  kind: militia\n  inter: 3\n  fa: [y]\n", "duplicate id"),
         ("key: [unclosed\n", "not valid YAML"),
     ],

@@ -33,6 +33,7 @@ class Actor:
     en: tuple[str, ...] = ()
     parent: str | None = None
     generic: bool = False  # «مهاجمان», «تروریست‌ها»: a description, not a named actor
+    seat: str | None = None  # an international body's seat (ISO3): where its decisions are coded
 
 
 @dataclass(frozen=True)
@@ -148,7 +149,7 @@ def check_coordinates(lat: Any, lon: Any, where: str) -> tuple[float, float]:
 
 
 def actor_from(entry: dict[str, Any], where: str) -> Actor:
-    check_known_keys(entry, {"id", "name", "kind", "country", "inter", "fa", "en", "parent", "generic", "note"}, where)
+    check_known_keys(entry, {"id", "name", "kind", "country", "inter", "fa", "en", "parent", "generic", "seat", "note"}, where)
     require(entry, ["id", "name", "kind", "inter", "fa"], where)
     kind = entry["kind"]
     if kind not in ACTOR_KINDS:
@@ -166,6 +167,7 @@ def actor_from(entry: dict[str, Any], where: str) -> Actor:
         en=strings(entry.get("en"), where, "en"),
         parent=entry.get("parent"),
         generic=bool(entry.get("generic", False)),
+        seat=check_country(entry.get("seat"), where),
     )
 
 

@@ -39,6 +39,8 @@ _SITE_KIND_TARGETS = {
     "market": "civilians",
     "camp": "civilians",
 }
+# «مستقر در X», «مقیم X»: where someone named is based.
+_BASED_IN = re.compile(r"(?:مستقر|مقیم|واقع|ساکن)(?:\s+در)?\s*$")
 # ACLED's bracket for people of no one country («Civilians (International)»).
 INTERNATIONAL = "(International)"
 # How many earlier place mentions an unplaceable site may borrow its area from.
@@ -301,6 +303,13 @@ class Resolver:
             # «... هفت نفر و دو شرکت مستقر در امارات و هنگ‌کنگ را تحریم کرد»: a sanction is decided in the
             # sanctioning state, not where those it names are based
             country = (coded["actor1"] or {}).get("country")
+            sanctioner = self.kb.actors.get(str((coded["actor1"] or {}).get("id")))
+            if country is None and sanctioner is not None and event.location is not None and _BASED_IN.search(
+                doc.text, max(0, event.location.start - 12), event.location.start
+            ):
+                # «اتحادیه اروپا ... شرکت ... مستقر در یانگون را تحریم کرد»: an international body decides where it
+                # sits (Brussels), not where those it names are based; a meeting place it names still stands
+                country = sanctioner.seat
             if not coded["actor1"]:
                 coded["location"] = None  # who sanctions is unknown, so is where: not where the news reacted
                 event.location = None

@@ -1461,3 +1461,9 @@ def test_a_country_in_the_clause_after_the_verb_does_not_place_the_act(pipeline:
     )
     [event] = of_type(events_of(pipeline, text), "COERCE")
     assert event["location"]["name"] == "Kunar"
+
+
+def test_an_international_bodys_sanction_is_coded_where_it_sits(pipeline: Pipeline) -> None:
+    text = "اتحادیه اروپا روز دوشنبه یک شرکت کشتیرانی مستقر در بندرعباس را به اتهام انتقال پهپاد به روسیه تحریم کرد."
+    [sanction] = of_type(events_of(pipeline, text), "SANCTION")
+    assert sanction["location"]["country"] == "BEL"
