@@ -1467,3 +1467,9 @@ def test_an_international_bodys_sanction_is_coded_where_it_sits(pipeline: Pipeli
     text = "اتحادیه اروپا روز دوشنبه یک شرکت کشتیرانی مستقر در بندرعباس را به اتهام انتقال پهپاد به روسیه تحریم کرد."
     [sanction] = of_type(events_of(pipeline, text), "SANCTION")
     assert sanction["location"]["country"] == "BEL"
+
+
+def test_no_one_hurt_is_a_toll_of_none(pipeline: Pipeline) -> None:
+    text = "بامداد امروز یک نارنجک دستی به سوی ساختمان فرمانداری شهر سراوان پرتاب شد که جز شکستن شیشه‌ها به کسی آسیبی نرساند."
+    [event] = of_type(events_of(pipeline, text), "ASSAULT")
+    assert event["fatalities"] == 0
