@@ -564,13 +564,10 @@ def _compatible(a: Event, b: Event) -> bool:
     return True
 
 
-_STATE_FORCES = frozenset({"military", "security", "police", "border-guard"})
-
-
 def _one_state(actor_a: dict[str, Any] | None, actor_b: dict[str, Any] | None) -> bool:
     """«نیروهای امنیتی» and «ارتش» of one country: the state's forces, one side of a fight."""
     a, b = actor_a or {}, actor_b or {}
-    return a.get("kind") in _STATE_FORCES and b.get("kind") in _STATE_FORCES and a.get("country") is not None and a.get("country") == b.get("country")
+    return a.get("kind") in STATE_FORCE_KINDS and b.get("kind") in STATE_FORCE_KINDS and a.get("country") is not None and a.get("country") == b.get("country")
 
 
 def _recalled_by_inheritance(recalled: Event, other: Event) -> bool:
