@@ -28,6 +28,7 @@ from rasad.extract.coreference import resolve_anaphors
 from rasad.extract.cues import Cues, load_cues
 from rasad.extract.triggers import TriggerFinder, TriggerHit
 from rasad.knowledge.loader import KnowledgeBase
+from rasad.knowledge.schema import Actor
 from rasad.model import ARMED_KINDS, HOMES_ACTOR, Doc, Event, Mention, Span, country_of_ref
 from rasad.normalize import fold
 from rasad.recognize.lookup import word_start
@@ -291,19 +292,18 @@ class Extractor:
         if counted is None or actor is None:
             return None
         nouns = counted[1]
-        data = {"name": actor.name, "country": None, "kind": actor.kind, "inter": actor.inter, "generic": True}
         numbers = [m for m in mentions if m.kind == "NUMBER"]
         for number in numbers:
             noun = nouns.match(folded, number.end) if hit.end < number.start <= hit.end + 1 else None
             if noun is not None and noun.group().strip() != "عضو":  # «بازداشت ۶ عضو ... داعش»: members of the group named next
-                return Mention("ACTOR", number.start, noun.end(), actor.id, data)
+                return _described(actor, number.start, noun.end())
         for number in sorted((m for m in numbers if m.end <= hit.start), key=lambda m: -m.start):
             noun = nouns.match(folded, number.end)
             if number.start < sentence_start or noun is None:
                 continue
             near = hit.start - noun.end() <= _COUNTED_REACH and not CLAUSE_BREAK.search(folded, noun.end(), hit.start)
             if near or _object_before(folded, noun.end(), hit.start):
-                return Mention("ACTOR", number.start, noun.end(), actor.id, data)
+                return _described(actor, number.start, noun.end())
             # (a count inside an aside on an earlier one: «۹ فلسطینی، از جمله سه نوجوان، را»)
         return None
 
@@ -324,8 +324,7 @@ class Extractor:
         for number in counted:
             noun = self.cues.civilian_noun.match(folded, number.end)
             if noun is not None:
-                data = {"name": civilians.name, "country": None, "kind": civilians.kind, "inter": civilians.inter, "generic": True}
-                return Mention("ACTOR", number.start, noun.end(), civilians.id, data)
+                return _described(civilians, number.start, noun.end())
         return None
 
     def _item_label(self, folded: str, start: int) -> re.Match[str] | None:
@@ -1002,6 +1001,12 @@ _COUNTED_OBJECTS = {
     "SANCTION": ("sanctioned-parties", re.compile(r"\s*(?:نفر|تن|فرد|شخص|شرکت|نهاد|موسسه|بانک|نفتکش|کشتی)(?![\w])")),
 }
 _COUNTED_REACH = 90
+
+
+def _described(actor: Actor, start: int, end: int) -> Mention:
+    """A mention of a generic knowledge-base actor made from a description of people («سه مظنون», «هفت روستایی»)."""
+    data = {"name": actor.name, "country": None, "kind": actor.kind, "inter": actor.inter, "generic": True}
+    return Mention("ACTOR", start, end, actor.id, data)
 
 
 def _counted_of(folded: str, counted: Mention, named: Mention | None) -> bool:

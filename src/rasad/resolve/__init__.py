@@ -22,7 +22,7 @@ from typing import Any
 
 from rasad.knowledge.loader import KnowledgeBase
 from rasad.model import ARMED_KINDS, HOMES_ACTOR, Doc, Event, country_of_ref
-from rasad.resolve.actors import code_actor, force_actor
+from rasad.resolve.actors import code_actor, coded_known, force_actor
 from rasad.resolve.places import choose_place, country_context, country_location, distance_km
 
 BACKGROUND_DAYS = 14
@@ -109,7 +109,8 @@ class Resolver:
         unplaced = any(not e.coded.get("location") and (e.type in _ON_THE_GROUND or e.coded.get("two_sides")) for e in kept)
         kept = _place_from_story(kept, self._dateline(doc, context) if unplaced else None)
         kept = _perpetrators_named(kept)
-        kept = _denials_answer_their_accusers(kept, self._reporters(doc))
+        if any(e.type == "REJECT" for e in kept):  # (the reporters are looked up only when a denial needs them)
+            kept = _denials_answer_their_accusers(kept, self._reporters(doc))
         for event in kept:
             if event.type == "ASSAULT" and not event.coded.get("actor2") and event.coded.get("location"):
                 event.coded["actor2"] = self._site_owner(event.coded["location"], event.coded.get("actor1"), doc, event)
@@ -176,7 +177,7 @@ class Resolver:
             civilians = self.kb.actors.get("civilians")
             if civilians is None:
                 return None
-            return {"id": civilians.id, "name": civilians.name, "text": text, "country": None, "kind": civilians.kind, "generic": True}
+            return coded_known(civilians, text)
         country = location.get("country")
         target = force_actor(self.kb, force, str(country), text, force) if country else None
         agent = event.coded.get("actor1") or {}
@@ -188,9 +189,7 @@ class Resolver:
         for mention in doc.mentions:
             actor = self.kb.actors.get(mention.ref or "") if mention.kind == "SOURCE" else None
             if actor is not None and actor.kind not in ("media", "source"):  # an outlet tells, it does not accuse
-                text = doc.text[mention.start : mention.end]
-                coded = {"id": actor.id, "name": actor.name, "text": text, "country": actor.country, "kind": actor.kind, "generic": actor.generic}
-                reporters[(mention.start, mention.end)] = coded
+                reporters[(mention.start, mention.end)] = coded_known(actor, doc.text[mention.start : mention.end])
         return reporters
 
     def _state_of(self, actor: dict[str, Any] | None) -> str | None:
@@ -223,7 +222,7 @@ class Resolver:
         if (agent or {}).get("id") == owner.id:
             return None
         text = doc.text[event.location.start : event.location.end] if event.location is not None else place.name
-        return {"id": owner.id, "name": owner.name, "text": text, "country": owner.country, "kind": owner.kind, "generic": False}
+        return coded_known(owner, text)
 
     def _dateline(self, doc: Doc, context: Any) -> dict[str, Any] | None:
         """«به گزارش خبرگزاری تسنیم از زاهدان»: the town the report was filed from; else the first
@@ -434,7 +433,7 @@ def _who(actor: dict[str, Any] | None) -> str | None:
     return (actor.get("id") or actor.get("name")) if actor else None
 
 
-def _denials_answer_their_accusers(events: list[Event], reporters: dict[tuple[int, int], dict[str, Any]] | None = None) -> list[Event]:
+def _denials_answer_their_accusers(events: list[Event], reporters: dict[tuple[int, int], dict[str, Any]]) -> list[Event]:
     """«ارتش اسرائیل این اتهام را رد کرد»: a denial is against whoever made the charge or the claim it
     answers — the nearest accusation or claimed act told before it by another side — not against the
     people named inside what is denied («کشته شدن غیرنظامیان را رد کرد»)."""
@@ -456,7 +455,7 @@ def _denials_answer_their_accusers(events: list[Event], reporters: dict[tuple[in
             for e in events
             if 0 < denial.trigger.start - e.trigger.start <= _NEXT_SENTENCES
             for span in e.sources[:1]
-            if (reporter := (reporters or {}).get((span.start, span.end))) is not None and _who(reporter) != denier
+            if (reporter := reporters.get((span.start, span.end))) is not None and _who(reporter) != denier
         ]
         if charges:
             denial.coded["actor2"] = max(charges, key=lambda e: e.trigger.start).coded["actor1"]

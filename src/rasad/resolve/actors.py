@@ -6,6 +6,7 @@ from collections import Counter
 from typing import Any
 
 from rasad.knowledge.loader import KnowledgeBase
+from rasad.knowledge.schema import Actor
 from rasad.model import Doc, Mention, country_of_ref
 
 
@@ -33,13 +34,15 @@ def code_actor(mention: Mention | None, doc: Doc, kb: KnowledgeBase, context: Co
         }
     if mention.ref:
         actor = kb.actors.get(mention.ref)
+        if actor is not None:
+            return coded_known(actor, text)
         return {
             "id": mention.ref,
-            "name": actor.name if actor else data.get("name", mention.ref),
+            "name": data.get("name", mention.ref),
             "text": text,
-            "country": actor.country if actor else data.get("country"),
-            "kind": actor.kind if actor else data.get("kind"),
-            "generic": actor.generic if actor else False,
+            "country": data.get("country"),
+            "kind": data.get("kind"),
+            "generic": False,
         }
     if data.get("org_source"):
         # an organization found by its shape («وزارت نیرو»): named as written, not guessed
@@ -61,6 +64,11 @@ def code_actor(mention: Mention | None, doc: Doc, kb: KnowledgeBase, context: Co
 
 # Organizations found by their shape that are a country's forces («فرماندهی انتظامی شهرستان خاش»).
 _FORCE_KINDS = frozenset({"police", "military"})
+
+
+def coded_known(actor: Actor, text: str) -> dict[str, Any]:
+    """The coded form of a knowledge-base actor, named in the text by `text`."""
+    return {"id": actor.id, "name": actor.name, "text": text, "country": actor.country, "kind": actor.kind, "generic": actor.generic}
 
 
 def force_actor(kb: KnowledgeBase, force: str, country_code: str, text: str, kind: object) -> dict[str, Any]:
