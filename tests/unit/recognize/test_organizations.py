@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from rasad.knowledge.schema import Place
@@ -159,12 +157,3 @@ def test_towns_passed_by_the_caller(orgs: OrganizationRecognizer) -> None:
     hamlet = Place("geonames-2", "Zarrinabad", ("زرین‌آباد",), "town", "IRN", None, 36.0, 48.0, population=900)
     small = OrganizationRecognizer.load(places=[hamlet])
     assert spans(small, "فرمانداری شهرستان زرین‌آباد اطلاعیه داد.") == ["فرمانداری شهرستان زرین‌آباد"]
-
-
-def test_speed(orgs: OrganizationRecognizer) -> None:
-    paragraph = " ".join(text for text, _ in POSITIVES) + " " + " ".join(NEGATIVES)
-    text = "\n".join([paragraph] * 200)
-    started = time.perf_counter()
-    orgs(text, [])
-    megabytes = len(text.encode("utf-8")) / 1e6
-    assert megabytes / (time.perf_counter() - started) > 1.0  # ≥ 2 MB/s on a quiet machine
