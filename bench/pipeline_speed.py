@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from rasad import build
 from rasad.config import Settings
 from rasad.model import Article, Doc
 from rasad.pipeline import Pipeline, default_pipeline
@@ -101,5 +102,5 @@ def machine() -> str:
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
     return (
         f"{platform.machine()}, 1 core of {platform.processor() or 'cpu'} ({os.cpu_count()} cores, "
-        f"load average {load}), Python {platform.python_version()}"
+        f"load average {load}), Python {platform.python_version()}, rasad {build()}"
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from rasad import build
 from rasad.cli.evaluate import eval_command, eval_ner_command
 from rasad.cli.export import cluster_command, export_command
 from rasad.cli.extract import extract_command
@@ -14,7 +15,7 @@ from rasad.cli.serve import serve_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="rasad")
+@click.version_option(package_name="rasad", message=f"%(prog)s %(version)s, {build()}")
 def main() -> None:
     """rasad (رصد): Persian news in, coded conflict events out."""
 
