@@ -1473,3 +1473,9 @@ def test_no_one_hurt_is_a_toll_of_none(pipeline: Pipeline) -> None:
     text = "بامداد امروز یک نارنجک دستی به سوی ساختمان فرمانداری شهر سراوان پرتاب شد که جز شکستن شیشه‌ها به کسی آسیبی نرساند."
     [event] = of_type(events_of(pipeline, text), "ASSAULT")
     assert event["fatalities"] == 0
+
+
+def test_brought_down_is_a_way_of_saying_killed(pipeline: Pipeline) -> None:
+    text = "ارتش اعلام کرد نیروهایش روز دوشنبه در درگیری با شورشیان در نزدیکی شهر جیبو هشت مهاجم را از پای درآوردند."
+    [event] = of_type(events_of(pipeline, text), "ASSAULT")
+    assert event["fatalities"] == 8
