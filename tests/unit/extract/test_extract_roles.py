@@ -1479,3 +1479,12 @@ def test_brought_down_is_a_way_of_saying_killed(pipeline: Pipeline) -> None:
     text = "ارتش اعلام کرد نیروهایش روز دوشنبه در درگیری با شورشیان در نزدیکی شهر جیبو هشت مهاجم را از پای درآوردند."
     [event] = of_type(events_of(pipeline, text), "ASSAULT")
     assert event["fatalities"] == 8
+
+
+def test_a_toll_inside_a_quoted_sentence_counts_but_not_a_number_in_a_quoted_name(pipeline: Pipeline) -> None:
+    quoted = "ارتش گفت بالگردهایش روز دوشنبه مواضع شورشیان را در حومه جیبو بمباران کردند و «ده‌ها تروریست را از پای درآوردند»."
+    [event] = of_type(events_of(pipeline, quoted), "ASSAULT")
+    assert event["fatalities"] == 10
+    name = "یمنی‌ها روز دوشنبه با موشک «یاسین ۱۰۵» یک کشتی را در دریای سرخ هدف قرار دادند."
+    [event] = of_type(events_of(pipeline, name), "ASSAULT")
+    assert event["fatalities"] is None
