@@ -24,6 +24,8 @@ from datetime import date
 from typing import Any
 
 from rasad.normalize import fold
+from rasad.normalize.letters import letter_edits
+from rasad.normalize.rewrite import apply_edits
 
 ARGUMENTS = (
     "actor1",
@@ -125,8 +127,10 @@ def location_right(gold: Mapping[str, Any], pred: Mapping[str, Any]) -> bool | N
 
 
 def squeeze(text: str) -> str:
-    """The folded text without spaces or ZWNJ: «گردان‌های حزب‌الله» and «گردانهای حزبالله» agree."""
-    return "".join(c for c in fold(text) if not c.isspace() and c != ZWNJ)
+    """The folded text without spaces or ZWNJ: «گردان‌های حزب‌الله» and «گردانهای حزبالله» agree. Letters
+    are first made canonical as the normalizer makes the article's («هەنگاو» is «هه‌نگاو», a tatweel goes)."""
+    canonical, _ = apply_edits(text, letter_edits(text))
+    return "".join(c for c in fold(canonical) if not c.isspace() and c != ZWNJ)
 
 
 def english_names(gold_english: str) -> set[str]:

@@ -14,6 +14,7 @@ from typing import Any
 
 from rasad.evaluate.arguments import ZWNJ, squeeze
 from rasad.normalize import fold
+from rasad.normalize.letters import CHAR_MAP
 
 Json = dict[str, Any]
 
@@ -28,9 +29,9 @@ ENTITY_KINDS: dict[str, frozenset[str]] = {
 
 
 def squeezed_positions(text: str) -> tuple[str, list[int]]:
-    """The squeezed text and, for each of its characters, its offset in `text` (fold keeps lengths)."""
-    folded = fold(text)
-    kept = [(c, i) for i, c in enumerate(folded) if not c.isspace() and c != ZWNJ]
+    """The squeezed text and, for each of its characters, its offset in `text` (a letter the
+    normalizer changes is changed here too, as `squeeze` changes the gold's)."""
+    kept = [(c, i) for i, letter in enumerate(text) for c in fold(CHAR_MAP.get(letter, letter)) if not c.isspace() and c != ZWNJ]
     return "".join(c for c, _ in kept), [i for _, i in kept]
 
 

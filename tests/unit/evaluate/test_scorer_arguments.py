@@ -119,6 +119,14 @@ def test_entity_occurrences_fold_and_prefer_whole_words() -> None:
     assert entity_occurrences("سوریه", text) == []
 
 
+def test_gold_text_is_found_with_its_letters_made_canonical_as_the_article_was() -> None:
+    # the article was normalized («هەنگاو» → «هه‌نگاو», a tatweel dropped); the gold copies the raw text
+    text = "سازمان هه‌نگاو گفت جنبش آزادی‌بخش سودان  شمال حمله کرد."
+    assert entity_occurrences("هەنگاو", text) == [(7, 14)]
+    start = text.index("جنبش")
+    assert entity_occurrences("جنبش آزادی‌بخش سودان ـ شمال", text) == [(start, text.index(" حمله"))]
+
+
 def test_mention_recall_by_kind() -> None:
     text = "گردان‌های حزب‌الله عراق به پایگاه آمریکا در سوریه حمله کرد"
     hezb = text.index("حزب")
