@@ -432,6 +432,8 @@ class Extractor:
         ):
             # «مواضع», «یک پاسگاه» with no owner and no country named in the sentence: whose, is not told
             args = replace(args, actor2=None)
+        if trigger.type == "REJECT" and args.actor2 is None and "reporting" in told:
+            args = replace(args, actor2=_who_said_it(folded, sentence, hit.start, mentions, args.actor1, self.cues))
         if trigger.type == "PROTEST":
             args = _crowd_first(args, candidates)
         elif trigger.type == "ASSAULT":
@@ -544,7 +546,9 @@ class Extractor:
                 # «در اودسا نیز ...»: a place «also» struck, not a source that «also» reports
                 "also_place": any(m.kind == "PLACE" and folded.startswith(" نیز ", m.end) for m in mentions),
                 # «دو روز بعد», «شامگاه همان روز»: a day counted from the act told before
-                "days_after": _days_after(folded, sentence[0], hit.start, mentions) if args.date is None else None,
+                "days_after": _days_after(folded, (sentence[0], sentence[1]), (hit.start, hit.end), mentions)
+                if args.date is None
+                else None,
                 # «به توافق رسیدند», «حمله کردند»: told by a verb, not a bare noun («آتش‌بس شکننده»)
                 "verbal": verbal(folded, hit.start, hit.end) or bool(_REACHED.match(folded, hit.end + 1)),
             },
@@ -659,6 +663,27 @@ def _place_told_before(doc: Doc, folded: str, start: int, end: int) -> Mention |
         return None
     before = [m for m in doc.mentions if m.kind == "PLACE" and m.end <= start and not (m.ref or "").startswith("country:")]
     return before[-1] if before else None
+
+
+def _who_said_it(
+    folded: str, sentence: tuple[int, int], trigger_start: int, mentions: list[Mention], denier: Mention | None, cues: Cues
+) -> Mention | None:
+    """«وزارت خارجه پاکستان اعلام کرد که مهاجمان از خاک افغانستان وارد شده بودند؛ مجاهد این اتهام را رد
+    کرد»: a denial with no target of its own answers whoever said, earlier in its sentence, what it denies
+    — the first side named before a reporting verb that comes before the denial."""
+    reported = cues.reporting.search(folded, sentence[0], trigger_start)
+    if reported is None:
+        return None
+    return next(
+        (
+            m
+            for m in mentions
+            if m.kind in ("ACTOR", "PERSON", "OUTLET")
+            and m.end <= reported.start()
+            and (denier is None or (m.ref or m.start) != (denier.ref or denier.start))
+        ),
+        None,
+    )
 
 
 def _speakers(
@@ -847,11 +872,17 @@ def _object_event(folded: str, event: Event, earlier: list[Event]) -> Event | No
     return objects[-1] if objects else None
 
 
-def _days_after(folded: str, sentence_start: int, trigger_start: int, mentions: list[Mention]) -> int | None:
+def _days_after(folded: str, sentence: tuple[int, int], trigger: tuple[int, int], mentions: list[Mention]) -> int | None:
     """«دو روز بعد جنگنده‌ها ... بمباران کردند» (2), «روز بعد» (1), «شامگاه همان روز», «ساعاتی بعد» (0):
     the days between the act told before and this one, when the clause counts them (the count is the
-    NUMBER the recognizer found right before «روز بعد»)."""
+    NUMBER the recognizer found right before «روز بعد»). «همان روز» may also follow the act's noun in its
+    clause («به گلوله‌باران شهر خرسون در بامداد همان روز متهم کردند»)."""
+    sentence_start, trigger_start = sentence[0], trigger[0]
+    clause_end = CLAUSE_BREAK.search(folded, trigger[1], sentence[1])
+    same_day_after = _SAME_DAY_AFTER.search(folded, trigger[1], clause_end.start() if clause_end else sentence[1])
     found = _DAYS_AFTER.search(folded, sentence_start, trigger_start)
+    if found is None and same_day_after is not None:
+        return 0
     before = _DAYS_BEFORE.search(folded, sentence_start, trigger_start)
     if before is not None and (found is None or before.start() < found.start()):
         # «یک روز پیش از آن، گلوله‌های توپخانه ... فرود آمد»: the day before the act told before
@@ -883,6 +914,8 @@ _MAX_DAYS_AFTER = 7
 _NEXT_DAY = ("روز بعد", "فردای ان روز", "فردای همان روز")
 _SAME_DAY = ("همان روز", "همان شب", "ساعاتی بعد", "ساعتی بعد", "چند ساعت بعد", "دقایقی بعد")
 _DAYS_AFTER = re.compile(word_start([(w, "") for w in (*_NEXT_DAY, *_SAME_DAY)]) + r"(?![\w])")
+# After the act's noun, in its clause: «در بامداد همان روز».
+_SAME_DAY_AFTER = re.compile(word_start([("همان روز", ""), ("همان شب", "")]) + r"(?![\w])")
 # «به توافق رسیدند»: the verb that makes an agreement noun an act.
 _REACHED = re.compile(r"(?:رسید|رسیدند|رسیده|می رسند|رسیدیم)(?![\w])")
 # «یک روز پیش از آن», «دو روز قبل از این»: days counted back from the act told before.

@@ -167,8 +167,13 @@ def pick_arguments(
     ]
     dates = [m for m in dates if not _weekday_of_the_date_before(m, dates)]
     if not dates and (that_day := _THAT_DAY.search(folded, start, t_start)) is not None:
-        # «... از ۲ مارس امسال است؛ در آن روز سه سرباز ... کشته شده بودند»: the day told just before
-        dates = [m for m in mentions if m.kind == "DATE" and m.end <= that_day.start()][-1:]
+        # «... از ۲ مارس امسال است؛ در آن روز سه سرباز ... کشته شده بودند»: the day told just before (a
+        # day: «از نبرد ماریوپل در سال ۲۰۲۲ ... در بامداد همان روز» means the day, not the year)
+        dates = [
+            m
+            for m in mentions
+            if m.kind == "DATE" and m.end <= that_day.start() and (m.data or {}).get("precision", "day") == "day"
+        ][-1:]
     # «مرگبارترین حمله سال جاری در ۲۴ اوت ...»: a day told beside a year or month is the act's date
     has_day = any((m.data or {}).get("precision", "day") == "day" for m in dates)
 
@@ -792,8 +797,11 @@ def _places(
 _NEXT_CLAUSE = re.compile(
     r"\s*(?:کرد|کردند|شد|شدند|نمود|نمودند|زد|زدند|داد|دادند|گرفت|گرفتند|برد|بردند|رساند|رساندند)(?: است| اند)?\s*،?\s*و\s"
 )
-# «اهل رحیم‌یارخان در ایالت پنجاب»: a place that the victims' hometown is said to lie in.
-_ORIGIN_CHAIN = re.compile(r"(?:اهل|بومی) \S+(?: \S+)?[،,]? (?:در |از )?$")
+# «اهل رحیم‌یارخان در ایالت پنجاب», «اهل روستای تیس در حومه چابهار»: a place that the victims' hometown
+# is said to lie in.
+_ORIGIN_CHAIN = re.compile(
+    r"(?:اهل|بومی) \S+(?: \S+)?[،,]? (?:در |از )?(?:(?:حومه|نزدیکی|اطراف|حوالی|شمال|جنوب|شرق|غرب)(?: \S+)? )?$"
+)
 # After a state named right after an event noun: its instrument or its target («حمله روسیه با ...», «... به ...»).
 _AGENT_FOLLOWS = re.compile(r"\s(?:با|به|علیه)\s")
 # «در آن روز», «همان روز»: the day the text told last.

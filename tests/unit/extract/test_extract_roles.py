@@ -1488,3 +1488,23 @@ def test_a_toll_inside_a_quoted_sentence_counts_but_not_a_number_in_a_quoted_nam
     name = "یمنی‌ها روز دوشنبه با موشک «یاسین ۱۰۵» یک کشتی را در دریای سرخ هدف قرار دادند."
     [event] = of_type(events_of(pipeline, name), "ASSAULT")
     assert event["fatalities"] is None
+
+
+def test_a_denial_with_no_target_answers_who_said_it_earlier_in_the_sentence(pipeline: Pipeline) -> None:
+    text = (
+        "شبه‌نظامیان روز سه‌شنبه به یک قلعه سپاه مرزی در جنوب وزیرستان حمله کردند. "
+        "وزارت خارجه پاکستان روز چهارشنبه اعلام کرد که مهاجمان از خاک افغانستان آمده بودند؛ ذبیح‌الله مجاهد، سخنگوی طالبان، "
+        "این اتهام را رد کرد."
+    )
+    [event] = of_type(events_of(pipeline, text), "REJECT")
+    assert event["actor2"]["country"] == "PAK"
+
+
+def test_that_same_day_after_the_acts_noun_dates_it_to_the_day_told_before(pipeline: Pipeline) -> None:
+    text = (
+        "روسیه و اوکراین روز جمعه ۱۵۷ اسیر را مبادله کردند. زلنسکی نوشت برخی از آنان از زمان نبرد ماریوپل در سال ۲۰۲۲ "
+        "در اسارت بوده‌اند. "
+        "مقام‌های اوکراینی روسیه را به گلوله‌باران مناطق مسکونی شهر خرسون در بامداد همان روز متهم کردند."
+    )
+    [shelling] = [e for e in of_type(events_of(pipeline, text, "2026-01-10"), "ASSAULT") if "خرسون" in e["location"]["text"]]
+    assert shelling["date"]["value"] == "2026-01-09"
