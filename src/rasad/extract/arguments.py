@@ -359,6 +359,8 @@ def _is_since(folded: str, mention: Mention, sentence_start: int) -> bool:
         return False
     if before[-1] == "از" and _RANGE_END.match(folded, mention.end):
         return False  # «از شامگاه دوشنبه تا صبح سه‌شنبه»: the span it lasted, from its first day
+    if before[-1] == "از" and "امروز" in folded[mention.start : mention.end]:
+        return False  # «از صبح امروز ... هفت نفر را بازداشت کرده‌اند»: begun today, it is today's act
     return not (before[-1] == "از" and _BEGAN.match(folded, mention.end))
 
 

@@ -1508,3 +1508,12 @@ def test_that_same_day_after_the_acts_noun_dates_it_to_the_day_told_before(pipel
     )
     [shelling] = [e for e in of_type(events_of(pipeline, text, "2026-01-10"), "ASSAULT") if "خرسون" in e["location"]["text"]]
     assert shelling["date"]["value"] == "2026-01-09"
+
+
+def test_an_act_begun_this_morning_is_todays(pipeline: Pipeline) -> None:
+    text = (
+        "ماموران مرزی روز یکشنبه به سوی کولبران در ارتفاعات نوسود تیراندازی کردند. "
+        "نیروهای امنیتی از صبح امروز در سقز دست‌کم هفت نفر را بازداشت کرده‌اند و از روز دوشنبه نیز در اطراف آرامستان مستقر شده‌اند."
+    )
+    [event] = of_type(events_of(pipeline, text, "2025-09-16"), "COERCE")
+    assert event["date"]["value"] == "2025-09-16"
