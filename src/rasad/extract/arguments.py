@@ -837,10 +837,10 @@ _ROAD_JOIN = re.compile(r"\s*[-–—ـ]\s*")
 # Added to the score of a place joined by «و» to the one named before it: the first wins when near alike.
 _JOINED_PLACE_PENALTY = 15
 # What stands between a place and the larger place it lies in: «X در حومه شرقی Y», «X، حدود ۵۰
-# کیلومتری جنوب Y», «X، مرکز ایالت Y», «X از توابع قضای Y».
+# کیلومتری جنوب Y», «X، مرکز ایالت Y», «X از توابع قضای Y», «X، در مرز استان‌های Y و Z».
 _WITHIN = re.compile(
     r"\s*(?:[،,]\s*|(?=\S))(?:که\s+)?(?:(?:در|نزدیک|نزدیکی|حومه|اطراف|حوالی|شمال|جنوب|شرق|غرب|مرکز|شرقی|غربی|شمالی|جنوبی|"
-    r"حدود|کیلومتری|مایلی|[0-9۰-۹]+|از توابع|تابع)\s+)+|\s*[،,]\s*"
+    r"حدود|کیلومتری|مایلی|[0-9۰-۹]+|از توابع|تابع|حد فاصل|حدفاصل|مرز استان های|مرز استانهای|استان های|استانهای)\s+)+|\s*[،,]\s*"
 )
 
 

@@ -1517,3 +1517,9 @@ def test_an_act_begun_this_morning_is_todays(pipeline: Pipeline) -> None:
     )
     [event] = of_type(events_of(pipeline, text, "2025-09-16"), "COERCE")
     assert event["date"]["value"] == "2025-09-16"
+
+
+def test_a_place_said_to_lie_between_provinces_is_where_it_happened(pipeline: Pipeline) -> None:
+    text = "عناصر داعش شامگاه دوشنبه به یک مقر حشد الشعبی در منطقه مطیبیجه، حد فاصل استان‌های صلاح‌الدین و دیالی، حمله کردند."
+    [event] = of_type(events_of(pipeline, text), "ASSAULT")
+    assert "مطیبیجه" in event["location"]["text"]
