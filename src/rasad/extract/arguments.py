@@ -232,7 +232,7 @@ def _not_of_other_triggers(
         if m is subject
         or m is partner
         or not _crosses(m, (t_start, t_end), other_triggers)
-        or _object_across(folded, m, t_start, verb)
+        or _object_across(folded, m, t_start, verb, [o for o in mentions if o.kind in ACTOR_KINDS])
         or _date_of_the_clause(folded, m, t_start, verb)
         or (
             m.kind == "DATE"
@@ -307,14 +307,18 @@ def _ends_with_verb(text: str, cues: Cues) -> bool:
     return len(tail) in [m.end() for m in cues.reporting.finditer(tail)] or CLAUSE_VERB.fullmatch(words[-1]) is not None
 
 
-def _object_across(folded: str, mention: Mention, trigger_start: int, verb: bool) -> bool:
+def _object_across(folded: str, mention: Mention, trigger_start: int, verb: bool, others: list[Mention]) -> bool:
     """«طالبان را به دست داشتن در حمله انتحاری ... متهم کرد»: the object before «را» belongs to the
-    clause's verb even when event nouns stand between them, as long as no verb or clause ends first."""
+    clause's verb even when event nouns stand between them, as long as no verb or clause ends first.
+    Another of the `others` between the mention and «را» is the object instead («مقام‌های اوکراینی ارتش
+    روسیه را ... متهم کردند»)."""
     if mention.end > trigger_start or not verb:
         return False
     position = folded.find(" را ", mention.end - 1, trigger_start + 1)
     gap = folded[mention.end : position].split() if position >= 0 else []
     if position < 0 or len(gap) > _OBJECT_GAP or any(_NEW_NOUN.match(word) for word in gap):
+        return False
+    if any(mention.end <= other.start < position for other in others if other is not mention):
         return False
     between = folded[position + 3 : trigger_start]
     return not CLAUSE_BREAK.search(between) and not CLAUSE_VERB.search(between) and " که " not in between
@@ -426,7 +430,7 @@ def _actor_roles(
                 targets.append((-800, mention))  # «ترور X», «بازداشت X»: the one it was done to
         elif reciprocal and before.split()[-1:] == ["با"] and mention.end <= t_start:
             targets.append((distance(mention) - 100, mention))  # «با قاچاقچیان مسلح درگیر شدند»: the other side
-        elif verb_trigger and (_object_of(folded, mention, t_start, before_trigger) or _object_across(folded, mention, t_start, verb)):
+        elif verb_trigger and (_object_of(folded, mention, t_start, before_trigger) or _object_across(folded, mention, t_start, verb, before_trigger)):
             targets.append((distance(mention) - 300, mention))  # the verb's «را» object comes first
         elif (
             cues.target_before.search(before)

@@ -1523,3 +1523,10 @@ def test_a_place_said_to_lie_between_provinces_is_where_it_happened(pipeline: Pi
     text = "عناصر داعش شامگاه دوشنبه به یک مقر حشد الشعبی در منطقه مطیبیجه، حد فاصل استان‌های صلاح‌الدین و دیالی، حمله کردند."
     [event] = of_type(events_of(pipeline, text), "ASSAULT")
     assert "مطیبیجه" in event["location"]["text"]
+
+
+def test_the_subject_right_before_the_accused_is_the_accuser(pipeline: Pipeline) -> None:
+    text = "مقام‌های اوکراینی ارتش روسیه را به گلوله‌باران مناطق مسکونی شهر خرسون متهم کردند."
+    [event] = of_type(events_of(pipeline, text), "ACCUSE")
+    assert event["actor1"]["country"] == "UKR"
+    assert event["actor2"]["country"] == "RUS"
