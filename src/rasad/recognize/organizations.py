@@ -518,7 +518,9 @@ class OrganizationRecognizer:
         classified = self._classify(words, position)
         if classified is not None:
             last, word_class = classified
-            if word_class == STOP:
+            if word_class == STOP or word_class == PLACE and previous == PLACE:
+                # (a second place right after the name's place starts the next phrase: «سپاه پاسداران ایران
+                # اسرائیل را تهدید کرد»)
                 return None
             curated = word_class == PLACE and "".join(words.keys[position : last + 1]) not in rules.towns
             if word_class in _COMPLETES and not curated and self._before_light_verb(words, last):

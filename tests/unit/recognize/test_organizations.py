@@ -157,3 +157,7 @@ def test_towns_passed_by_the_caller(orgs: OrganizationRecognizer) -> None:
     hamlet = Place("geonames-2", "Zarrinabad", ("زرین‌آباد",), "town", "IRN", None, 36.0, 48.0, population=900)
     small = OrganizationRecognizer.load(places=[hamlet])
     assert spans(small, "فرمانداری شهرستان زرین‌آباد اطلاعیه داد.") == ["فرمانداری شهرستان زرین‌آباد"]
+
+
+def test_a_second_place_after_the_names_place_starts_the_next_phrase(orgs: OrganizationRecognizer) -> None:
+    assert spans(orgs, "سپاه پاسداران ایران اسرائیل را تهدید کرد.") == ["سپاه پاسداران ایران"]
