@@ -536,8 +536,8 @@ class OrganizationRecognizer:
         if k[:3] in self._first_letters and self._starts_organization(words, position):
             # a second organization closes the chain: «دبیرخانه شورای عالی امنیت ملی», «کمیسیون امنیت ملی مجلس»
             # (not after adjectives only: «کارگروه تخصصی [معاونت امور فرهنگی]», nor after an office word)
-            if headless or (previous != 0 and not chain.complete):
-                return None
+            if headless or (previous != 0 and not chain.complete) or previous == PLACE:
+                return None  # («دولت اوکراین ارتش روسیه را ...»: after the name's place, another one begins)
             inner = self._inner(words, position, depth)
             if inner is not None:
                 return inner

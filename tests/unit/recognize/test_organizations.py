@@ -161,3 +161,4 @@ def test_towns_passed_by_the_caller(orgs: OrganizationRecognizer) -> None:
 
 def test_a_second_place_after_the_names_place_starts_the_next_phrase(orgs: OrganizationRecognizer) -> None:
     assert spans(orgs, "سپاه پاسداران ایران اسرائیل را تهدید کرد.") == ["سپاه پاسداران ایران"]
+    assert spans(orgs, "دولت اوکراین ارتش روسیه را متهم کرد.") == ["دولت اوکراین", "ارتش روسیه"]
