@@ -1530,3 +1530,13 @@ def test_the_subject_right_before_the_accused_is_the_accuser(pipeline: Pipeline)
     [event] = of_type(events_of(pipeline, text), "ACCUSE")
     assert event["actor1"]["country"] == "UKR"
     assert event["actor2"]["country"] == "RUS"
+
+
+def test_a_protest_in_front_of_a_building_and_the_relatives_of_the_dead(pipeline: Pipeline) -> None:
+    text = (
+        "روز شنبه ده‌ها تن از خانواده‌ها و بستگان جان‌باختگان در برابر فرمانداری سراوان تجمع کردند و "
+        "مأموران یگان ویژه با شلیک گاز اشک‌آور آنان را پراکنده کردند."
+    )
+    [event] = of_type(events_of(pipeline, text, "2025-11-09"), "PROTEST")
+    assert event["actor2"]["kind"] == "police"  # the office is where they stood; the police broke it up
+    assert event["fatalities"] is None  # «بستگان جان‌باختگان»: the relatives of the dead were not killed
