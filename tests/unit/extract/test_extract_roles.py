@@ -1540,3 +1540,10 @@ def test_a_protest_in_front_of_a_building_and_the_relatives_of_the_dead(pipeline
     [event] = of_type(events_of(pipeline, text, "2025-11-09"), "PROTEST")
     assert event["actor2"]["kind"] == "police"  # the office is where they stood; the police broke it up
     assert event["fatalities"] is None  # «بستگان جان‌باختگان»: the relatives of the dead were not killed
+
+
+def test_a_vehicle_said_to_belong_to_a_group_makes_the_group_the_target(pipeline: Pipeline) -> None:
+    text = "یک پهپاد ارتش ترکیه صبح امروز خودرویی متعلق به نیروهای دموکراتیک سوریه را در نزدیکی قامشلی هدف قرار داد."
+    [event] = of_type(events_of(pipeline, text), "ASSAULT")
+    assert event["actor1"]["country"] == "TUR"
+    assert event["actor2"]["id"] == "sdf"
