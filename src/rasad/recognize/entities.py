@@ -79,6 +79,11 @@ def mentions_from_hits(text: str, hits: list[Hit], kb: KnowledgeBase) -> list[Me
                 found.append(role)
                 index += 2
                 continue
+        nationals = _nationals(text, hit, kinds, following, kb)
+        if nationals is not None:
+            found.append(nationals)
+            index += 2
+            continue
         # only a country's adjective asks what stands before it (the look-back is the costlier test)
         adjective = "COUNTRY_ADJ" in kinds and _after_noun(text, hit.start)
         # «در نزدیکی المیادین»: a name that is both an outlet and a town is the town after a place word
@@ -86,6 +91,19 @@ def mentions_from_hits(text: str, hits: list[Hit], kb: KnowledgeBase) -> list[Me
         found.extend(_plain_mentions(hit, kb, adjective=adjective, as_place=bool(placed), kinds=kinds))
         index += 1
     return _owned_by_the_next(text, found)
+
+
+def _nationals(text: str, hit: Hit, kinds: dict[str, Entry], following: Hit | None, kb: KnowledgeBase) -> Mention | None:
+    """«دو گروگان اسرائیلی», «سه شهروند پاکستانی»: people of no side followed by a country's adjective are
+    that country's people (`nationals`), wherever it happened."""
+    actor = kinds.get("ACTOR")
+    if actor is None or following is None or text[hit.end : following.start].strip():
+        return None
+    known = kb.actors.get(actor.ref)
+    adjective = _first(following, "COUNTRY_ADJ")
+    if known is None or known.kind != "civilians" or known.country or adjective is None:
+        return None
+    return Mention("ACTOR", hit.start, following.end, actor.ref, {**_actor_data(kb, actor.ref), "nationals": adjective.ref})
 
 
 def _owned_by_the_next(text: str, found: list[Mention]) -> list[Mention]:

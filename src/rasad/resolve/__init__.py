@@ -140,7 +140,8 @@ class Resolver:
         `fallback`: the country of an event placed nowhere (the article's most named one)."""
         if not actor or actor.get("country") or actor.get("kind") not in _PEOPLE_KINDS or actor.get("name", "").endswith(INTERNATIONAL):
             return actor  # «Civilians (International)»: merchant ships are of no one country
-        iso3 = location.get("country") if location else fallback
+        # («دو گروگان اسرائیلی»: people the text says are of a country are that country's)
+        iso3 = actor.get("nationals") or (location.get("country") if location else fallback)
         country = self.kb.countries.get(str(iso3)) if iso3 else None
         if country is None:
             return actor

@@ -35,7 +35,8 @@ def code_actor(mention: Mention | None, doc: Doc, kb: KnowledgeBase, context: Co
     if mention.ref:
         actor = kb.actors.get(mention.ref)
         if actor is not None:
-            return coded_known(actor, text)
+            coded = coded_known(actor, text)
+            return {**coded, "nationals": data["nationals"]} if data.get("nationals") else coded
         return {
             "id": mention.ref,
             "name": data.get("name", mention.ref),

@@ -1547,3 +1547,10 @@ def test_a_vehicle_said_to_belong_to_a_group_makes_the_group_the_target(pipeline
     [event] = of_type(events_of(pipeline, text), "ASSAULT")
     assert event["actor1"]["country"] == "TUR"
     assert event["actor2"]["id"] == "sdf"
+
+
+def test_people_named_with_a_country_adjective_are_of_that_country(pipeline: Pipeline) -> None:
+    text = "حماس روز دوشنبه در خان‌یونس پیکر دو گروگان اسرائیلی را به صلیب سرخ تحویل داد."
+    [event] = of_type(events_of(pipeline, text), "RETREAT")
+    assert event["actor2"]["name"] == "Civilians (Israel)"
+    assert event["location"]["country"] == "PSE"
