@@ -26,7 +26,7 @@ _MEMBERS = (
     "نیروهای", "شبه نظامیان", "اعضای", "رزمندگان", "جنگجویان", "مبارزان", "عناصر", "افراد", "تروریست های", "فرماندهان"
 )  # fmt: skip
 _DETERMINERS = ("این", "همین", "ان")  # folded: «آن» is «ان»
-_GROUP_NOUN = r"\s+(?:گروه|گروهک|جنبش|حزب|شبه نظامیان)(?:ها)?(?![\w])"
+_GROUP_NOUN = r"\s+(?:گروه|گروهک|جنبش|حزب|شبه نظامیان|نیروها)(?:ها)?(?![\w])"
 # «(نیروهای) این گروه»: the members' word, when there is one, then the determiner (as `(?:members\s+)?`
 # would, in a form `re` scans quickly)
 _GROUP = re.compile(
@@ -42,7 +42,7 @@ _OWN = re.compile(word_start([(word, r"(?:یش|ش| اش|یشان|شان| شان|
 # What every `_OWN` match starts with, and what every `_GROUP` match holds: rarer than the letters `re`
 # scans a whole text for, so found by `str.find` and matched only there (`_group_matches`, `_own_matches`)
 _OWN_OPENINGS = ("نیرو", "رزمندگان", "جنگجویان", "مبارزان", "افراد", "اعضا", "عناصر", "سربازان", "چریک")
-_GROUP_NOUNS = ("گروه", "جنبش", "حزب", "شبه نظامیان")  # «گروه» is also in «گروهک»
+_GROUP_NOUNS = ("گروه", "جنبش", "حزب", "شبه نظامیان", "نیروها")  # «گروه» is also in «گروهک»
 # How far back the owner of «نیروهایش» may be named.
 _OWN_REACH = 160
 # «این شهر», «همین روستا»: the town told before; how far back it may be named.

@@ -1554,3 +1554,12 @@ def test_people_named_with_a_country_adjective_are_of_that_country(pipeline: Pip
     [event] = of_type(events_of(pipeline, text), "RETREAT")
     assert event["actor2"]["name"] == "Civilians (Israel)"
     assert event["location"]["country"] == "PSE"
+
+
+def test_these_forces_are_the_group_named_before(pipeline: Pipeline) -> None:
+    text = (
+        "نیروهای واکنش سریع روز پنجشنبه شکست در الدلنج را تکذیب کردند. "
+        "این نیروها همچنین ارتش را مسئول حمله پهپادی روز چهارشنبه به بازار شهر النهود دانستند."
+    )
+    [event] = of_type(events_of(pipeline, text, "2026-01-31"), "ACCUSE")
+    assert event["actor1"]["id"] == "rapid-support-forces"
