@@ -458,10 +458,23 @@ def _denials_answer_their_accusers(events: list[Event], reporters: dict[tuple[in
             for span in e.sources[:1]
             if (reporter := reporters.get((span.start, span.end))) is not None and _who(reporter) != denier
         ]
+        # (else, when the denier was the target of the act told before, whoever did it: «ارتش ... محاصره
+        # الدلنج را شکست» ... «نیروهای واکنش سریع شکست در الدلنج را تکذیب کردند»)
+        doers = [
+            e.coded["actor1"]
+            for e in events
+            if 0 < denial.trigger.start - e.trigger.start <= _NEXT_SENTENCES
+            and e.type == "ASSAULT"
+            and denier is not None
+            and _who(e.coded.get("actor2")) == denier
+            and _who(e.coded.get("actor1")) not in (None, denier)
+        ]
         if charges:
             denial.coded["actor2"] = max(charges, key=lambda e: e.trigger.start).coded["actor1"]
         elif told:
             denial.coded["actor2"] = told[-1]
+        elif doers:
+            denial.coded["actor2"] = doers[-1]
         elif (denial.coded.get("actor2") or {}).get("kind") == "civilians" or (denial.coded.get("actor2") or {}).get("generic"):
             denial.coded["actor2"] = None
     return events

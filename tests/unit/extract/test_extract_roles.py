@@ -1563,3 +1563,13 @@ def test_these_forces_are_the_group_named_before(pipeline: Pipeline) -> None:
     )
     [event] = of_type(events_of(pipeline, text, "2026-01-31"), "ACCUSE")
     assert event["actor1"]["id"] == "rapid-support-forces"
+
+
+def test_a_denial_by_the_target_of_an_act_answers_whoever_did_it(pipeline: Pipeline) -> None:
+    text = (
+        "ارتش سودان روز پنجشنبه به مواضع نیروهای واکنش سریع در اطراف شهر الدلنج حمله کرد. "
+        "نیروهای واکنش سریع اما در بیانیه‌ای شکست در الدلنج را تکذیب کردند."
+    )
+    [event] = of_type(events_of(pipeline, text, "2026-01-31"), "REJECT")
+    assert event["actor1"]["id"] == "rapid-support-forces"
+    assert event["actor2"]["country"] == "SDN"
