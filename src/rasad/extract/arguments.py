@@ -139,6 +139,15 @@ def pick_arguments(
     if event_type in ("AGREE", "RETREAT"):
         # «آتش‌بس میان صنعا و ائتلاف سعودی»: a capital or country that is a party is not where it was agreed
         places = [m for m in places if m is not agent and m is not target]
+    if "mediator_before" in told:
+        # «با میانجیگری آمریکا و فرانسه»: the states that brokered it are not where it was
+        brokers: list[Mention] = []
+        for place in places:
+            if cues.mediator_before.search(_before(folded, place, start)) or (
+                brokers and folded[brokers[-1].end : place.start].strip() in ("و", "،")
+            ):
+                brokers.append(place)
+        places = [m for m in places if m not in brokers]
     if event_type in _ABOUT_TYPES or about:
         # «تجمع در اعتراض به عادی‌سازی روابط با اسرائیل»: the country argued about is not where it happened
         places = [m for m in places if not cues.about_before.search(folded[max(start, m.start - 25) : m.start])]

@@ -1573,3 +1573,9 @@ def test_a_denial_by_the_target_of_an_act_answers_whoever_did_it(pipeline: Pipel
     [event] = of_type(events_of(pipeline, text, "2026-01-31"), "REJECT")
     assert event["actor1"]["id"] == "rapid-support-forces"
     assert event["actor2"]["country"] == "SDN"
+
+
+def test_the_states_that_brokered_a_truce_are_not_where_it_was(pipeline: Pipeline) -> None:
+    text = "آتش‌بس میان لبنان و اسرائیل که با میانجیگری آمریکا و فرانسه حاصل شد، از ۷ آذر ۱۴۰۳ اجرایی شد."
+    [event] = of_type(events_of(pipeline, text, "2025-12-10"), "AGREE")
+    assert event["location"] is None or event["location"]["country"] in ("LBN", "ISR")
