@@ -99,8 +99,12 @@ def pick_arguments(
         mentions = [m for m in mentions if m not in inside]
         if not any(m.kind == "PLACE" for m in mentions):
             # «سه زن معترض را که در منطقه کارته سه کابل ... بودند، بازداشت کردند»: with no place of its own,
-            # the act was where the aside puts those it was done to
-            mentions = sorted(mentions + [m for m in inside if m.kind == "PLACE"], key=lambda m: m.start)
+            # the act was where the aside puts those it was done to (not where they were going: «دو اتوبوس
+            # را که سربازان را به شهر دیرالزور بازمی‌گرداندند، ...»)
+            mentions = sorted(
+                mentions + [m for m in inside if m.kind == "PLACE" and _before(folded, m, start).split()[-1:] != ["به"]],
+                key=lambda m: m.start,
+            )
     # «موشک‌های برکان», «پهپاد شاهد»: a name right after a weapon is the weapon's model, not a place
     named_weapons = [m.end for m in mentions if m.kind == "WEAPON"]
     places = [

@@ -1579,3 +1579,12 @@ def test_the_states_that_brokered_a_truce_are_not_where_it_was(pipeline: Pipelin
     text = "آتش‌بس میان لبنان و اسرائیل که با میانجیگری آمریکا و فرانسه حاصل شد، از ۷ آذر ۱۴۰۳ اجرایی شد."
     [event] = of_type(events_of(pipeline, text, "2025-12-10"), "AGREE")
     assert event["location"] is None or event["location"]["country"] in ("LBN", "ISR")
+
+
+def test_where_the_struck_were_going_is_not_where_they_were_struck(pipeline: Pipeline) -> None:
+    text = (
+        "گروهی تروریستی روز دوشنبه دو اتوبوس را که سربازان را پس از پایان مأموریت به شهر دیرالزور بازمی‌گرداندند، "
+        "با تیربار سنگین هدف قرار داد."
+    )
+    [event] = of_type(events_of(pipeline, text), "ASSAULT")
+    assert event["location"] is None or "دیرالزور" not in event["location"]["text"]
