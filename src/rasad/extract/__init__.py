@@ -164,7 +164,14 @@ class Extractor:
                 # the sentence's suicide bomber tells the act
                 strong += [h for h in in_sentence if h.trigger.id == "suicide" and h not in strong and not _inside_mention(h, mentions)]
                 strong.sort(key=lambda h: h.start)
-            weak = [h for h in in_sentence if h.trigger.strength == "weak" and not _inside_mention(h, mentions)][:1]
+            weak = [
+                h
+                for h in in_sentence
+                if h.trigger.strength == "weak"
+                and not _inside_mention(h, mentions)
+                # «نمازگزارانی را که برای دعا گرد آمده بودند ...»: a crowd a relative clause tells of is no protest
+                and not (h.trigger.type == "PROTEST" and _in_relative_clause(folded, sentence.start, h.start))
+            ][:1]
             refers = {h.start: self._refers_back(folded, sentence.start, h, mentions, told) for h in strong + weak}
             chosen = strong or weak
             if strong and weak and not any(h.trigger.type == weak[0].trigger.type for h in strong):
@@ -663,6 +670,12 @@ def _place_told_before(doc: Doc, folded: str, start: int, end: int) -> Mention |
         return None
     before = [m for m in doc.mentions if m.kind == "PLACE" and m.end <= start and not (m.ref or "").startswith("country:")]
     return before[-1] if before else None
+
+
+def _in_relative_clause(folded: str, sentence_start: int, position: int) -> bool:
+    """The last «که» before `position` in its sentence opens a clause no verb has closed yet."""
+    opener = folded.rfind(" که ", sentence_start, position)
+    return opener >= 0 and not CLAUSE_VERB.search(folded, opener + 4, position)
 
 
 def _who_said_it(

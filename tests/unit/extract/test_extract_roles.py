@@ -1588,3 +1588,14 @@ def test_where_the_struck_were_going_is_not_where_they_were_struck(pipeline: Pip
     )
     [event] = of_type(events_of(pipeline, text), "ASSAULT")
     assert event["location"] is None or "دیرالزور" not in event["location"]["text"]
+
+
+def test_a_crowd_that_gathered_protests_unless_a_relative_clause_tells_of_it(pipeline: Pipeline) -> None:
+    rally = "صدها تن از ساکنان روز شنبه در مرکز ولسوالی دند پتان گرد آمدند و با سر دادن شعار خواستار پاسخ حکومت شدند."
+    [event] = of_type(events_of(pipeline, rally), "PROTEST")
+    assert "دند" in event["location"]["text"]
+    worshippers = (
+        "شبه‌نظامیان روز یکشنبه نمازگزارانی را که برای مراسم دعا در کلیسای شهر اویچا، در استان کیوو شمالی، "
+        "گرد آمده بودند با قمه هدف قرار دادند."
+    )
+    assert of_type(events_of(pipeline, worshippers), "PROTEST") == []
