@@ -143,6 +143,9 @@ def pick_arguments(
     if event_type in ("AGREE", "RETREAT"):
         # «آتش‌بس میان صنعا و ائتلاف سعودی»: a capital or country that is a party is not where it was agreed
         places = [m for m in places if m is not agent and m is not target]
+    if "possessive_before" in told:
+        # «گروه‌های وابسته به ترکیه»: whom a side belongs to is no place
+        places = [m for m in places if not cues.possessive_before.search(_before(folded, m, start))]
     if "mediator_before" in told:
         # «با میانجیگری آمریکا و فرانسه»: the states that brokered it are not where it was
         brokers: list[Mention] = []

@@ -1599,3 +1599,9 @@ def test_a_crowd_that_gathered_protests_unless_a_relative_clause_tells_of_it(pip
         "گرد آمده بودند با قمه هدف قرار دادند."
     )
     assert of_type(events_of(pipeline, worshippers), "PROTEST") == []
+
+
+def test_the_country_a_side_belongs_to_is_no_place(pipeline: Pipeline) -> None:
+    text = "در نبردی که روز دوشنبه چند ساعت ادامه داشت، شش جنگجوی گروه‌های وابسته به ترکیه و سه عضو شورای نظامی منبج کشته شدند."
+    [event] = of_type(events_of(pipeline, text), "ASSAULT")
+    assert event["location"] is None or event["location"]["country"] != "TUR"
