@@ -1605,3 +1605,10 @@ def test_the_country_a_side_belongs_to_is_no_place(pipeline: Pipeline) -> None:
     text = "در نبردی که روز دوشنبه چند ساعت ادامه داشت، شش جنگجوی گروه‌های وابسته به ترکیه و سه عضو شورای نظامی منبج کشته شدند."
     [event] = of_type(events_of(pipeline, text), "ASSAULT")
     assert event["location"] is None or event["location"]["country"] != "TUR"
+
+
+def test_trade_words_and_the_verge_of_an_explosion_are_no_acts(pipeline: Pipeline) -> None:
+    trade = "رئیس اتاق بازرگانی کردستان روز دوشنبه با انتقاد از «شلیک بی‌هدف بخشنامه‌ها» گفت تغییر مقررات واردات بازار را فلج کرده است."
+    assert events_of(pipeline, trade) == []
+    verge = "بازار بانه روز دوشنبه با کالای ارزان پر شد و تقاضا در آستانه انفجار است."
+    assert events_of(pipeline, verge) == []
