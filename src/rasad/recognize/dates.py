@@ -55,6 +55,10 @@ NUMBER_START = r"(?<![\w\u200c.,/:\-])"
 NUMBER_END = r"(?![0-9]|[.,/:\-][0-9])"
 
 
+# Three digits and a calendar's name right after a day and month: a year of long ago («اول رجب ۹۲۰ قمری»).
+_OLD_YEAR_AFTER = re.compile(r"[ \u200c]*[0-9۰-۹]{3}[ \u200c]*(?:هجری|قمری|میلادی|شمسی|خورشیدی)")
+
+
 @dataclass(frozen=True)
 class CalendarDate:
     """A date as the text wrote it; `year` is None when the text gave none."""
@@ -493,6 +497,10 @@ class DateRecognizer:
     def _calendar(self, key: str, m: re.Match[str]) -> Found | None:
         calendar, month, needs = self.months[compact(m["month"])]
         year = self._valid_year(m, "year", calendar) if m["year_word"] or len(m["year"] or "") != 2 else None
+        if year is None and (len(m["year"] or "") == 4 or _OLD_YEAR_AFTER.match(m.string, m.end())):
+            # «۲۳ اوت ۱۵۱۴», «اول رجب ۹۲۰ قمری»: a year told but outside the calendar's range is history,
+            # not a day of this year
+            return None
         day = self._day_number(m["day"]) if m["day"] else None
         context = m["position"] or m["before"] or m["month_before"] or m["after"]
         if needs == "day" and not (day or year) or needs == "month" and not (day or year or context):

@@ -68,9 +68,10 @@ class Resolver:
         published = dt.date.fromisoformat(doc.article.published) if doc.article.published else None
         coded = [self._code(event, doc, context, published) for event in doc.events]
         starts = [sentence.start for sentence in doc.sentences]
-        _inherit_story_date([e for e in coded if e is not None], lambda position: bisect.bisect_right(starts, position))
+        _inherit_story_date([e for e in coded if e is not None], lambda position: bisect.bisect_right(starts, position), published)
         # «پانصد و ده سال پیش ... نبرد چالدران»: history, not the conflict data this codes
-        coded = [e for e in coded if e is None or not _history(e, published)]
+        history = [e for e in coded if e is not None and _history(e, published)]
+        coded = [e for e in coded if e is None or e not in history and not _refers_to_history(e, history, coded)]
         # «زندانیان ... دست به شورش زدند و ماموران ... ۳۶ زندانی را کشتند»: those who protest in a sentence
         # and whom forces shoot in it are the crowd the forces broke up
         crowds = {
@@ -352,11 +353,12 @@ def _code_date(event: Event, doc: Doc, published: dt.date | None) -> dict[str, A
     return None
 
 
-def _inherit_story_date(events: list[Event], sentence_of: Callable[[int], int]) -> None:
+def _inherit_story_date(events: list[Event], sentence_of: Callable[[int], int], published: dt.date | None = None) -> None:
     """A frame with no date of its own gets the date of the current story told before it
     (the lead's «روز یکشنبه»), not the publication date. A background date is inherited only by
     the frames of its own and the next sentence («در ۵ آذر ۱۴۰۰ ... پراکنده کردند. در آن درگیری‌ها
-    ... بازداشت شدند»)."""
+    ... بازداشت شدند»), or, in a piece of history that tells no current story («پانصد و ده سال پیش ... نبرد
+    چالدران»), by every frame after it."""
     story: dict[str, Any] | None = None
     recalled: tuple[int, dict[str, Any]] | None = None  # the latest background date and its sentence
     told: Event | None = None  # the latest act dated to the day (its own date or its story's)
@@ -381,7 +383,8 @@ def _inherit_story_date(events: list[Event], sentence_of: Callable[[int], int]) 
             else:
                 recalled = (sentence, date)
             continue
-        if recalled is not None and sentence - recalled[0] <= 1:
+        of_history = story is None and recalled is not None and _long_ago(recalled[1], published)
+        if recalled is not None and (sentence - recalled[0] <= 1 or of_history):
             event.coded["date"] = {**recalled[1], "text": None, "inferred": True}
             event.timing = "background"
         elif story is not None:
@@ -525,14 +528,27 @@ def _told_only_by_the_headline(text: str, events: list[Event]) -> list[Event]:
 HISTORY_YEARS = 80
 
 
-def _history(event: Event, published: dt.date | None) -> bool:
-    value = _explicit_date(event)
-    if published is None or value is None:
-        return False
+def _long_ago(date: dict[str, Any], published: dt.date | None) -> bool:
+    """A coded date more than `HISTORY_YEARS` before publication."""
     try:
-        return (published - dt.date.fromisoformat(value)).days > HISTORY_YEARS * 365
-    except ValueError:
+        return published is not None and (published - dt.date.fromisoformat(str(date["value"])[:10])).days > HISTORY_YEARS * 365
+    except (KeyError, ValueError):
         return False
+
+
+def _history(event: Event, published: dt.date | None) -> bool:
+    """Dated, by the text or by the act recalled just before it, long before publication."""
+    date = event.coded.get("date")
+    return date is not None and _long_ago(date, published)
+
+
+def _refers_to_history(event: Event, history: list[Event], events: list[Event | None]) -> bool:
+    """«به یاد کشته‌شدگان این نبرد»: «این نبرد» points back to an act of history, with no act of its kind
+    told between them."""
+    if not history or not event.coded.get("anaphoric"):
+        return False
+    before = [e for e in events if e is not None and e.type == event.type and e.trigger.start < event.trigger.start]
+    return bool(before) and before[-1] in history
 
 
 def _explicit_date(event: Event) -> str | None:

@@ -1612,3 +1612,13 @@ def test_trade_words_and_the_verge_of_an_explosion_are_no_acts(pipeline: Pipelin
     assert events_of(pipeline, trade) == []
     verge = "بازار بانه روز دوشنبه با کالای ارزان پر شد و تقاضا در آستانه انفجار است."
     assert events_of(pipeline, verge) == []
+
+
+def test_a_piece_of_history_yields_no_events(pipeline: Pipeline) -> None:
+    text = (
+        "پانصد و ده سال پیش دشت چالدران صحنه یکی از نبردهای تاریخ ایران بود؛ نبردی که در اول رجب ۹۲۰ قمری، "
+        "برابر با ۲۳ اوت ۱۵۱۴ میلادی، میان سپاه شاه اسماعیل و سپاه عثمانی درگرفت.\n"
+        "به گفته یک پژوهشگر، سواران قزلباش به جناح‌های عثمانی حمله کردند اما شلیک پیاپی توپ‌ها حمله را متوقف کرد.\n"
+        "امروز یادمانی به یاد کشته‌شدگان این نبرد در شهرستان چالدران ساخته شده است."
+    )
+    assert events_of(pipeline, text, "2024-08-23") == []

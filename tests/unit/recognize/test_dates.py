@@ -345,3 +345,10 @@ def test_a_date_in_that_year_takes_the_year_told_before() -> None:
     text = "این تنش‌ها یادآور فوریه ۲۰۱۹ است؛ در ۱۴ فوریه آن سال یک بمب‌گذار به کاروان پلیس حمله کرد."
     spans = [(text[m.start : m.end], m.ref) for m in find_dates(text, PUBLISHED)]
     assert spans == [("فوریه ۲۰۱۹", "2019-02-15"), ("۱۴ فوریه", "2019-02-14")]
+
+
+def test_a_year_of_long_ago_after_a_day_and_month_is_no_day_of_this_year() -> None:
+    text = "نبردی که در اول رجب ۹۲۰ قمری، برابر با ۲۳ اوت ۱۵۱۴ میلادی، درگرفت."
+    assert find_dates(text, PUBLISHED) == []
+    # (a count after a day and month is no year: «۱۲۰ نفر»)
+    assert only_date("روز ۱۲ مهر ۱۲۰ نفر بازداشت شدند.").ref == "2023-10-04"
