@@ -160,6 +160,16 @@ def pick_arguments(
         places = [m for m in places if not cues.about_before.search(folded[max(start, m.start - 25) : m.start])]
     ranked, origin, within = _places(folded, start, places, cues, distance, event_type, t_start, "reporting" in told, t_end)
     location = ranked[0] if ranked else None
+    # «کولبری که ... با شلیک ماموران کشته شده بود، روز چهارشنبه ...»: an act told in a past-perfect relative
+    # clause happened before the main clause's day, which is not its date
+    earlier_clause = next(
+        (
+            (found.start(), found.end())
+            for found in _RELATIVE_ASIDE.finditer(folded, start, _end)
+            if found.start() <= t_start < found.end() and _PAST_PERFECT.search(folded, t_end, found.end())
+        ),
+        None,
+    )
     # «؛» joins two sentences in one: a date across it belongs to the other one
     dates = [
         m
@@ -177,6 +187,7 @@ def pick_arguments(
         and not _DATELINE_END.match(folded, m.end)  # «کندهار (پژواک، ۲۹ اسد ۱۴۰۳): ...»: when it was filed
         and not _recent_window(m)
         and "؛" not in folded[min(m.end, t_end) : max(m.start, t_start)]
+        and (earlier_clause is None or earlier_clause[0] <= m.start < earlier_clause[1])
         # «JNIM روز دوشنبه در پیامی مسئولیت این حمله را بر عهده گرفت»: a day before the claim of an act
         # told already is when it was claimed
         and not (m.end <= t_start and claim_of_told_act(folded, m.end, t_start, cues) is not None)
@@ -819,6 +830,8 @@ def _places(
 _NEXT_CLAUSE = re.compile(
     r"\s*(?:کرد|کردند|شد|شدند|نمود|نمودند|زد|زدند|داد|دادند|گرفت|گرفتند|برد|بردند|رساند|رساندند)(?: است| اند)?\s*،?\s*و\s"
 )
+# A past-perfect verb: «کشته شده بود», «هدف قرار گرفته بودند».
+_PAST_PERFECT = re.compile(r"(?:شده|کرده|زده|داده|رسیده|گرفته|برده)\s+(?:بود|بودند)(?![\w])")
 # «اهل رحیم‌یارخان در ایالت پنجاب», «اهل روستای تیس در حومه چابهار»: a place that the victims' hometown
 # is said to lie in.
 _ORIGIN_CHAIN = re.compile(

@@ -1622,3 +1622,12 @@ def test_a_piece_of_history_yields_no_events(pipeline: Pipeline) -> None:
         "امروز یادمانی به یاد کشته‌شدگان این نبرد در شهرستان چالدران ساخته شده است."
     )
     assert events_of(pipeline, text, "2024-08-23") == []
+
+
+def test_an_act_told_in_a_past_perfect_relative_clause_is_not_of_the_main_clauses_day(pipeline: Pipeline) -> None:
+    text = (
+        "مراسم خاکسپاری کولبر جوانی که به گفته خانواده‌اش با شلیک مستقیم ماموران هنگ مرزی در ارتفاعات سردشت "
+        "کشته شده بود، روز چهارشنبه در مهاباد به صحنه اعتراض تبدیل شد."
+    )
+    shootings = [e for e in events_of(pipeline, text, "2024-10-31") if e["trigger"]["text"] == "شلیک"]
+    assert all(e["date"]["value"] != "2024-10-30" for e in shootings)
