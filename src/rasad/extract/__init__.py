@@ -693,7 +693,8 @@ def _who_said_it(
             for m in mentions
             if m.kind in ("ACTOR", "PERSON", "OUTLET")
             and m.end <= reported.start()
-            and (denier is None or (m.ref or m.start) != (denier.ref or denier.start))
+            and m is not denier
+            and (denier is None or m.ref is None or m.ref != denier.ref)
         ),
         None,
     )
@@ -891,11 +892,11 @@ def _days_after(folded: str, sentence: tuple[int, int], trigger: tuple[int, int]
     NUMBER the recognizer found right before «روز بعد»). «همان روز» may also follow the act's noun in its
     clause («به گلوله‌باران شهر خرسون در بامداد همان روز متهم کردند»)."""
     sentence_start, trigger_start = sentence[0], trigger[0]
-    clause_end = CLAUSE_BREAK.search(folded, trigger[1], sentence[1])
-    same_day_after = _SAME_DAY_AFTER.search(folded, trigger[1], clause_end.start() if clause_end else sentence[1])
     found = _DAYS_AFTER.search(folded, sentence_start, trigger_start)
-    if found is None and same_day_after is not None:
-        return 0
+    if found is None:
+        clause_end = CLAUSE_BREAK.search(folded, trigger[1], sentence[1])
+        if _SAME_DAY_AFTER.search(folded, trigger[1], clause_end.start() if clause_end else sentence[1]):
+            return 0
     before = _DAYS_BEFORE.search(folded, sentence_start, trigger_start)
     if before is not None and (found is None or before.start() < found.start()):
         # «یک روز پیش از آن، گلوله‌های توپخانه ... فرود آمد»: the day before the act told before
@@ -925,10 +926,11 @@ def _days_in_story(value: object) -> int | None:
 # «N روز بعد» beyond this is no day of the same story.
 _MAX_DAYS_AFTER = 7
 _NEXT_DAY = ("روز بعد", "فردای ان روز", "فردای همان روز")
-_SAME_DAY = ("همان روز", "همان شب", "ساعاتی بعد", "ساعتی بعد", "چند ساعت بعد", "دقایقی بعد")
+_THAT_DAY_WORDS = ("همان روز", "همان شب")
+_SAME_DAY = (*_THAT_DAY_WORDS, "ساعاتی بعد", "ساعتی بعد", "چند ساعت بعد", "دقایقی بعد")
 _DAYS_AFTER = re.compile(word_start([(w, "") for w in (*_NEXT_DAY, *_SAME_DAY)]) + r"(?![\w])")
 # After the act's noun, in its clause: «در بامداد همان روز».
-_SAME_DAY_AFTER = re.compile(word_start([("همان روز", ""), ("همان شب", "")]) + r"(?![\w])")
+_SAME_DAY_AFTER = re.compile(word_start([(w, "") for w in _THAT_DAY_WORDS]) + r"(?![\w])")
 # «به توافق رسیدند»: the verb that makes an agreement noun an act.
 _REACHED = re.compile(r"(?:رسید|رسیدند|رسیده|می رسند|رسیدیم)(?![\w])")
 # «یک روز پیش از آن», «دو روز قبل از این»: days counted back from the act told before.

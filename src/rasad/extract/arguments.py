@@ -253,13 +253,14 @@ def _not_of_other_triggers(
     # «نظامیان شامگاه شنبه به طوباس یورش بردند و ۱۴ نفر را بازداشت کردند»: the date told with the subject
     # before its first verb dates every verb of that subject
     first_verb = min([t_start, *other_triggers])
+    actors = [m for m in mentions if m.kind in ACTOR_KINDS]
     return [
         m
         for m in mentions
         if m is subject
         or m is partner
         or not _crosses(m, (t_start, t_end), other_triggers)
-        or _object_across(folded, m, t_start, verb, [o for o in mentions if o.kind in ACTOR_KINDS])
+        or _object_across(folded, m, t_start, verb, actors)
         or _date_of_the_clause(folded, m, t_start, verb)
         or (
             m.kind == "DATE"

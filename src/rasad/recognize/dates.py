@@ -55,10 +55,6 @@ NUMBER_START = r"(?<![\w\u200c.,/:\-])"
 NUMBER_END = r"(?![0-9]|[.,/:\-][0-9])"
 
 
-# Three digits and a calendar's name right after a day and month: a year of long ago («اول رجب ۹۲۰ قمری»).
-_OLD_YEAR_AFTER = re.compile(r"[ \u200c]*[0-9۰-۹]{3}[ \u200c]*(?:هجری|قمری|میلادی|شمسی|خورشیدی)")
-
-
 @dataclass(frozen=True)
 class CalendarDate:
     """A date as the text wrote it; `year` is None when the text gave none."""
@@ -337,6 +333,9 @@ class DateRecognizer:
         self.count_and = re.compile(f"{GAP}{number_and}{GAP}")
         count_word = words_pattern([*w.numbers.small_counts(), *d["vague_count"]["words"]])
         self.count_words = f"{count_word}(?:{GAP}{number_and}{GAP}{count_word}){{0,2}}"  # «بیست و چهار», «پانصد و ده»
+        # three digits and a calendar's name right after a day and month: a year of long ago («اول رجب ۹۲۰ قمری»)
+        suffix = trie_pattern(w.entries("calendar_suffixes"))
+        self.old_year_after = re.compile(f"[ \u200c]*[0-9]{{3}}{NUMBER_END}[ \u200c]*(?:{suffix}){WORD_END}")
         self.patterns: list[tuple[GatedPattern, Handler]] = [
             (self._calendar_pattern(), self._calendar),
             (self._numeric_pattern(), self._numeric),
@@ -497,7 +496,7 @@ class DateRecognizer:
     def _calendar(self, key: str, m: re.Match[str]) -> Found | None:
         calendar, month, needs = self.months[compact(m["month"])]
         year = self._valid_year(m, "year", calendar) if m["year_word"] or len(m["year"] or "") != 2 else None
-        if year is None and (len(m["year"] or "") == 4 or _OLD_YEAR_AFTER.match(m.string, m.end())):
+        if year is None and (len(m["year"] or "") == 4 or self.old_year_after.match(m.string, m.end())):
             # «۲۳ اوت ۱۵۱۴», «اول رجب ۹۲۰ قمری»: a year told but outside the calendar's range is history,
             # not a day of this year
             return None

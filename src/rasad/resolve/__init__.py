@@ -70,8 +70,8 @@ class Resolver:
         starts = [sentence.start for sentence in doc.sentences]
         _inherit_story_date([e for e in coded if e is not None], lambda position: bisect.bisect_right(starts, position), published)
         # «پانصد و ده سال پیش ... نبرد چالدران»: history, not the conflict data this codes
-        history = [e for e in coded if e is not None and _history(e, published)]
-        coded = [e for e in coded if e is None or e not in history and not _refers_to_history(e, history, coded)]
+        history = {id(e) for e in coded if e is not None and _history(e, published)}
+        coded = [e for e in coded if e is None or id(e) not in history and not _refers_to_history(e, history, coded)]
         # «زندانیان ... دست به شورش زدند و ماموران ... ۳۶ زندانی را کشتند»: those who protest in a sentence
         # and whom forces shoot in it are the crowd the forces broke up
         crowds = {
@@ -542,13 +542,13 @@ def _history(event: Event, published: dt.date | None) -> bool:
     return date is not None and _long_ago(date, published)
 
 
-def _refers_to_history(event: Event, history: list[Event], events: list[Event | None]) -> bool:
-    """«به یاد کشته‌شدگان این نبرد»: «این نبرد» points back to an act of history, with no act of its kind
-    told between them."""
+def _refers_to_history(event: Event, history: set[int], events: list[Event | None]) -> bool:
+    """«به یاد کشته‌شدگان این نبرد»: «این نبرد» points back to an act of history (`history`: their ids),
+    with no act of its kind told between them."""
     if not history or not event.coded.get("anaphoric"):
         return False
     before = [e for e in events if e is not None and e.type == event.type and e.trigger.start < event.trigger.start]
-    return bool(before) and before[-1] in history
+    return bool(before) and id(before[-1]) in history
 
 
 def _explicit_date(event: Event) -> str | None:
